@@ -1,1 +1,962 @@
-//! Reading and checking a rules file.
+//! Reading and checking a rules file. Nothing half-checked gets out: [`from_toml`] either returns
+//! a [`RuleSet`] whose every id, date, pattern and address is sound, or a [`LoadError`] that names
+//! the file, line and column and what is wrong.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Deserialize;
+use strum::IntoEnumIterator;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+use unicode_width::UnicodeWidthChar;
+
+use super::model::*;
+use super::text;
+
+/// The rules compiled into the binary.
+pub const EMBEDDED_NAME: &str = "assets/rules.toml";
+pub const EMBEDDED_TOML: &str = include_str!("../../assets/rules.toml");
+
+static EMBEDDED: LazyLock<Result<RuleSet, LoadError>> =
+    LazyLock::new(|| from_toml(EMBEDDED_NAME, EMBEDDED_TOML));
+
+/// The embedded rules, parsed once per process. The test suite proves they load; an error here
+/// would mean the binary was built from a broken assets/rules.toml.
+pub fn embedded() -> Result<&'static RuleSet, LoadError> {
+    EMBEDDED.as_ref().map_err(Clone::clone)
+}
+
+/// Reads and checks a rules file from disk.
+pub fn from_file(path: &Path) -> Result<RuleSet, LoadError> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+        file: name.clone(),
+        line: 0,
+        column: 0,
+        message: format!("ルールファイルを読めません ({})", io_reason(&e)),
+    })?;
+    from_toml(&name, &text)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "ファイルがありません".to_string(),
+        std::io::ErrorKind::PermissionDenied => "読む権限がありません".to_string(),
+        std::io::ErrorKind::InvalidData => "UTF-8 のテキストではありません".to_string(),
+        _ => text::sanitize(&e.to_string()),
+    }
+}
+
+/// A mistake in a rules file. `line` and `column` count from 1; 0 means "the whole file".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let file = text::sanitize(&self.file);
+        if self.line == 0 {
+            write!(f, "{file}: {}", self.message)
+        } else {
+            write!(f, "{file}:{}:{}: {}", self.line, self.column, self.message)
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses and checks rules from TOML text. `name` is what errors call the file.
+pub fn from_toml(name: &str, input: &str) -> Result<RuleSet, LoadError> {
+    let at = |span: Option<std::ops::Range<usize>>, message: String| {
+        let (line, column) = span.map_or((0, 0), |s| line_column(input, s.start));
+        LoadError {
+            file: name.to_string(),
+            line,
+            column,
+            message,
+        }
+    };
+    let raw: RawRules = toml::from_str(input).map_err(|e| {
+        at(
+            e.span(),
+            format!(
+                "ルールファイルの書き方が正しくありません: {}",
+                text::sanitize(e.message().trim())
+            ),
+        )
+    })?;
+    let doc = DeTable::parse(input).map_err(|e| at(e.span(), e.message().to_string()))?;
+    let locate = |path: &[Seg]| -> Option<std::ops::Range<usize>> { find_span(doc.get_ref(), path) };
+
+    check_strings(doc.get_ref()).map_err(|(path, msg)| at(locate(&path), msg))?;
+    validate(raw).map_err(|(path, msg)| at(locate(&path), msg))
+}
+
+fn line_column(input: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(input.len());
+    let before = input.get(..offset).unwrap_or(input);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count())
+        + 1;
+    (line, column)
+}
+
+/// One step of a path into the document: a key of a table or an index of an array.
+#[derive(Debug, Clone)]
+enum Seg {
+    Key(&'static str),
+    Idx(usize),
+    Owned(String),
+}
+
+fn k(key: &'static str) -> Seg {
+    Seg::Key(key)
+}
+
+fn i(index: usize) -> Seg {
+    Seg::Idx(index)
+}
+
+type Failure = (Vec<Seg>, String);
+
+fn fail<T>(path: Vec<Seg>, message: impl Into<String>) -> Result<T, Failure> {
+    Err((path, message.into()))
+}
+
+fn find_span(root: &DeTable<'_>, path: &[Seg]) -> Option<std::ops::Range<usize>> {
+    let mut span = None;
+    let mut current: Option<&DeValue<'_>> = None;
+    for (n, seg) in path.iter().enumerate() {
+        let next = match (n, seg, current) {
+            (0, Seg::Key(key), _) => table_get(root, key),
+            (0, Seg::Owned(key), _) => table_get(root, key),
+            (_, Seg::Key(key), Some(DeValue::Table(t))) => table_get(t, key),
+            (_, Seg::Owned(key), Some(DeValue::Table(t))) => table_get(t, key),
+            (_, Seg::Idx(idx), Some(DeValue::Array(a))) => a.get(*idx),
+            _ => None,
+        };
+        let next = next?;
+        span = Some(next.span());
+        current = Some(next.get_ref());
+    }
+    span
+}
+
+fn table_get<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+    t.iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, v)| v)
+}
+
+/// Checks every string of the document that a user can see (all but the `source` quotes): no
+/// control characters, no ambiguous-width symbols, no `fleets` address, no plain `http://`.
+fn check_strings(root: &DeTable<'_>) -> Result<(), Failure> {
+    fn walk(value: &DeValue<'_>, path: &mut Vec<Seg>) -> Result<(), Failure> {
+        match value {
+            DeValue::String(s) => check_string(s, path),
+            DeValue::Array(a) => {
+                for (n, v) in a.iter().enumerate() {
+                    path.push(Seg::Idx(n));
+                    walk(v.get_ref(), path)?;
+                    path.pop();
+                }
+                Ok(())
+            }
+            DeValue::Table(t) => walk_table(t, path),
+            _ => Ok(()),
+        }
+    }
+    fn walk_table(t: &DeTable<'_>, path: &mut Vec<Seg>) -> Result<(), Failure> {
+        for (key, v) in t.iter() {
+            if key.get_ref().as_ref() == "source" {
+                continue;
+            }
+            path.push(Seg::Owned(key.get_ref().to_string()));
+            walk(v.get_ref(), path)?;
+            path.pop();
+        }
+        Ok(())
+    }
+    fn check_string(s: &str, path: &[Seg]) -> Result<(), Failure> {
+        if let Some(c) = s.chars().find(|c| c.is_control()) {
+            return fail(
+                path.to_vec(),
+                format!(
+                    "制御文字 ({}) は使えません。取り除いてください",
+                    c.escape_unicode()
+                ),
+            );
+        }
+        if let Some(c) = s.chars().find(|&c| is_ambiguous_width(c)) {
+            return fail(
+                path.to_vec(),
+                format!(
+                    "「{c}」(U+{:04X}) は端末によって幅が変わる記号なので使えません。ほかの書き方にしてください",
+                    c as u32
+                ),
+            );
+        }
+        if s.to_ascii_lowercase().contains("fleets") {
+            return fail(
+                path.to_vec(),
+                "「fleets」は誤記です (NTTのサイトは flets.com と flets-w.com)。直してください",
+            );
+        }
+        if s.contains("http://") {
+            return fail(
+                path.to_vec(),
+                "http:// のアドレスは使えません。https:// にしてください",
+            );
+        }
+        Ok(())
+    }
+    walk_table(root, &mut Vec::new())
+}
+
+/// A character that a CJK console draws two cells wide and others one (※ ① ○ ■ …).
+pub fn is_ambiguous_width(c: char) -> bool {
+    c.width() != c.width_cjk()
+}
+
+fn check_url(url: &str, path: Vec<Seg>) -> Result<String, Failure> {
+    static URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*)?$")
+            .expect("the URL pattern is a valid regex")
+    });
+    if !url.starts_with("https://") {
+        return fail(
+            path,
+            format!(
+                "アドレス「{}」は https:// で始めてください",
+                text::sanitize(url)
+            ),
+        );
+    }
+    if !URL.is_match(url) {
+        return fail(
+            path,
+            format!(
+                "アドレス「{}」の形が正しくありません",
+                text::sanitize(url)
+            ),
+        );
+    }
+    Ok(url.to_string())
+}
+
+fn check_date(s: &str, path: Vec<Seg>) -> Result<NaiveDate, Failure> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").or_else(|_| {
+        fail(
+            path,
+            format!(
+                "日付「{}」が正しくありません。2012-05-29 のように、ある日付を書いてください",
+                text::sanitize(s)
+            ),
+        )
+    })
+}
+
+fn check_unique<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    table: &'static str,
+    field: &'static str,
+) -> Result<(), Failure> {
+    let mut seen = HashSet::new();
+    for (n, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            return fail(
+                vec![k(table), i(n), k(field)],
+                format!(
+                    "{table} の {field}「{}」が重複しています。一つにしてください",
+                    text::sanitize(id)
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
+    // Areas: exactly one entry for each.
+    check_unique(raw.areas.iter().map(|a| a.id.as_ref()), "areas", "id")?;
+    let mut areas = Vec::new();
+    for (n, a) in raw.areas.into_iter().enumerate() {
+        areas.push(AreaInfo {
+            area: a.id,
+            name: a.name,
+            short: a.short,
+            collabo_list_url: check_url(
+                &a.collabo_list_url,
+                vec![k("areas"), i(n), k("collabo_list_url")],
+            )?,
+        });
+    }
+    for area in Area::iter() {
+        if !areas.iter().any(|a| a.area == area) {
+            return fail(
+                vec![k("areas")],
+                format!("areas に「{area}」がありません。追加してください"),
+            );
+        }
+    }
+
+    // Contacts.
+    check_unique(raw.contacts.iter().map(|c| c.id.as_str()), "contacts", "id")?;
+    let contacts: Vec<Contact> = raw
+        .contacts
+        .into_iter()
+        .map(|c| Contact {
+            id: c.id,
+            area: c.area,
+            name: c.name,
+            phone: c.phone,
+            hours: c.hours,
+        })
+        .collect();
+    for area in Area::iter() {
+        if !contacts.iter().any(|c| c.area == Some(area)) {
+            return fail(
+                vec![k("contacts")],
+                format!("contacts に area = \"{area}\" の問い合わせ先がありません"),
+            );
+        }
+    }
+
+    // Portal categories.
+    let codes: Vec<String> = raw
+        .portal_categories
+        .iter()
+        .map(|c| c.code.to_string())
+        .collect();
+    check_unique(codes.iter().map(String::as_str), "portal_categories", "code")?;
+    let portal_categories: Vec<PortalCategory> = raw
+        .portal_categories
+        .into_iter()
+        .map(|c| PortalCategory {
+            code: c.code,
+            label: c.label,
+            who: c.who,
+            needs_customer_id: c.needs_customer_id,
+        })
+        .collect();
+
+    // Lines.
+    check_unique(raw.lines.iter().map(|l| l.id.as_str()), "lines", "id")?;
+    let mut lines = Vec::new();
+    for (n, l) in raw.lines.into_iter().enumerate() {
+        let at = |field: &'static str| vec![k("lines"), i(n), k(field)];
+        if let Some(code) = l.line_category
+            && !portal_categories.iter().any(|c| c.code == code)
+        {
+            return fail(
+                at("line_category"),
+                format!("line_category = {code} は portal_categories にありません"),
+            );
+        }
+        if l.kind == LineKind::Flets {
+            if l.family.is_none() {
+                return fail(
+                    at("kind"),
+                    format!(
+                        "フレッツの回線「{}」には family (next か cross) が必要です",
+                        l.id
+                    ),
+                );
+            }
+            if l.areas.is_empty() {
+                return fail(
+                    at("areas"),
+                    format!("フレッツの回線「{}」には areas が必要です", l.id),
+                );
+            }
+            if l.line_category.is_none() {
+                return fail(
+                    at("kind"),
+                    format!("フレッツの回線「{}」には line_category が必要です", l.id),
+                );
+            }
+        }
+        lines.push(LineType {
+            id: l.id,
+            name: l.name,
+            kind: l.kind,
+            family: l.family,
+            subtype: l.subtype,
+            areas: l.areas,
+            line_category: l.line_category,
+            operator: l.operator,
+            hint: l.hint,
+        });
+    }
+    if !lines.iter().any(|l| !l.subtype) {
+        return fail(vec![k("lines")], "最初の質問の選択肢 (subtype = false) がありません");
+    }
+
+    // v6 rules: one for each FLET'S family in each area that offers it.
+    let mut v6_rules = Vec::new();
+    for (n, r) in raw.v6_rules.into_iter().enumerate() {
+        let at = |field: &'static str| vec![k("v6_rules"), i(n), k(field)];
+        let default = match r.default.as_str() {
+            "on" => V6Default::On,
+            "by_date" => match &r.on_since {
+                Some(d) => V6Default::ByDate {
+                    on_since: check_date(d, at("on_since"))?,
+                },
+                None => return fail(at("default"), "default = \"by_date\" には on_since が必要です"),
+            },
+            other => {
+                return fail(
+                    at("default"),
+                    format!(
+                        "default は \"on\" か \"by_date\" です (「{}」は使えません)",
+                        text::sanitize(other)
+                    ),
+                );
+            }
+        };
+        let contract_url = match r.contract_url {
+            Some(u) => Some(check_url(&u, at("contract_url"))?),
+            None => None,
+        };
+        if matches!(default, V6Default::ByDate { .. }) && contract_url.is_none() {
+            return fail(at("default"), "default = \"by_date\" には contract_url が必要です");
+        }
+        if v6_rules
+            .iter()
+            .any(|x: &V6Rule| x.family == r.family && x.area == r.area)
+        {
+            return fail(
+                at("family"),
+                format!("{} / {} の v6_rules が重複しています", r.family, r.area),
+            );
+        }
+        v6_rules.push(V6Rule {
+            family: r.family,
+            area: r.area,
+            default,
+            contract_url,
+            cost_notes: r.cost_notes,
+        });
+    }
+    for (n, l) in lines.iter().enumerate() {
+        if let Some(family) = l.family {
+            for &area in &l.areas {
+                if !v6_rules.iter().any(|r| r.family == family && r.area == area) {
+                    return fail(
+                        vec![k("lines"), i(n), k("areas")],
+                        format!("{family} / {area} の v6_rules がありません"),
+                    );
+                }
+            }
+        }
+    }
+
+    // お客さまID formats.
+    check_unique(
+        raw.customer_id_formats.iter().map(|f| f.id.as_str()),
+        "customer_id_formats",
+        "id",
+    )?;
+    let mut customer_id_formats = Vec::new();
+    for (n, f) in raw.customer_id_formats.into_iter().enumerate() {
+        let at = |field: &'static str| vec![k("customer_id_formats"), i(n), k(field)];
+        if f.prefix.len() != 3 || !f.prefix.chars().all(|c| c.is_ascii_uppercase()) {
+            return fail(at("prefix"), "prefix は半角大文字の英字3文字にしてください");
+        }
+        if f.digits == 0 || f.digits > 32 {
+            return fail(at("digits"), "digits は 1 から 32 にしてください");
+        }
+        let pattern = Regex::new(&f.pattern).or_else(|e| {
+            fail(
+                at("pattern"),
+                format!(
+                    "pattern が正規表現として正しくありません: {}",
+                    text::sanitize(&e.to_string())
+                ),
+            )
+        })?;
+        let sample = format!("{}{}", f.prefix, "0".repeat(f.digits));
+        let longer = format!("{sample}0");
+        if !pattern.is_match(&sample) || pattern.is_match(&longer) {
+            return fail(
+                at("pattern"),
+                format!(
+                    "pattern が prefix「{}」と digits = {} に合っていません",
+                    f.prefix, f.digits
+                ),
+            );
+        }
+        if f.areas.is_empty() {
+            return fail(at("areas"), "areas を一つ以上書いてください");
+        }
+        customer_id_formats.push(CustomerIdFormat {
+            id: f.id,
+            prefix: f.prefix,
+            digits: f.digits,
+            pattern,
+            areas: f.areas,
+        });
+    }
+    for area in Area::iter() {
+        if !customer_id_formats.iter().any(|f| f.areas.contains(&area)) {
+            return fail(
+                vec![k("customer_id_formats")],
+                format!("{area} で使えるお客さまIDの形式がありません"),
+            );
+        }
+    }
+
+    // Where to find the ID: one list per area, contacts that exist.
+    let mut customer_id_sources = Vec::new();
+    for (n, s) in raw.customer_id_sources.into_iter().enumerate() {
+        if customer_id_sources
+            .iter()
+            .any(|x: &CustomerIdSource| x.area == s.area)
+        {
+            return fail(
+                vec![k("customer_id_sources"), i(n), k("area")],
+                format!("{} の customer_id_sources が重複しています", s.area),
+            );
+        }
+        let mut steps = Vec::new();
+        for (m, st) in s.steps.into_iter().enumerate() {
+            let at = |field: &'static str| {
+                vec![k("customer_id_sources"), i(n), k("steps"), i(m), k(field)]
+            };
+            if let Some(c) = &st.contact
+                && !contacts.iter().any(|x| &x.id == c)
+            {
+                return fail(
+                    at("contact"),
+                    format!(
+                        "contact「{}」は contacts にありません",
+                        text::sanitize(c)
+                    ),
+                );
+            }
+            let url = match st.url {
+                Some(u) => Some(check_url(&u, at("url"))?),
+                None => None,
+            };
+            steps.push(FindStep {
+                title: st.title,
+                text: st.text,
+                url,
+                contact: st.contact,
+            });
+        }
+        customer_id_sources.push(CustomerIdSource {
+            area: s.area,
+            steps,
+        });
+    }
+    for area in Area::iter() {
+        if !customer_id_sources.iter().any(|s| s.area == area) {
+            return fail(
+                vec![k("customer_id_sources")],
+                format!("{area} の customer_id_sources がありません"),
+            );
+        }
+    }
+
+    // Actions: every code, once.
+    let mut actions = Vec::new();
+    for code in ActionCode::iter() {
+        match raw.actions.get(code.as_ref()) {
+            Some(a) => actions.push((
+                code,
+                ActionText {
+                    text: a.text.clone(),
+                    detail: a.detail.clone(),
+                },
+            )),
+            None => {
+                return fail(
+                    vec![k("actions")],
+                    format!("actions.{code} がありません。追加してください"),
+                );
+            }
+        }
+    }
+    for key in raw.actions.keys() {
+        if key.parse::<ActionCode>().is_err() {
+            return fail(
+                vec![k("actions"), Seg::Owned(key.clone())],
+                format!("actions.{} という動作はありません", text::sanitize(key)),
+            );
+        }
+    }
+
+    check_unique(
+        raw.wrong_applications.iter().map(|w| w.id.as_str()),
+        "wrong_applications",
+        "id",
+    )?;
+
+    let prefectures = validate_prefectures(raw.prefectures)?;
+
+    Ok(RuleSet {
+        source: SourceInfo {
+            title: raw.source.title,
+            as_of: check_date(&raw.source.as_of, vec![k("source"), k("as_of")])?,
+            as_of_label: raw.source.as_of_label,
+        },
+        areas,
+        contacts,
+        collabo: Collabo {
+            name: raw.collabo.name,
+            what: raw.collabo.what,
+            how_to_tell: raw.collabo.how_to_tell,
+            contact_note: raw.collabo.contact_note,
+            no_confirmation_needed: raw.collabo.no_confirmation_needed,
+        },
+        portal_categories,
+        portal: Portal {
+            name: raw.portal.name,
+            field: raw.portal.field,
+        },
+        lines,
+        v6: V6Info {
+            name: raw.v6_option.name,
+            about: raw.v6_option.about,
+            may_already_have: raw.v6_option.may_already_have,
+        },
+        v6_rules,
+        customer_id: CustomerIdInfo {
+            about: raw.customer_id.about,
+            multiple_lines: raw.customer_id.multiple_lines,
+        },
+        customer_id_formats,
+        customer_id_sources,
+        customer_id_collabo: raw.customer_id_collabo.text,
+        application: Application {
+            auto_reply: raw.application.auto_reply,
+        },
+        reapplication: Reapplication {
+            days: raw.reapplication.days,
+            text: raw.reapplication.text,
+        },
+        wrong_applications: raw
+            .wrong_applications
+            .into_iter()
+            .map(|w| WrongApplication {
+                id: w.id,
+                text: w.text,
+            })
+            .collect(),
+        actions,
+        connectable_list: ConnectableList {
+            name: raw.connectable_list.name,
+            publisher: raw.connectable_list.publisher,
+            url: check_url(
+                &raw.connectable_list.url,
+                vec![k("connectable_list"), k("url")],
+            )?,
+            note: raw.connectable_list.note,
+        },
+        prefectures,
+    })
+}
+
+fn validate_prefectures(raw: Vec<RawPrefecture>) -> Result<Vec<Prefecture>, Failure> {
+    if raw.len() != 47 {
+        return fail(
+            vec![k("prefectures")],
+            format!(
+                "都道府県は47あるはずですが、{}件です。足りないものを追加してください",
+                raw.len()
+            ),
+        );
+    }
+    let mut codes = HashSet::new();
+    let mut spellings: BTreeMap<String, u8> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (n, p) in raw.into_iter().enumerate() {
+        let at = |field: &'static str| vec![k("prefectures"), i(n), k(field)];
+        if !(1..=47).contains(&p.code) {
+            return fail(at("code"), format!("code = {} は 1 から 47 にしてください", p.code));
+        }
+        if !codes.insert(p.code) {
+            return fail(at("code"), format!("code = {} が重複しています", p.code));
+        }
+        let mut names = vec![
+            ("name", text::prefecture_key_kanji(&p.name)),
+            ("kana", text::prefecture_key_kana(&p.kana)),
+            ("romaji", text::prefecture_key_romaji(&p.romaji)),
+        ];
+        names.extend(
+            p.romaji_alt
+                .iter()
+                .map(|r| ("romaji_alt", text::prefecture_key_romaji(r))),
+        );
+        for (field, key) in names {
+            if key.is_empty() {
+                return fail(at(field), format!("{field} が空です"));
+            }
+            if let Some(other) = spellings.insert(key.clone(), p.code) {
+                return fail(
+                    at(field),
+                    format!(
+                        "{field}「{}」は code = {other} の都道府県と区別できません",
+                        text::sanitize(&key)
+                    ),
+                );
+            }
+        }
+        out.push(Prefecture {
+            code: p.code,
+            name: p.name,
+            kana: p.kana,
+            romaji: p.romaji,
+            romaji_alt: p.romaji_alt,
+            area: p.area,
+        });
+    }
+    out.sort_by_key(|p| p.code);
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file's shape. Unknown keys are mistakes: a misspelt key would otherwise be silently ignored.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    source: RawSource,
+    areas: Vec<RawArea>,
+    contacts: Vec<RawContact>,
+    collabo: RawCollabo,
+    portal_categories: Vec<RawPortalCategory>,
+    portal: RawPortal,
+    lines: Vec<RawLine>,
+    v6_option: RawV6Option,
+    v6_rules: Vec<RawV6Rule>,
+    customer_id: RawCustomerId,
+    customer_id_formats: Vec<RawCustomerIdFormat>,
+    customer_id_sources: Vec<RawCustomerIdSource>,
+    customer_id_collabo: RawTextWithSource,
+    application: RawApplication,
+    reapplication: RawReapplication,
+    wrong_applications: Vec<RawWrongApplication>,
+    actions: BTreeMap<String, RawAction>,
+    connectable_list: RawConnectableList,
+    prefectures: Vec<RawPrefecture>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: String,
+    as_of: String,
+    as_of_label: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawArea {
+    id: Area,
+    name: String,
+    short: String,
+    collabo_list_url: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContact {
+    id: String,
+    area: Option<Area>,
+    name: String,
+    phone: String,
+    hours: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCollabo {
+    name: String,
+    what: String,
+    how_to_tell: String,
+    contact_note: String,
+    no_confirmation_needed: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPortalCategory {
+    code: u8,
+    label: String,
+    who: String,
+    needs_customer_id: bool,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPortal {
+    name: String,
+    field: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLine {
+    id: String,
+    name: String,
+    kind: LineKind,
+    family: Option<Family>,
+    subtype: bool,
+    areas: Vec<Area>,
+    line_category: Option<u8>,
+    operator: Option<String>,
+    hint: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawV6Option {
+    name: String,
+    about: String,
+    may_already_have: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawV6Rule {
+    family: Family,
+    area: Area,
+    default: String,
+    on_since: Option<String>,
+    contract_url: Option<String>,
+    cost_notes: Vec<String>,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCustomerId {
+    about: String,
+    multiple_lines: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCustomerIdFormat {
+    id: String,
+    prefix: String,
+    digits: usize,
+    pattern: String,
+    areas: Vec<Area>,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCustomerIdSource {
+    area: Area,
+    steps: Vec<RawFindStep>,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFindStep {
+    title: String,
+    text: String,
+    url: Option<String>,
+    contact: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTextWithSource {
+    text: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawApplication {
+    auto_reply: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReapplication {
+    days: u32,
+    text: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWrongApplication {
+    id: String,
+    text: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAction {
+    text: String,
+    detail: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConnectableList {
+    name: String,
+    publisher: String,
+    url: String,
+    note: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrefecture {
+    code: u8,
+    name: String,
+    kana: String,
+    romaji: String,
+    #[serde(default)]
+    romaji_alt: Vec<String>,
+    area: Area,
+}

@@ -1,11 +1,18 @@
-//! The rules: domain data loaded from `assets/rules.toml`, the parsers for every answer, and the
-//! decision. No terminal code lives here.
+//! The rules: domain data loaded from `assets/rules.toml`, the parsers for every answer, the
+//! decision and its report. No terminal code lives here.
 
+pub mod answers;
 pub mod customer_id;
 pub mod date;
+pub mod decision;
 pub mod field;
 pub mod load;
 pub mod model;
+pub mod prefecture;
+pub mod report;
+pub mod text;
 
+pub use answers::{Answers, RawAnswers, V6Answer, YesNo};
+pub use decision::{Decision, V6Status, Verdict, decide};
 pub use field::{Field, FieldError};
 pub use model::*;

@@ -220,7 +220,6 @@ pub struct CustomerIdSource {
 #[derive(Debug, Clone)]
 pub struct Application {
     pub auto_reply: String,
-    pub wrong_consequence: String,
 }
 
 #[derive(Debug, Clone)]

@@ -1,0 +1,125 @@
+//! The flags. Answer flags are shared by the wizard (pre-filled questions) and `check`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use oqs_line_check::rules::RawAnswers;
+
+/// オンライン資格確認 (IP-VPN接続方式・フレッツ光) の回線と申請内容を確かめます。
+///
+/// サブコマンドなしで起動すると、質問に答えていくウィザードが始まります。
+#[derive(Debug, Parser)]
+#[command(
+    name = "oqs-line-check",
+    version,
+    disable_help_subcommand = true,
+    help_template = "{about}\n\n使い方: {usage}\n\n{all-args}{after-help}",
+    subcommand_help_heading = "サブコマンド",
+    next_help_heading = "指定",
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// ウィザードの質問に、あらかじめ答えを入れておきます
+    #[command(flatten)]
+    pub answers: AnswerFlags,
+
+    /// 組み込みのルールの代わりに、このルールファイル (TOML) を使います
+    #[arg(long, value_name = "FILE", global = true)]
+    pub rules: Option<PathBuf>,
+
+    /// 枠線を ASCII 文字 (+ - |) で描きます (古い Windows コンソール向け)
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// 使い方を表示します
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    pub help: Option<bool>,
+
+    /// バージョンを表示します
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 答えを指定して、判定結果だけを表示します (対話なし)
+    #[command(help_template = "{about}\n\n使い方: {usage}\n\n{all-args}")]
+    Check(CheckArgs),
+    /// 回線の種類や都道府県の一覧を表示します
+    #[command(help_template = "{about}\n\n使い方: {usage}\n\n{all-args}")]
+    List {
+        /// lines (回線の種類) か prefectures (都道府県)
+        #[arg(value_enum)]
+        what: ListWhat,
+        /// 出力の形式
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub answers: AnswerFlags,
+
+    /// 出力の形式: text (人が読む) か json (スクリプト向け)
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Lines,
+    Prefectures,
+}
+
+/// The answers, as text: the rules crate parses them, so every message is the same as the
+/// wizard's.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AnswerFlags {
+    /// 回線の種類の id (一覧: oqs-line-check list lines)
+    #[arg(long, value_name = "ID")]
+    pub line: Option<String>,
+    /// 都道府県: 東京都、とうきょう、tokyo、13 など
+    #[arg(long, value_name = "P")]
+    pub prefecture: Option<String>,
+    /// コラボ光か: yes / no / unknown
+    #[arg(long, value_name = "yes|no|unknown")]
+    pub collab: Option<String>,
+    /// 回線の申込日: 2012-05-29、平成24年5月29日、H24.5.29 など、または unknown
+    #[arg(long, value_name = "DATE")]
+    pub applied: Option<String>,
+    /// フレッツ・v6オプション: contracted / not-contracted / unknown
+    #[arg(long, value_name = "STATUS")]
+    pub v6: Option<String>,
+    /// お客さまID (CAF + 10桁、東日本は COP + 8桁も)
+    #[arg(long = "customer-id", value_name = "ID")]
+    pub customer_id: Option<String>,
+    /// 複数の回線を契約しているか: yes / no
+    #[arg(long = "multiple-lines", value_name = "yes|no")]
+    pub multiple_lines: Option<String>,
+}
+
+impl AnswerFlags {
+    pub fn to_raw(&self) -> RawAnswers {
+        RawAnswers {
+            line: self.line.clone(),
+            prefecture: self.prefecture.clone(),
+            collab: self.collab.clone(),
+            applied: self.applied.clone(),
+            v6: self.v6.clone(),
+            customer_id: self.customer_id.clone(),
+            multiple_lines: self.multiple_lines.clone(),
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! `oqs-line-check check`: the wizard's whole decision for answers given as flags.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use oqs_line_check::rules::answers::parse_answers;
+use oqs_line_check::rules::{FieldError, RuleSet, decide, report};
+use serde::Serialize;
+
+use super::args::{CheckArgs, Format};
+use super::EXIT_INPUT_ERROR;
+
+#[derive(Serialize)]
+struct ErrorList<'a> {
+    errors: &'a [FieldError],
+}
+
+pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode {
+    let today = chrono::Local::now().date_naive();
+    match parse_answers(rules, &args.answers.to_raw(), today) {
+        Ok(answers) => {
+            let decision = decide(rules, &answers);
+            let written = match args.format {
+                Format::Json => serde_json::to_string_pretty(&decision)
+                    .map_err(std::io::Error::other)
+                    .and_then(|s| writeln!(out, "{s}")),
+                Format::Text => write!(
+                    out,
+                    "{}",
+                    report::to_text(&report::sections(rules, &decision))
+                ),
+            };
+            match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::FAILURE,
+            }
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("エラー: {}", e.message);
+            }
+            if args.format == Format::Json
+                && let Ok(s) = serde_json::to_string_pretty(&ErrorList { errors: &errors })
+            {
+                let _ = writeln!(out, "{s}");
+            }
+            ExitCode::from(EXIT_INPUT_ERROR)
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! The decision: from checked answers to a verdict, the steps to take in order, what to enter on
+//! the portal, and whom to call. `check`, the wizard's result screen and the saved files all show
+//! this one [`Decision`].
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use strum::{AsRefStr, Display, IntoStaticStr};
+
+use super::answers::{Answers, V6Answer, YesNo};
+use super::customer_id::NormalizedId;
+use super::date;
+use super::model::{ActionCode, Area, LineKind, LineType, RuleSet, V6Default};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Display, AsRefStr, IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Verdict {
+    /// Everything is known and in order: apply on the portal.
+    Ready,
+    /// Eligible, but something must be done first (the v6 option).
+    ActionRequired,
+    /// Something is not known yet: find it out first.
+    Confirm,
+    /// Another connection method: not this check's business beyond pointing the way.
+    OtherMethod,
+    /// Not eligible for this method.
+    NotEligible,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Ready => "申請できます",
+            Verdict::ActionRequired => "申請の前に手続きが必要です",
+            Verdict::Confirm => "確認が必要です",
+            Verdict::OtherMethod => "別の接続方式です",
+            Verdict::NotEligible => "この接続方式の対象外です",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Display, AsRefStr, IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum V6Status {
+    DefaultOn,
+    ContractRequired,
+    Contracted,
+    Unknown,
+    NotApplicable,
+}
+
+impl V6Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            V6Status::DefaultOn => "最初から契約済み (デフォルトON)",
+            V6Status::ContractRequired => "申し込みが必要",
+            V6Status::Contracted => "契約済み",
+            V6Status::Unknown => "不明 (確認が必要)",
+            V6Status::NotApplicable => "対象外",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrefectureRef {
+    pub code: u8,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PortalEntry {
+    pub line_category: Option<u8>,
+    /// The category's full label as the portal shows it.
+    pub line_category_label: Option<String>,
+    pub customer_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    pub code: ActionCode,
+    pub text: String,
+    pub detail: String,
+    /// Further lines: the ways to find the ID, the cost notes, the values to type.
+    pub steps: Vec<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactEntry {
+    pub name: String,
+    pub phone: Option<String>,
+    pub hours: Option<String>,
+    pub url: Option<String>,
+    /// When to call them.
+    pub about: String,
+}
+
+/// The whole decision. Its JSON form is the `check --format json` contract: fields may be added,
+/// none renamed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    pub verdict: Verdict,
+    pub area: Option<Area>,
+    pub prefecture: Option<PrefectureRef>,
+    pub line: String,
+    pub line_name: String,
+    pub collab: YesNo,
+    pub applied: Option<NaiveDate>,
+    pub v6_option: V6Status,
+    pub portal: PortalEntry,
+    pub customer_id: Option<NormalizedId>,
+    pub multiple_lines: Option<bool>,
+    pub actions: Vec<Action>,
+    pub contacts: Vec<ContactEntry>,
+    /// The known wrong applications, to check before sending.
+    pub wrong_applications: Vec<String>,
+    /// The date the rules describe ("as of April 2022").
+    pub rules_as_of: NaiveDate,
+}
+
+/// Decides. `answers` should have passed [`super::answers::check_consistency`]; if not, the
+/// decision still comes out, treating what does not fit as unknown.
+pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
+    let pref = answers.prefecture.and_then(|c| rules.prefecture(c));
+    let area = pref.map(|p| p.area);
+    let line = rules.line(&answers.line);
+    let kind = line.map_or(LineKind::Unknown, |l| l.kind);
+    let v6 = v6_status(rules, line, area, answers);
+    let category = line.and_then(|l| l.line_category);
+    let id = answers.customer_id.as_ref();
+
+    let verdict = match kind {
+        LineKind::Unknown => Verdict::Confirm,
+        LineKind::OtherMethod => Verdict::OtherMethod,
+        LineKind::NotEligible => Verdict::NotEligible,
+        LineKind::Flets if v6 == V6Status::Unknown || id.is_none() => Verdict::Confirm,
+        LineKind::Flets if v6 == V6Status::ContractRequired => Verdict::ActionRequired,
+        LineKind::Flets => Verdict::Ready,
+    };
+
+    let mut codes = Vec::new();
+    match kind {
+        LineKind::Unknown => {
+            codes.push(ActionCode::ConfirmLineType);
+            codes.push(ActionCode::ConsultConnectableList);
+        }
+        LineKind::NotEligible => codes.push(ActionCode::ConsultConnectableList),
+        LineKind::OtherMethod => {
+            if category.is_some() {
+                codes.push(ActionCode::ApplyOnPortal);
+                codes.push(ActionCode::CheckAutoReplyEmail);
+            }
+            codes.push(ActionCode::ConsultConnectableList);
+        }
+        LineKind::Flets => {
+            let unsure_old_line =
+                v6 == V6Status::ContractRequired && answers.v6 == V6Answer::Unknown;
+            if v6 == V6Status::Unknown || unsure_old_line {
+                codes.push(ActionCode::ConfirmV6Option);
+            }
+            if v6 == V6Status::ContractRequired {
+                codes.push(ActionCode::ContractV6Option);
+            }
+            if id.is_none() {
+                codes.push(ActionCode::FindCustomerId);
+            }
+            if answers.multiple_lines == Some(true) {
+                codes.push(ActionCode::UseConnectingLineId);
+            }
+            codes.push(ActionCode::ApplyOnPortal);
+            codes.push(ActionCode::CheckAutoReplyEmail);
+        }
+    }
+    codes.sort();
+    let ctx = Context {
+        rules,
+        answers,
+        area,
+        line,
+        category,
+    };
+    let actions = codes.into_iter().map(|c| ctx.action(c)).collect();
+
+    Decision {
+        verdict,
+        area,
+        prefecture: pref.map(|p| PrefectureRef {
+            code: p.code,
+            name: p.name.clone(),
+        }),
+        line: answers.line.clone(),
+        line_name: line.map_or_else(|| answers.line.clone(), |l| l.name.clone()),
+        collab: answers.collab,
+        applied: answers.applied,
+        v6_option: v6,
+        portal: PortalEntry {
+            line_category: category,
+            line_category_label: category
+                .and_then(|c| rules.portal_category(c))
+                .map(|c| c.label.clone()),
+            customer_id: match kind {
+                LineKind::Flets => id.map(|n| n.normalized.clone()),
+                _ => None,
+            },
+        },
+        customer_id: id.cloned(),
+        multiple_lines: answers.multiple_lines,
+        actions,
+        contacts: ctx.contacts(kind),
+        wrong_applications: match kind {
+            LineKind::Flets | LineKind::Unknown => rules
+                .wrong_applications
+                .iter()
+                .map(|w| w.text.clone())
+                .collect(),
+            _ => Vec::new(),
+        },
+        rules_as_of: rules.source.as_of,
+    }
+}
+
+/// The v6 status. Explicit answers win over the date: a user who knows the option is contracted
+/// needs no action, one who knows it is not must contract it. Otherwise the area's rule and the
+/// application date decide.
+pub fn v6_status(
+    rules: &RuleSet,
+    line: Option<&LineType>,
+    area: Option<Area>,
+    answers: &Answers,
+) -> V6Status {
+    let Some((family, area)) = line
+        .filter(|l| l.kind == LineKind::Flets)
+        .and_then(|l| l.family.zip(area))
+    else {
+        return match line.map(|l| l.kind) {
+            Some(LineKind::Flets) => V6Status::Unknown,
+            _ => V6Status::NotApplicable,
+        };
+    };
+    let Some(rule) = rules.v6_rule(family, area) else {
+        return V6Status::Unknown;
+    };
+    match (rule.default, answers.v6, answers.applied) {
+        (V6Default::On, _, _) => V6Status::DefaultOn,
+        (_, V6Answer::Contracted, _) => V6Status::Contracted,
+        (_, V6Answer::NotContracted, _) => V6Status::ContractRequired,
+        (V6Default::ByDate { on_since }, V6Answer::Unknown, Some(d)) if d >= on_since => {
+            V6Status::DefaultOn
+        }
+        (V6Default::ByDate { .. }, V6Answer::Unknown, Some(_)) => V6Status::ContractRequired,
+        (V6Default::ByDate { .. }, V6Answer::Unknown, None) => V6Status::Unknown,
+    }
+}
+
+/// Whether the wizard should ask about the v6 option: only where the date does not settle it.
+pub fn v6_question_needed(rules: &RuleSet, answers: &Answers) -> bool {
+    let line = rules.line(&answers.line);
+    let area = answers.area(rules);
+    let without_answer = Answers {
+        v6: V6Answer::Unknown,
+        ..answers.clone()
+    };
+    matches!(
+        v6_status(rules, line, area, &without_answer),
+        V6Status::ContractRequired | V6Status::Unknown
+    )
+}
+
+struct Context<'a> {
+    rules: &'a RuleSet,
+    answers: &'a Answers,
+    area: Option<Area>,
+    line: Option<&'a LineType>,
+    category: Option<u8>,
+}
+
+impl Context<'_> {
+    fn collab_possible(&self) -> bool {
+        self.answers.collab != YesNo::No
+    }
+
+    /// "NTT東日本 (0120-116-116)" or, for a コラボ光 line, its operator.
+    fn whom_to_ask(&self) -> String {
+        let ntt = match self.area {
+            Some(a) => self.rules.area(a).name.clone(),
+            None => "NTT東日本・西日本".to_string(),
+        };
+        match self.answers.collab {
+            YesNo::Yes => format!("{} (コラボ光の契約先)", self.rules.collabo.name),
+            YesNo::No => ntt,
+            YesNo::Unknown => format!("{ntt} (コラボ光なら契約先の事業者)"),
+        }
+    }
+
+    fn action(&self, code: ActionCode) -> Action {
+        let base = self.rules.action(code);
+        let mut steps = Vec::new();
+        let mut url = None;
+        let r = self.rules;
+        match code {
+            ActionCode::ConfirmLineType => {
+                steps.push(format!("問い合わせ先: {}", self.whom_to_ask()));
+                steps.push(r.collabo.what.clone());
+                steps.push(r.collabo.how_to_tell.clone());
+            }
+            ActionCode::ConfirmV6Option => {
+                steps.push(format!("問い合わせ先: {}", self.whom_to_ask()));
+                steps.push(r.v6.may_already_have.clone());
+                steps.push(r.v6.about.clone());
+            }
+            ActionCode::ContractV6Option => {
+                let rule = self
+                    .line
+                    .and_then(|l| l.family)
+                    .zip(self.area)
+                    .and_then(|(f, a)| r.v6_rule(f, a));
+                if let Some(rule) = rule {
+                    url = rule.contract_url.clone();
+                    if let V6Default::ByDate { on_since } = rule.default {
+                        steps.push(format!(
+                            "{}の光ネクストは、{}より前に申し込んだ回線ではフレッツ・v6オプションが最初は契約されていません。",
+                            r.area(rule.area).name,
+                            date::describe(on_since)
+                        ));
+                    }
+                    steps.extend(rule.cost_notes.iter().cloned());
+                }
+                if self.answers.collab == YesNo::Yes {
+                    steps.push(format!(
+                        "コラボ光の場合は、{}に申し込みます。",
+                        r.collabo.name
+                    ));
+                }
+            }
+            ActionCode::FindCustomerId => {
+                if self.collab_possible() {
+                    steps.push(r.customer_id_collabo.clone());
+                }
+                if self.answers.collab != YesNo::Yes
+                    && let Some(src) = self.area.and_then(|a| r.customer_id_source(a))
+                {
+                    for (n, s) in src.steps.iter().enumerate() {
+                        let mut line = format!("{}. {}: {}", n + 1, s.title, s.text);
+                        if let Some(c) = s.contact.as_deref().and_then(|c| r.contact(c)) {
+                            line.push_str(&format!(" 電話 {} ({})", c.phone, c.hours));
+                        }
+                        if let Some(u) = &s.url {
+                            line.push_str(&format!(" 参考: {u}"));
+                        }
+                        steps.push(line);
+                    }
+                }
+                steps.push(r.customer_id.about.clone());
+            }
+            ActionCode::UseConnectingLineId => {
+                steps.push(r.customer_id.multiple_lines.clone());
+            }
+            ActionCode::ApplyOnPortal => {
+                if let Some(c) = self.category.and_then(|c| r.portal_category(c)) {
+                    steps.push(format!("{}: {}", r.portal.field, c.label));
+                    if c.needs_customer_id {
+                        steps.push(match &self.answers.customer_id {
+                            Some(id) => format!("お客さまID: {}", id.normalized),
+                            None => "お客さまID: (確かめたお客さまIDを半角大文字で)".to_string(),
+                        });
+                    }
+                    if c.code == 1 && self.collab_possible() {
+                        steps.push("コラボ光の場合も、電気通信回線種別は「1」を選びます。".to_string());
+                    }
+                }
+            }
+            ActionCode::CheckAutoReplyEmail => {
+                steps.push(r.application.auto_reply.clone());
+                steps.push(r.reapplication.text.clone());
+            }
+            ActionCode::ConsultConnectableList => {
+                url = Some(r.connectable_list.url.clone());
+                steps.push(format!(
+                    "{} ({}、{})",
+                    r.connectable_list.name, r.connectable_list.publisher, r.source.as_of_label
+                ));
+                steps.push(r.connectable_list.note.clone());
+                if let Some(op) = self.line.and_then(|l| l.operator.as_ref()) {
+                    steps.push(format!("契約先: {op}"));
+                }
+            }
+        }
+        Action {
+            code,
+            text: base.text.clone(),
+            detail: base.detail.clone(),
+            steps,
+            url,
+        }
+    }
+
+    fn contacts(&self, kind: LineKind) -> Vec<ContactEntry> {
+        let r = self.rules;
+        let mut out = Vec::new();
+        let collabo = |area: Option<Area>| ContactEntry {
+            name: r.collabo.name.clone(),
+            phone: None,
+            hours: None,
+            url: area.map(|a| r.area(a).collabo_list_url.clone()),
+            about: r.collabo.contact_note.clone(),
+        };
+        let ntt = |out: &mut Vec<ContactEntry>| {
+            let areas: Vec<Area> = match self.area {
+                Some(a) => vec![a],
+                None => vec![Area::East, Area::West],
+            };
+            for a in areas {
+                if let Some(c) = r.ntt_contact(a) {
+                    out.push(ContactEntry {
+                        name: c.name.clone(),
+                        phone: Some(c.phone.clone()),
+                        hours: Some(c.hours.clone()),
+                        url: None,
+                        about: "回線タイプ、フレッツ・v6オプションの契約、お客さまIDがわからないとき"
+                            .to_string(),
+                    });
+                }
+            }
+        };
+        match kind {
+            LineKind::Flets | LineKind::Unknown => {
+                if self.answers.collab == YesNo::Yes {
+                    out.push(collabo(self.area));
+                    ntt(&mut out);
+                } else {
+                    ntt(&mut out);
+                    if self.answers.collab == YesNo::Unknown {
+                        out.push(collabo(self.area));
+                    }
+                }
+            }
+            LineKind::OtherMethod | LineKind::NotEligible => {
+                out.push(ContactEntry {
+                    name: format!("{}に記載の問い合わせ先", r.connectable_list.name),
+                    phone: None,
+                    hours: None,
+                    url: Some(r.connectable_list.url.clone()),
+                    about: "この回線での接続方法と申請内容".to_string(),
+                });
+            }
+        }
+        out
+    }
+}

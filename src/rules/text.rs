@@ -1,0 +1,89 @@
+//! Small text helpers shared by the parsers: width-safe echoing of untrusted text and the keys
+//! that prefecture names are matched by.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Untrusted text made safe to show or save: control characters (ESC and friends) become visible
+/// escapes, so nothing typed, pasted or read from a file can move the cursor or recolour a screen.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// NFKC, with every kind of white space removed: the first step of matching a typed answer.
+pub fn fold(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Katakana (after NFKC) to hiragana, so とうきょう and トウキョウ match.
+pub fn to_hiragana(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// 東京都 → 東京, 大阪府 → 大阪; 北海道 stays.
+pub fn prefecture_key_kanji(s: &str) -> String {
+    let f = fold(s);
+    match f.strip_suffix(['都', '府', '県']) {
+        Some(base) if !base.is_empty() => base.to_string(),
+        _ => f,
+    }
+}
+
+/// とうきょう, トウキョウ → とうきょう.
+pub fn prefecture_key_kana(s: &str) -> String {
+    to_hiragana(&fold(s))
+        .chars()
+        .filter(|&c| c != 'ー' && c != '・')
+        .collect()
+}
+
+/// Tōkyō, TOKYO, toukyou, Tokyo → tokyo: lower case, marks and non-letters dropped, long vowels
+/// written once.
+pub fn prefecture_key_romaji(s: &str) -> String {
+    let letters: String = s
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(char::is_ascii_lowercase)
+        .collect();
+    letters
+        .replace("ou", "o")
+        .replace("oo", "o")
+        .replace("uu", "u")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_escapes_control_characters_only() {
+        assert_eq!(sanitize("東京\u{1b}[2J"), "東京\\u{1b}[2J");
+        assert_eq!(sanitize("CAF 012"), "CAF 012");
+    }
+
+    #[test]
+    fn keys_fold_spellings_together() {
+        assert_eq!(prefecture_key_kanji("東京都"), "東京");
+        assert_eq!(prefecture_key_kanji("北海道"), "北海道");
+        assert_eq!(prefecture_key_kanji("都"), "都");
+        assert_eq!(prefecture_key_kana("トウキョウ"), "とうきょう");
+        assert_eq!(prefecture_key_kana("ﾄｳｷｮｳ"), "とうきょう");
+        assert_eq!(prefecture_key_romaji("Tōkyō"), "tokyo");
+        assert_eq!(prefecture_key_romaji("TOUKYOU"), "tokyo");
+        assert_eq!(prefecture_key_romaji("Ooita"), "oita");
+    }
+}

@@ -2,3 +2,4 @@
 //! decision, and the wizard's state machine. It draws nothing and touches no terminal.
 
 pub mod rules;
+pub mod wizard;

@@ -2,6 +2,8 @@
 //! rules crate.
 
 mod cli;
+mod screens;
+mod shell;
 
 use std::process::ExitCode;
 
@@ -17,8 +19,26 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(command) => cli::run(command, &rules),
         None => {
-            eprintln!("ウィザードはまだありません。oqs-line-check check --help を見てください。");
-            ExitCode::from(cli::EXIT_INPUT_ERROR)
+            let theme = screens::Theme {
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                ascii: cli.ascii || legacy_windows_console(),
+            };
+            match shell::run(&rules, &cli.answers.to_raw(), theme) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!(
+                        "エラー: 端末を使えませんでした ({})。端末 (コマンドプロンプトなど) から起動してください。",
+                        oqs_line_check::rules::text::sanitize(&e.to_string())
+                    );
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
+}
+
+/// The legacy Windows console (not Windows Terminal) draws box-drawing characters two cells
+/// wide: use ASCII borders there.
+fn legacy_windows_console() -> bool {
+    cfg!(windows) && std::env::var_os("WT_SESSION").is_none()
 }

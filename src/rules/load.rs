@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 use serde::Deserialize;
 use strum::IntoEnumIterator;
-use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 use unicode_width::UnicodeWidthChar;
 
 use super::model::*;
@@ -47,6 +47,9 @@ fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "ファイルがありません".to_string(),
         std::io::ErrorKind::PermissionDenied => "読む権限がありません".to_string(),
         std::io::ErrorKind::InvalidData => "UTF-8 のテキストではありません".to_string(),
+        std::io::ErrorKind::IsADirectory => {
+            "フォルダです。ルールファイル (TOML) を指定してください".to_string()
+        }
         _ => text::sanitize(&e.to_string()),
     }
 }
@@ -94,7 +97,8 @@ pub fn from_toml(name: &str, input: &str) -> Result<RuleSet, LoadError> {
         )
     })?;
     let doc = DeTable::parse(input).map_err(|e| at(e.span(), e.message().to_string()))?;
-    let locate = |path: &[Seg]| -> Option<std::ops::Range<usize>> { find_span(doc.get_ref(), path) };
+    let locate =
+        |path: &[Seg]| -> Option<std::ops::Range<usize>> { find_span(doc.get_ref(), path) };
 
     check_strings(doc.get_ref()).map_err(|(path, msg)| at(locate(&path), msg))?;
     validate(raw).map_err(|(path, msg)| at(locate(&path), msg))
@@ -104,11 +108,7 @@ fn line_column(input: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(input.len());
     let before = input.get(..offset).unwrap_or(input);
     let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |l| l.chars().count())
-        + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
 }
 
@@ -179,7 +179,9 @@ fn check_strings(root: &DeTable<'_>) -> Result<(), Failure> {
     }
     fn walk_table(t: &DeTable<'_>, path: &mut Vec<Seg>) -> Result<(), Failure> {
         for (key, v) in t.iter() {
-            if key.get_ref().as_ref() == "source" {
+            // A `source` string quotes the seed verbatim (typos and symbols included) and is
+            // never shown; a table named `source` is checked like any other.
+            if key.get_ref().as_ref() == "source" && matches!(v.get_ref(), DeValue::String(_)) {
                 continue;
             }
             path.push(Seg::Owned(key.get_ref().to_string()));
@@ -246,10 +248,7 @@ fn check_url(url: &str, path: Vec<Seg>) -> Result<String, Failure> {
     if !URL.is_match(url) {
         return fail(
             path,
-            format!(
-                "アドレス「{}」の形が正しくありません",
-                text::sanitize(url)
-            ),
+            format!("アドレス「{}」の形が正しくありません", text::sanitize(url)),
         );
     }
     Ok(url.to_string())
@@ -339,7 +338,11 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         .iter()
         .map(|c| c.code.to_string())
         .collect();
-    check_unique(codes.iter().map(String::as_str), "portal_categories", "code")?;
+    check_unique(
+        codes.iter().map(String::as_str),
+        "portal_categories",
+        "code",
+    )?;
     let portal_categories: Vec<PortalCategory> = raw
         .portal_categories
         .into_iter()
@@ -400,7 +403,10 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         });
     }
     if !lines.iter().any(|l| !l.subtype) {
-        return fail(vec![k("lines")], "最初の質問の選択肢 (subtype = false) がありません");
+        return fail(
+            vec![k("lines")],
+            "最初の質問の選択肢 (subtype = false) がありません",
+        );
     }
 
     // v6 rules: one for each FLET'S family in each area that offers it.
@@ -413,7 +419,12 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
                 Some(d) => V6Default::ByDate {
                     on_since: check_date(d, at("on_since"))?,
                 },
-                None => return fail(at("default"), "default = \"by_date\" には on_since が必要です"),
+                None => {
+                    return fail(
+                        at("default"),
+                        "default = \"by_date\" には on_since が必要です",
+                    );
+                }
             },
             other => {
                 return fail(
@@ -430,7 +441,10 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
             None => None,
         };
         if matches!(default, V6Default::ByDate { .. }) && contract_url.is_none() {
-            return fail(at("default"), "default = \"by_date\" には contract_url が必要です");
+            return fail(
+                at("default"),
+                "default = \"by_date\" には contract_url が必要です",
+            );
         }
         if v6_rules
             .iter()
@@ -452,7 +466,10 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
     for (n, l) in lines.iter().enumerate() {
         if let Some(family) = l.family {
             for &area in &l.areas {
-                if !v6_rules.iter().any(|r| r.family == family && r.area == area) {
+                if !v6_rules
+                    .iter()
+                    .any(|r| r.family == family && r.area == area)
+                {
                     return fail(
                         vec![k("lines"), i(n), k("areas")],
                         format!("{family} / {area} の v6_rules がありません"),
@@ -539,10 +556,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
             {
                 return fail(
                     at("contact"),
-                    format!(
-                        "contact「{}」は contacts にありません",
-                        text::sanitize(c)
-                    ),
+                    format!("contact「{}」は contacts にありません", text::sanitize(c)),
                 );
             }
             let url = match st.url {
@@ -685,7 +699,10 @@ fn validate_prefectures(raw: Vec<RawPrefecture>) -> Result<Vec<Prefecture>, Fail
     for (n, p) in raw.into_iter().enumerate() {
         let at = |field: &'static str| vec![k("prefectures"), i(n), k(field)];
         if !(1..=47).contains(&p.code) {
-            return fail(at("code"), format!("code = {} は 1 から 47 にしてください", p.code));
+            return fail(
+                at("code"),
+                format!("code = {} は 1 から 47 にしてください", p.code),
+            );
         }
         if !codes.insert(p.code) {
             return fail(at("code"), format!("code = {} が重複しています", p.code));

@@ -1,0 +1,37 @@
+//! The screens: `view` draws the wizard's state and nothing else. It reads the model, changes
+//! nothing, and does no I/O.
+
+mod chrome;
+mod overlay;
+mod question;
+mod result;
+mod review;
+pub mod theme;
+mod too_small;
+
+use oqs_line_check::wizard::layout;
+use oqs_line_check::wizard::{Model, Step};
+use ratatui::Frame;
+
+pub use theme::Theme;
+
+pub fn view(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
+    let area = f.area();
+    if !layout::fits((area.width, area.height)) {
+        too_small::draw(f);
+        return;
+    }
+    let message = match m.step {
+        Step::Result => result::message(m, theme),
+        _ => question::message(m, theme),
+    };
+    let body = chrome::draw(m, theme, f, message);
+    match m.step {
+        Step::Review => review::draw(m, theme, f, body),
+        Step::Result => result::draw(m, theme, f, body),
+        _ => question::draw(m, theme, f, body),
+    }
+    if let Some(o) = &m.overlay {
+        overlay::draw(m, o, theme, f);
+    }
+}

@@ -1,0 +1,94 @@
+//! Boxes drawn over a screen: the help (F1) and 終了しますか. The area under them is cleared
+//! first: wide characters cut by a border would otherwise corrupt it (ratatui#2526).
+
+use oqs_line_check::wizard::help::help;
+use oqs_line_check::wizard::wrap::wrap;
+use oqs_line_check::wizard::{Model, Overlay, SaveState, Step};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::chrome::row;
+use super::theme::{MARKER, NO_MARKER, Theme};
+
+pub fn draw(m: &Model<'_>, o: &Overlay, theme: &Theme, f: &mut Frame<'_>) {
+    match o {
+        Overlay::Help => help_box(m, theme, f),
+        Overlay::QuitConfirm { yes } => quit_box(m, *yes, theme, f),
+    }
+}
+
+fn centered(outer: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(outer.width);
+    let h = height.min(outer.height);
+    Rect {
+        x: outer.x + (outer.width - w) / 2,
+        y: outer.y + (outer.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn boxed(title: String, theme: &Theme, f: &mut Frame<'_>, area: Rect) -> Rect {
+    f.render_widget(Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.border())
+        .title(Line::from(format!(" {title} ")).style(theme.title()));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
+fn help_box(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
+    let outer = f.area();
+    let area = centered(outer, outer.width.saturating_sub(6), outer.height.saturating_sub(4));
+    let (title, paragraphs) = help(m);
+    let inner = boxed(title, theme, f, area);
+    let mut y = 0;
+    for p in paragraphs {
+        for l in wrap(&p, usize::from(inner.width)) {
+            if y + 1 >= inner.height {
+                break;
+            }
+            f.render_widget(Paragraph::new(l), row(inner, y));
+            y += 1;
+        }
+    }
+    f.render_widget(
+        Paragraph::new(Span::styled("Esc または F1 で閉じます", theme.dim())),
+        row(inner, inner.height.saturating_sub(1)),
+    );
+}
+
+fn quit_box(m: &Model<'_>, yes: bool, theme: &Theme, f: &mut Frame<'_>) {
+    let area = centered(f.area(), 52, 8);
+    let inner = boxed("終了の確認".to_string(), theme, f, area);
+    let question = match (&m.step, &m.save) {
+        (Step::Result, SaveState::Saved(_)) => "終了しますか。",
+        (Step::Result, _) => "結果を保存せずに終了しますか (F2 で保存できます)。",
+        _ => "終了しますか。入力した答えは失われます。",
+    };
+    let mut y = 0;
+    for l in wrap(question, usize::from(inner.width)) {
+        f.render_widget(Paragraph::new(l), row(inner, y));
+        y += 1;
+    }
+    y += 1;
+    let button = |label: &'static str, focused: bool| -> Vec<Span<'static>> {
+        if focused {
+            vec![Span::styled(MARKER, theme.focused()), Span::styled(label, theme.focused())]
+        } else {
+            vec![Span::raw(NO_MARKER), Span::raw(label)]
+        }
+    };
+    let mut spans = button("1. 終了する", yes);
+    spans.push(Span::raw("    "));
+    spans.extend(button("2. 続ける", !yes));
+    f.render_widget(Paragraph::new(Line::from(spans)), row(inner, y));
+}

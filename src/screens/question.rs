@@ -1,0 +1,292 @@
+//! The question screens: a list to choose from (with a filter field for 都道府県), or a text
+//! field with its live check and a わからない choice.
+
+use oqs_line_check::rules::customer_id::notice_message;
+use oqs_line_check::wizard::wrap::{width, wrap};
+use oqs_line_check::wizard::{Focus, Model, Step};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::chrome::row;
+use super::theme::{MARKER, NO_MARKER, Theme};
+
+/// The message line: an error that has no place in the body (steps without a field).
+pub fn message(m: &Model<'_>, theme: &Theme) -> Option<Line<'static>> {
+    if m.field(m.step).is_some() {
+        return None;
+    }
+    m.error
+        .as_ref()
+        .map(|e| Line::from(Span::styled(e.message.clone(), theme.error())))
+}
+
+/// The current error wrapped to `w` columns, in the error style.
+fn error_lines(m: &Model<'_>, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    m.error
+        .iter()
+        .flat_map(|e| wrap(&e.message, w))
+        .map(|l| Line::from(Span::styled(l, theme.error())))
+        .collect()
+}
+
+pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
+    match m.step {
+        Step::Prefecture => prefecture(m, theme, f, body),
+        Step::Applied | Step::CustomerId | Step::CustomerIdConfirm => text(m, theme, f, body),
+        _ => list(m, theme, f, body, 0),
+    }
+}
+
+/// Draws the options from row `top`, scrolled so the cursor shows, and the hint of the focused
+/// option under them. Returns the rows used.
+fn list(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect, top: u16) {
+    let choices = m.choices();
+    let numbered = choices.len() <= 9 && m.step != Step::Prefecture;
+    let hint_rows: u16 = if m.step == Step::Prefecture { 0 } else { 4 };
+    let rows = body.height.saturating_sub(top + hint_rows + 1).max(1);
+    let first = scroll_for(m.cursor, usize::from(rows), choices.len());
+    for (i, c) in choices.iter().enumerate().skip(first).take(usize::from(rows)) {
+        let y = top + u16::try_from(i - first).unwrap_or(0);
+        let focused = i == m.cursor;
+        let number = if numbered { format!("{}. ", i + 1) } else { String::new() };
+        let label = match m.step {
+            Step::Prefecture => format!("{number}{}  {}", c.label, c.hint),
+            _ => format!("{number}{}", c.label),
+        };
+        let line = if focused {
+            Line::from(vec![
+                Span::styled(MARKER, theme.focused()),
+                Span::styled(label, theme.focused()),
+            ])
+        } else {
+            Line::from(vec![Span::raw(NO_MARKER), Span::raw(label)])
+        };
+        f.render_widget(Paragraph::new(line), row(body, y));
+    }
+    let more_above = first > 0;
+    let more_below = first + usize::from(rows) < choices.len();
+    if more_above || more_below {
+        let text = format!(
+            "({}/{}件{})",
+            m.cursor + 1,
+            choices.len(),
+            if more_below { "、下に続きがあります" } else { "" }
+        );
+        f.render_widget(
+            Paragraph::new(Span::styled(text, theme.dim())),
+            row(body, top + rows),
+        );
+    }
+    // The focused option's hint, under the list.
+    if m.step != Step::Prefecture
+        && let Some(c) = choices.get(m.cursor)
+    {
+        let shown = u16::try_from(choices.len().min(usize::from(rows))).unwrap_or(rows);
+        let extra = u16::from(more_above || more_below);
+        let y0 = top + shown + extra + 1;
+        for (n, l) in wrap(&c.hint, usize::from(body.width))
+            .into_iter()
+            .take(usize::from(hint_rows))
+            .enumerate()
+        {
+            let y = y0 + u16::try_from(n).unwrap_or(0);
+            f.render_widget(Paragraph::new(Span::styled(l, theme.dim())), row(body, y));
+        }
+    }
+}
+
+/// The first visible index so that `cursor` is on screen.
+fn scroll_for(cursor: usize, rows: usize, len: usize) -> usize {
+    if rows == 0 || len <= rows {
+        return 0;
+    }
+    cursor.saturating_sub(rows - 1).min(len - rows)
+}
+
+fn prefecture(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
+    let label = "絞り込み: ";
+    field_row(m, theme, f, body, 0, label, m.fields.prefecture.value(), true);
+    let choices = m.choices();
+    let mut status = error_lines(m, theme, usize::from(body.width));
+    if status.is_empty() {
+        let text = match choices.get(m.cursor) {
+            Some(c) => format!("{}件  選択中: {} ({})", choices.len(), c.label, c.hint),
+            None => "当てはまる都道府県がありません。文字を消して入力し直してください".to_string(),
+        };
+        status.push(Line::from(Span::styled(text, theme.dim())));
+    }
+    for (n, l) in status.into_iter().take(2).enumerate() {
+        let y = 1 + u16::try_from(n).unwrap_or(0);
+        f.render_widget(Paragraph::new(l), row(body, y));
+    }
+    list(m, theme, f, body, 3);
+    if m.overlay.is_none() {
+        place_cursor(m, f, body, 0, label);
+    }
+}
+
+/// A labelled one-line field with a visible frame of brackets: `label[value   ]`.
+#[allow(clippy::too_many_arguments)]
+fn field_row(
+    m: &Model<'_>,
+    theme: &Theme,
+    f: &mut Frame<'_>,
+    body: Rect,
+    y: u16,
+    label: &str,
+    value: &str,
+    focused: bool,
+) {
+    let field = m.field(m.step);
+    let room = usize::from(body.width).saturating_sub(width(label) + 2);
+    let scroll = field.map_or(0, |fl| fl.scroll(room));
+    let visible = skip_columns(value, scroll, room);
+    let pad = room.saturating_sub(width(&visible));
+    let style = if focused { theme.focused() } else { theme.dim() };
+    let marker = if focused { MARKER } else { NO_MARKER };
+    let line = Line::from(vec![
+        Span::styled(marker, style),
+        Span::raw(label.to_string()),
+        Span::styled(
+            format!("{visible}{}", " ".repeat(pad)),
+            theme.value().add_modifier(Modifier::UNDERLINED),
+        ),
+    ]);
+    f.render_widget(Paragraph::new(line), row(body, y));
+}
+
+/// `s` without its first `skip` columns, cut to `room` columns.
+fn skip_columns(s: &str, skip: usize, room: usize) -> String {
+    let mut out = String::new();
+    let mut col = 0;
+    let mut used = 0;
+    for c in s.chars() {
+        let w = width(c.encode_utf8(&mut [0u8; 4]));
+        if col < skip {
+            col += w;
+            continue;
+        }
+        if used + w > room {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out
+}
+
+/// Puts the terminal cursor at the caret, so an IME opens its window there.
+fn place_cursor(m: &Model<'_>, f: &mut Frame<'_>, body: Rect, y: u16, label: &str) {
+    let Some(field) = m.field(m.step) else { return };
+    let room = usize::from(body.width).saturating_sub(width(label) + 2);
+    let caret = field.caret_column().saturating_sub(field.scroll(room));
+    let x = usize::from(body.x) + MARKER.len() + width(label) + caret;
+    if let (Ok(x), true) = (u16::try_from(x), y < body.height) {
+        if x < body.x + body.width {
+            f.set_cursor_position(Position::new(x, body.y + y));
+        }
+    }
+}
+
+fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
+    let on_field = m.focus == Focus::Field || !m.has_unknown_choice();
+    let (label, value) = match m.step {
+        Step::Applied => ("申込日: ", m.fields.applied.value()),
+        Step::CustomerId => ("お客さまID: ", m.fields.customer_id.value()),
+        _ => ("お客さまID (2回目): ", m.fields.customer_id_confirm.value()),
+    };
+    field_row(m, theme, f, body, 0, label, value, on_field);
+
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let w = usize::from(body.width).saturating_sub(4);
+    match m.step {
+        Step::Applied => {
+            if let Some(p) = m.applied_preview() {
+                lines.push(Line::from(vec![
+                    Span::raw("読み取った日付: "),
+                    Span::styled(p, theme.ok()),
+                ]));
+            }
+            lines.push(Line::from(Span::styled(
+                "入力例: 2012/5/29、2012年5月29日、平成24年5月29日、H24.5.29、R3.5.10",
+                theme.dim(),
+            )));
+        }
+        Step::CustomerId => {
+            if let Some((n, verdict)) = m.customer_id_preview() {
+                lines.push(Line::from(vec![
+                    Span::raw("入力される値: "),
+                    Span::styled(n.normalized.clone(), theme.value()),
+                ]));
+                for notice in &n.notices {
+                    lines.push(Line::from(Span::styled(
+                        format!("  ({})", notice_message(*notice)),
+                        theme.dim(),
+                    )));
+                }
+                match verdict {
+                    Ok(()) => lines.push(Line::from(Span::styled(
+                        "形式は正しいです。Enter で次へ進みます。",
+                        theme.ok(),
+                    ))),
+                    // Live while typing (dim); in the error style once Enter was pressed.
+                    Err(e) if m.error.is_none() => {
+                        for l in wrap(&e.message, w) {
+                            lines.push(Line::from(Span::styled(l, theme.dim())));
+                        }
+                    }
+                    Err(_) => {}
+                }
+            } else {
+                let formats: Vec<String> = m
+                    .rules()
+                    .customer_id_formats
+                    .iter()
+                    .filter(|f| m.draft.area(m.rules()).is_none_or(|a| f.areas.contains(&a)))
+                    .map(|f| format!("{} + 数字{}桁", f.prefix, f.digits))
+                    .collect();
+                lines.push(Line::from(Span::styled(
+                    format!("形式: {}", formats.join("、または ")),
+                    theme.dim(),
+                )));
+            }
+        }
+        _ => {
+            lines.push(Line::from(Span::styled(
+                "1回目と同じお客さまIDを入力してください (貼り付けは使わずに入力してください)。",
+                theme.dim(),
+            )));
+        }
+    }
+    lines.extend(error_lines(m, theme, w));
+    let mut y = 2u16;
+    for l in lines.into_iter().take(usize::from(body.height.saturating_sub(6))) {
+        f.render_widget(Paragraph::new(l), row(body, y));
+        y += 1;
+    }
+    if m.has_unknown_choice() {
+        let y = y + 1;
+        let line = if on_field {
+            Line::from(vec![Span::raw(NO_MARKER), Span::raw("わからない")])
+        } else {
+            Line::from(vec![
+                Span::styled(MARKER, theme.focused()),
+                Span::styled("わからない", theme.focused()),
+            ])
+        };
+        f.render_widget(Paragraph::new(line), row(body, y));
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                "  (下キーで選び Enter。確かめ方を最後の画面でご案内します)",
+                theme.dim(),
+            )),
+            row(body, y + 1),
+        );
+    }
+    if on_field && m.overlay.is_none() {
+        place_cursor(m, f, body, 0, label);
+    }
+}

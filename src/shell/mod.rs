@@ -1,0 +1,39 @@
+//! The terminal shell of the wizard: set the terminal up, turn events into messages, run the
+//! commands the wizard asks for (save, quit), draw, and put the terminal back.
+
+mod keys;
+mod save;
+pub mod terminal;
+
+use std::io;
+
+use chrono::Local;
+use oqs_line_check::rules::{RawAnswers, RuleSet};
+use oqs_line_check::wizard::{Command, Model, Msg, update};
+
+use crate::screens::{self, Theme};
+
+/// Runs the wizard until the user quits.
+pub fn run(rules: &RuleSet, answers: &RawAnswers, theme: Theme) -> io::Result<()> {
+    let today = Local::now().date_naive();
+    let mut model = Model::with_answers(rules, today, answers);
+    let (_guard, mut term) = terminal::Guard::enter()?;
+    let size = term.size()?;
+    update(&mut model, Msg::Resize { width: size.width, height: size.height });
+    loop {
+        term.draw(|f| screens::view(&model, &theme, f))?;
+        let Some(msg) = keys::to_msg(crossterm::event::read()?) else {
+            continue;
+        };
+        match update(&mut model, msg) {
+            Command::None => {}
+            Command::Quit => return Ok(()),
+            Command::Save(request) => {
+                let stem = format!("oqs-line-check-{}", Local::now().format("%Y%m%d-%H%M%S"));
+                let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+                let result = save::write(&dir, &stem, &request);
+                update(&mut model, Msg::Saved(result));
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! The answers given so far, which questions apply to them, and which answers a change has made
+//! stale.
+
+use chrono::NaiveDate;
+
+use crate::rules::customer_id::{self, NormalizedId};
+use crate::rules::decision::v6_question_needed;
+use crate::rules::{Answers, Area, Family, LineKind, RuleSet, V6Answer, YesNo};
+
+use super::step::Step;
+
+/// `None` everywhere means "not answered yet"; an inner `None` means "わからない".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// The first question's choice (a line id with `subtype = false`).
+    pub line: Option<String>,
+    /// The 光ネクスト type, or the generic `next` for わからない.
+    pub next_type: Option<String>,
+    pub collab: Option<YesNo>,
+    pub prefecture: Option<u8>,
+    pub applied: Option<Option<NaiveDate>>,
+    pub v6: Option<V6Answer>,
+    pub customer_id: Option<Option<NormalizedId>>,
+    /// The ID was typed a second time and matched.
+    pub customer_id_confirmed: bool,
+    pub multiple_lines: Option<Option<bool>>,
+}
+
+impl Draft {
+    /// The answers as the decision reads them; anything not answered is unknown.
+    pub fn answers(&self, rules: &RuleSet) -> Answers {
+        let line = match (&self.line, &self.next_type) {
+            (Some(_), Some(sub)) if self.is_next(rules) => sub.clone(),
+            (Some(top), _) => top.clone(),
+            (None, _) => "unknown".to_string(),
+        };
+        let flets_or_unknown = matches!(
+            self.kind(rules),
+            Some(LineKind::Flets) | Some(LineKind::Unknown)
+        );
+        let next = self.is_next(rules);
+        let flets = self.kind(rules) == Some(LineKind::Flets);
+        let mut answers = Answers {
+            line,
+            collab: self
+                .collab
+                .filter(|_| flets_or_unknown)
+                .unwrap_or(YesNo::Unknown),
+            prefecture: self.prefecture.filter(|_| flets_or_unknown),
+            applied: self.applied.flatten().filter(|_| next),
+            v6: V6Answer::Unknown,
+            customer_id: self.customer_id.clone().flatten().filter(|_| flets),
+            multiple_lines: self.multiple_lines.flatten().filter(|_| flets),
+        };
+        // An answer to the v6 question counts only while the question is asked: a later date
+        // that makes the option default ON leaves an earlier answer behind.
+        if next && v6_question_needed(rules, &answers) {
+            answers.v6 = self.v6.unwrap_or(V6Answer::Unknown);
+        }
+        answers
+    }
+
+    pub fn kind(&self, rules: &RuleSet) -> Option<LineKind> {
+        self.line.as_deref().and_then(|l| rules.line(l)).map(|l| l.kind)
+    }
+
+    fn is_next(&self, rules: &RuleSet) -> bool {
+        self.line
+            .as_deref()
+            .and_then(|l| rules.line(l))
+            .is_some_and(|l| l.family == Some(Family::Next))
+    }
+
+    pub fn area(&self, rules: &RuleSet) -> Option<Area> {
+        self.prefecture
+            .and_then(|c| rules.prefecture(c))
+            .map(|p| p.area)
+    }
+
+    /// Whether `step` is asked at all, given the answers so far.
+    pub fn applies(&self, rules: &RuleSet, step: Step) -> bool {
+        let kind = self.kind(rules);
+        let flets = kind == Some(LineKind::Flets);
+        let ntt_or_unknown = matches!(kind, Some(LineKind::Flets) | Some(LineKind::Unknown));
+        match step {
+            Step::Line | Step::Review | Step::Result => true,
+            Step::Collab | Step::Prefecture => ntt_or_unknown,
+            Step::NextType | Step::Applied => self.is_next(rules),
+            Step::V6 => self.is_next(rules) && v6_question_needed(rules, &self.answers(rules)),
+            Step::CustomerId | Step::MultipleLines => flets,
+            Step::CustomerIdConfirm => flets && matches!(self.customer_id, Some(Some(_))),
+        }
+    }
+
+    /// Whether `step` has an answer that still fits the other answers.
+    pub fn settled(&self, rules: &RuleSet, step: Step) -> bool {
+        match step {
+            Step::Line => self
+                .line
+                .as_deref()
+                .and_then(|l| rules.line(l))
+                .is_some_and(|l| !l.subtype),
+            Step::Collab => self.collab.is_some(),
+            Step::Prefecture => self.prefecture.is_some(),
+            Step::NextType => match (self.next_type.as_deref(), self.area(rules)) {
+                (Some("next"), _) => true,
+                (Some(t), Some(area)) => rules
+                    .line(t)
+                    .is_some_and(|l| l.subtype && l.offered_in(area)),
+                _ => false,
+            },
+            Step::Applied => self.applied.is_some(),
+            Step::V6 => self.v6.is_some(),
+            Step::CustomerId => match &self.customer_id {
+                None => false,
+                Some(None) => true,
+                // An ID that fitted one area may not fit another (COP is East only).
+                Some(Some(id)) => customer_id::validate(
+                    &rules.customer_id_formats,
+                    self.area(rules),
+                    &id.normalized,
+                )
+                .is_ok(),
+            },
+            Step::CustomerIdConfirm => self.customer_id_confirmed,
+            Step::MultipleLines => self.multiple_lines.is_some(),
+            Step::Review | Step::Result => true,
+        }
+    }
+
+    /// The first question that applies and is not settled: where the wizard must go before the
+    /// review can be trusted.
+    pub fn first_unsettled(&self, rules: &RuleSet) -> Option<Step> {
+        Step::all()
+            .filter(|s| s.is_question())
+            .find(|&s| self.applies(rules, s) && !self.settled(rules, s))
+    }
+
+    /// The applicable step after `step`.
+    pub fn next_step(&self, rules: &RuleSet, step: Step) -> Step {
+        Step::all()
+            .skip_while(|&s| s != step)
+            .skip(1)
+            .find(|&s| s != Step::Result && self.applies(rules, s))
+            .unwrap_or(Step::Review)
+    }
+
+    /// The applicable step before `step`, or `None` on the first question.
+    pub fn previous_step(&self, rules: &RuleSet, step: Step) -> Option<Step> {
+        Step::all()
+            .rev()
+            .skip_while(|&s| s != step)
+            .skip(1)
+            .find(|&s| self.applies(rules, s))
+    }
+
+    /// "3/8": this step's question number among those that apply, and how many apply.
+    pub fn progress(&self, rules: &RuleSet, step: Step) -> (usize, usize) {
+        // Before the line is chosen, count the longest path (光ネクスト) rather than promise a
+        // two-question wizard.
+        let assumed;
+        let draft = if self.line.is_none() {
+            assumed = Draft {
+                line: Some("next".to_string()),
+                ..self.clone()
+            };
+            &assumed
+        } else {
+            self
+        };
+        let mut groups: Vec<u8> = Step::all()
+            .filter(|&s| s != Step::Result && draft.applies(rules, s))
+            .map(Step::group)
+            .collect();
+        groups.dedup();
+        let position = groups
+            .iter()
+            .position(|&g| g == step.group())
+            .map_or(groups.len(), |p| p + 1);
+        (position, groups.len())
+    }
+}

@@ -1,0 +1,144 @@
+//! The help for each question (F1): how to tell, where to look, what happens with わからない.
+
+use crate::rules::{Area, V6Default};
+
+use super::model::Model;
+use super::step::Step;
+
+/// The help's title and paragraphs for the current step.
+pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
+    let r = m.rules();
+    let area = m.draft.area(r);
+    let mut p: Vec<String> = Vec::new();
+    match m.step {
+        Step::Line => {
+            p.push("契約書、請求書、「開通のご案内」に書かれた回線の名前で選びます。".into());
+            for l in r.top_level_lines() {
+                p.push(format!("{}: {}", l.name, l.hint));
+            }
+            p.push(r.collabo.what.clone());
+        }
+        Step::Collab => {
+            p.push(r.collabo.what.clone());
+            p.push(r.collabo.how_to_tell.clone());
+            p.push(r.collabo.no_confirmation_needed.clone());
+        }
+        Step::Prefecture => {
+            p.push("文字を入力すると一覧が絞り込まれます。漢字、ひらがな、ローマ字、都道府県コードのどれでも使えます (例: 東京、とうきょう、tokyo、13)。".into());
+            p.push("上下キーで選んで Enter を押します。".into());
+            p.push("都道府県で、NTT東日本と西日本のどちらのエリアかが決まります。".into());
+        }
+        Step::NextType => {
+            p.push("タイプは契約書や「開通のご案内」に書かれています。".into());
+            p.push("エリアで提供されているタイプだけが表示されます。".into());
+            p.push("タイプがわからなくても、フレッツ・v6オプションの判定は変わりません。".into());
+        }
+        Step::Applied => {
+            p.push("回線を申し込んだ日は、契約書や「開通のご案内」で確かめられます。".into());
+            p.push("次の書き方で入力できます: 2012-05-29、2012/5/29、20120529、2012年5月29日、平成24年5月29日、H24.5.29、令和3年5月10日、R3.5.10".into());
+            for a in [Area::East, Area::West] {
+                if area.is_some_and(|x| x != a) {
+                    continue;
+                }
+                if let Some(rule) = r.v6_rule(crate::rules::Family::Next, a)
+                    && let V6Default::ByDate { on_since } = rule.default
+                {
+                    p.push(format!(
+                        "{}の光ネクストは、{}以降に申し込んだ回線ならフレッツ・v6オプションが最初から契約されています。",
+                        r.area(a).name,
+                        crate::rules::date::describe(on_since)
+                    ));
+                }
+            }
+            p.push("わからないときは、下キーで「わからない」を選んで Enter を押します。".into());
+        }
+        Step::V6 => {
+            p.push(r.v6.about.clone());
+            p.push(r.v6.may_already_have.clone());
+            p.push(match area.map(|a| r.area(a).name.clone()) {
+                Some(ntt) => format!("契約しているかは{ntt}の窓口 (コラボ光なら契約先の事業者) に聞くとわかります。"),
+                None => "契約しているかはNTTの窓口 (コラボ光なら契約先の事業者) に聞くとわかります。".into(),
+            });
+        }
+        Step::CustomerId => {
+            p.push(r.customer_id.about.clone());
+            let formats: Vec<String> = r
+                .customer_id_formats
+                .iter()
+                .filter(|f| area.is_none_or(|a| f.areas.contains(&a)))
+                .map(|f| format!("{} + 数字{}桁", f.prefix, f.digits))
+                .collect();
+            p.push(format!("形式: {} (英字は半角大文字)", formats.join("、または ")));
+            if let Some(src) = area.and_then(|a| r.customer_id_source(a)) {
+                for (n, s) in src.steps.iter().enumerate() {
+                    let mut line = format!("{}. {}: {}", n + 1, s.title, s.text);
+                    if let Some(c) = s.contact.as_deref().and_then(|c| r.contact(c)) {
+                        line.push_str(&format!(" 電話 {} ({})", c.phone, c.hours));
+                    }
+                    p.push(line);
+                }
+            }
+            p.push(r.customer_id_collabo.clone());
+        }
+        Step::CustomerIdConfirm => {
+            p.push("打ち間違いを防ぐため、1回目と同じお客さまIDをもう一度入力します。".into());
+            p.push("1回目を直すときは Esc で戻ります。".into());
+        }
+        Step::MultipleLines => {
+            p.push(r.customer_id.multiple_lines.clone());
+        }
+        Step::Review => {
+            p.push("上下キーで項目を選び、Enter で答えを直せます。直したあとはこの画面に戻ります。".into());
+            p.push("最後の「この内容で結果を見る」で結果に進みます。".into());
+        }
+        Step::Result => {
+            p.push("上下キー、PgUp、PgDn で読み進めます。F2 で結果をファイルに保存できます。".into());
+            p.push("Esc で入力内容の確認に戻り、答えを直せます。".into());
+        }
+    }
+    (format!("ヘルプ: {}", m.step.title()), p)
+}
+
+/// The keys that work on the current screen, for the footer.
+pub fn key_hints(m: &Model<'_>) -> Vec<(&'static str, &'static str)> {
+    use super::model::Overlay;
+    match &m.overlay {
+        Some(Overlay::Help) => return vec![("Esc", "閉じる")],
+        Some(Overlay::QuitConfirm { .. }) => {
+            return vec![("左右", "選ぶ"), ("Enter", "決定"), ("Esc", "やめる")];
+        }
+        None => {}
+    }
+    let mut k = Vec::new();
+    match m.step {
+        Step::Line | Step::Collab | Step::NextType | Step::V6 | Step::MultipleLines => {
+            k.push(("上下", "選ぶ"));
+            k.push(("Enter", "決定"));
+            if m.choices().len() <= 9 {
+                k.push(("数字", "選択"));
+            }
+        }
+        Step::Prefecture => {
+            k.push(("文字", "絞り込み"));
+            k.push(("上下", "選ぶ"));
+            k.push(("Enter", "決定"));
+        }
+        Step::Applied | Step::CustomerId => {
+            k.push(("Enter", "決定"));
+            k.push(("上下", "入力/わからない"));
+        }
+        Step::CustomerIdConfirm => k.push(("Enter", "決定")),
+        Step::Review => {
+            k.push(("上下", "選ぶ"));
+            k.push(("Enter", "直す/結果へ"));
+        }
+        Step::Result => {
+            k.push(("上下", "読む"));
+            k.push(("F2", "保存"));
+            k.push(("Enter", "終了"));
+        }
+    }
+    k.push(("Esc", if m.step == Step::Line { "終了" } else { "戻る" }));
+    k.push(("F1", "ヘルプ"));
+    k
+}

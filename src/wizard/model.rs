@@ -1,0 +1,440 @@
+//! The wizard's whole state, and the read-only views the screens draw from it.
+
+use chrono::NaiveDate;
+
+use crate::rules::answers::check_consistency;
+use crate::rules::customer_id::{self, NormalizedId};
+use crate::rules::{
+    Decision, FieldError, RawAnswers, RuleSet, V6Answer, YesNo, date, decide, prefecture,
+};
+
+use super::draft::Draft;
+use super::step::Step;
+use super::text_field::TextField;
+
+/// Where the keyboard is on a step with a text field: in the field, or on its わからない choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Field,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// 終了しますか: `yes` is the highlighted button.
+    QuitConfirm { yes: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SaveState {
+    #[default]
+    NotSaved,
+    Saving,
+    Saved(Vec<String>),
+    Failed(String),
+}
+
+/// The text fields, one per step that has one. They live as long as the wizard, so going back
+/// and forth, or resizing, never loses what was typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields {
+    pub prefecture: TextField,
+    pub applied: TextField,
+    pub customer_id: TextField,
+    pub customer_id_confirm: TextField,
+}
+
+/// One option of a list question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    pub hint: String,
+}
+
+/// One row of the review screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRow {
+    pub step: Step,
+    pub label: &'static str,
+    pub value: String,
+    /// Not answered yet, or no longer fits a changed answer.
+    pub missing: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Model<'r> {
+    pub(super) rules: &'r RuleSet,
+    pub(super) today: NaiveDate,
+    pub step: Step,
+    pub draft: Draft,
+    /// A question opened from the review: Enter and Esc lead back there.
+    pub from_review: bool,
+    pub cursor: usize,
+    pub fields: Fields,
+    pub focus: Focus,
+    /// The message of the last rejected answer, shown until the next try.
+    pub error: Option<FieldError>,
+    pub overlay: Option<Overlay>,
+    pub result_scroll: usize,
+    pub viewport: (u16, u16),
+    pub decision: Option<Decision>,
+    pub save: SaveState,
+    pub quit: bool,
+}
+
+impl<'r> Model<'r> {
+    pub fn new(rules: &'r RuleSet, today: NaiveDate) -> Self {
+        Model {
+            rules,
+            today,
+            step: Step::Line,
+            draft: Draft::default(),
+            from_review: false,
+            cursor: 0,
+            fields: Fields::default(),
+            focus: Focus::Field,
+            error: None,
+            overlay: None,
+            result_scroll: 0,
+            viewport: (80, 24),
+            decision: None,
+            save: SaveState::NotSaved,
+            quit: false,
+        }
+    }
+
+    /// A wizard whose questions start answered from `raw` (the `check` flags or an answer file).
+    /// An answer that does not parse is left for the user, its text kept in the field.
+    pub fn with_answers(rules: &'r RuleSet, today: NaiveDate, raw: &RawAnswers) -> Self {
+        let mut m = Model::new(rules, today);
+        let d = &mut m.draft;
+        if let Some(l) = raw.line.as_deref().map(str::trim).and_then(|l| rules.line(l)) {
+            match (l.subtype, l.family) {
+                (true, Some(_)) => {
+                    d.line = Some("next".to_string());
+                    d.next_type = Some(l.id.clone());
+                }
+                _ => d.line = Some(l.id.clone()),
+            }
+        }
+        d.collab = raw.collab.as_deref().and_then(|c| c.trim().parse().ok());
+        if let Some(p) = raw.prefecture.as_deref() {
+            match prefecture::parse_prefecture(rules, p) {
+                Ok(p) => d.prefecture = Some(p.code),
+                Err(_) => m.fields.prefecture = TextField::with_value(p),
+            }
+        }
+        if let Some(a) = raw.applied.as_deref() {
+            if a.trim() == "unknown" {
+                d.applied = Some(None);
+            } else {
+                match date::parse_applied_date(a, today) {
+                    Ok(date) => d.applied = Some(Some(date)),
+                    Err(_) => {}
+                }
+                m.fields.applied = TextField::with_value(a);
+            }
+        }
+        d.v6 = raw.v6.as_deref().and_then(|v| v.trim().parse().ok());
+        if let Some(id) = raw.customer_id.as_deref() {
+            m.fields.customer_id = TextField::with_value(id);
+            let area = d.area(rules);
+            if let Ok(n) = customer_id::validate(&rules.customer_id_formats, area, id) {
+                m.fields.customer_id_confirm = TextField::with_value(id);
+                d.customer_id = Some(Some(n));
+                d.customer_id_confirmed = true;
+            }
+        }
+        d.multiple_lines = match raw.multiple_lines.as_deref().map(str::trim) {
+            Some("yes") => Some(Some(true)),
+            Some("no") => Some(Some(false)),
+            Some("unknown") => Some(None),
+            _ => None,
+        };
+        let start = if raw == &RawAnswers::default() {
+            Step::Line
+        } else {
+            m.draft.first_unsettled(rules).unwrap_or(Step::Review)
+        };
+        m.go_to(start);
+        m
+    }
+
+    pub fn rules(&self) -> &'r RuleSet {
+        self.rules
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// "3/8" for the current step.
+    pub fn progress(&self) -> (usize, usize) {
+        self.draft.progress(self.rules, self.step)
+    }
+
+    /// Whether the current step has a text field that takes typing.
+    pub fn typing(&self) -> bool {
+        match self.step {
+            Step::Prefecture | Step::CustomerIdConfirm => true,
+            Step::Applied | Step::CustomerId => self.focus == Focus::Field,
+            _ => false,
+        }
+    }
+
+    pub fn field(&self, step: Step) -> Option<&TextField> {
+        match step {
+            Step::Prefecture => Some(&self.fields.prefecture),
+            Step::Applied => Some(&self.fields.applied),
+            Step::CustomerId => Some(&self.fields.customer_id),
+            Step::CustomerIdConfirm => Some(&self.fields.customer_id_confirm),
+            _ => None,
+        }
+    }
+
+    pub(super) fn field_mut(&mut self) -> Option<&mut TextField> {
+        match self.step {
+            Step::Prefecture => Some(&mut self.fields.prefecture),
+            Step::Applied => Some(&mut self.fields.applied),
+            Step::CustomerId => Some(&mut self.fields.customer_id),
+            Step::CustomerIdConfirm => Some(&mut self.fields.customer_id_confirm),
+            _ => None,
+        }
+    }
+
+    /// Whether the step offers わからない next to its text field.
+    pub fn has_unknown_choice(&self) -> bool {
+        matches!(self.step, Step::Applied | Step::CustomerId)
+    }
+
+    /// The options of a list question (for 都道府県, those the filter leaves).
+    pub fn choices(&self) -> Vec<Choice> {
+        let r = self.rules;
+        let yes_no = |yes: &str, no: &str, unknown: &str| {
+            vec![
+                choice("yes", "はい", yes),
+                choice("no", "いいえ", no),
+                choice("unknown", "わからない", unknown),
+            ]
+        };
+        match self.step {
+            Step::Line => r
+                .top_level_lines()
+                .map(|l| choice(&l.id, &l.name, &l.hint))
+                .collect(),
+            Step::Collab => yes_no(
+                "NTT以外の会社 (携帯電話会社やプロバイダなど) に光回線の料金を払っている",
+                "NTT東日本・西日本と直接契約している",
+                "確かめ方を最後の画面でご案内します",
+            ),
+            Step::Prefecture => prefecture::filter(r, self.fields.prefecture.value())
+                .into_iter()
+                .map(|p| {
+                    Choice {
+                        id: p.code.to_string(),
+                        label: p.name.clone(),
+                        hint: format!("{:02} {}", p.code, r.area(p.area).name),
+                    }
+                })
+                .collect(),
+            Step::NextType => {
+                let mut v: Vec<Choice> = match self.draft.area(r) {
+                    Some(area) => r
+                        .next_types(area)
+                        .map(|l| choice(&l.id, &l.name, &l.hint))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                v.push(choice(
+                    "next",
+                    "わからない",
+                    "タイプがわからなくても判定は変わりません",
+                ));
+                v
+            }
+            Step::V6 => vec![
+                choice(
+                    V6Answer::Contracted.as_ref(),
+                    V6Answer::Contracted.label(),
+                    "契約書やNTTからの案内で、契約していることを確かめた",
+                ),
+                choice(
+                    V6Answer::NotContracted.as_ref(),
+                    V6Answer::NotContracted.label(),
+                    "契約していないことを確かめた",
+                ),
+                choice(
+                    V6Answer::Unknown.as_ref(),
+                    V6Answer::Unknown.label(),
+                    "確かめ方を最後の画面でご案内します",
+                ),
+            ],
+            Step::MultipleLines => yes_no(
+                "この医療機関・薬局でフレッツ光の回線を2つ以上契約している",
+                "回線は1つだけ",
+                "わからない (申請する回線のIDに注意するようご案内します)",
+            ),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The index in [`Model::choices`] of the current answer, if it is among them.
+    pub(super) fn answered_index(&self) -> Option<usize> {
+        let d = &self.draft;
+        let id: Option<String> = match self.step {
+            Step::Line => d.line.clone(),
+            Step::Collab => d.collab.map(|c| c.as_ref().to_string()),
+            Step::Prefecture => d.prefecture.map(|c| c.to_string()),
+            Step::NextType => d.next_type.clone(),
+            Step::V6 => d.v6.map(|v| v.as_ref().to_string()),
+            Step::MultipleLines => d.multiple_lines.map(|m| {
+                match m {
+                    Some(true) => YesNo::Yes,
+                    Some(false) => YesNo::No,
+                    None => YesNo::Unknown,
+                }
+                .as_ref()
+                .to_string()
+            }),
+            _ => None,
+        };
+        let id = id?;
+        self.choices().iter().position(|c| c.id == id)
+    }
+
+    /// The answers listed for review, for the questions that apply.
+    pub fn review_rows(&self) -> Vec<ReviewRow> {
+        let r = self.rules;
+        let d = &self.draft;
+        Step::all()
+            .filter(|&s| s.is_question() && s != Step::CustomerIdConfirm && d.applies(r, s))
+            .map(|s| {
+                let missing = !d.settled(r, s)
+                    || (s == Step::CustomerId && d.applies(r, Step::CustomerIdConfirm)
+                        && !d.customer_id_confirmed);
+                let value = match s {
+                    Step::Line => d
+                        .line
+                        .as_deref()
+                        .and_then(|l| r.line(l))
+                        .map(|l| l.name.clone()),
+                    Step::Collab => d.collab.map(|c| c.label().to_string()),
+                    Step::Prefecture => d.prefecture.and_then(|c| r.prefecture(c)).map(|p| {
+                        format!("{} ({})", p.name, r.area(p.area).name)
+                    }),
+                    Step::NextType => d.next_type.as_deref().map(|t| match t {
+                        "next" => "わからない".to_string(),
+                        t => r.line(t).map_or_else(|| t.to_string(), |l| l.name.clone()),
+                    }),
+                    Step::Applied => d.applied.map(|a| {
+                        a.map_or_else(|| "わからない".to_string(), date::describe)
+                    }),
+                    Step::V6 => d.v6.map(|v| v.label().to_string()),
+                    Step::CustomerId => d.customer_id.as_ref().map(|id| {
+                        id.as_ref()
+                            .map_or_else(|| "わからない".to_string(), |n| n.normalized.clone())
+                    }),
+                    Step::MultipleLines => d.multiple_lines.map(|m| {
+                        match m {
+                            Some(true) => "はい",
+                            Some(false) => "いいえ",
+                            None => "わからない",
+                        }
+                        .to_string()
+                    }),
+                    _ => None,
+                };
+                let value = match (value, missing) {
+                    (Some(v), false) => v,
+                    (Some(v), true) => format!("{v} (もう一度答えてください)"),
+                    (None, _) => "未回答".to_string(),
+                };
+                ReviewRow {
+                    step: s,
+                    label: s.title(),
+                    value,
+                    missing,
+                }
+            })
+            .collect()
+    }
+
+    /// The live check of the お客さまID field: the normalised value, what normalising changed,
+    /// and the rules crate's verdict on it. `None` while the field is empty.
+    pub fn customer_id_preview(&self) -> Option<(NormalizedId, Result<(), FieldError>)> {
+        let text = self.fields.customer_id.value();
+        if text.trim().is_empty() {
+            return None;
+        }
+        let normalized = customer_id::normalize(text);
+        let verdict = customer_id::validate(
+            &self.rules.customer_id_formats,
+            self.draft.area(self.rules),
+            text,
+        )
+        .map(|_| ());
+        Some((normalized, verdict))
+    }
+
+    /// The date the field holds, as it will be read: 「2012年5月28日 (平成24年)」.
+    pub fn applied_preview(&self) -> Option<String> {
+        date::parse_applied_date(self.fields.applied.value(), self.today)
+            .ok()
+            .map(date::describe)
+    }
+
+    /// The decision for the answers so far, if they are consistent.
+    pub(super) fn decide(&self) -> Result<Decision, Vec<FieldError>> {
+        let answers = self.draft.answers(self.rules);
+        let errors = check_consistency(self.rules, &answers);
+        if errors.is_empty() {
+            Ok(decide(self.rules, &answers))
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Moves to `step`, with the list cursor on the step's current answer.
+    pub(super) fn go_to(&mut self, step: Step) {
+        self.step = step;
+        self.error = None;
+        self.cursor = match step {
+            // On 「この内容で結果を見る」: the usual next step is one Enter away.
+            Step::Review => self.review_rows().len(),
+            _ => self.answered_index().unwrap_or(0),
+        };
+        self.focus = match step {
+            Step::Applied if self.draft.applied == Some(None) => Focus::Unknown,
+            Step::CustomerId if self.draft.customer_id == Some(None) => Focus::Unknown,
+            _ => Focus::Field,
+        };
+        if step == Step::Result {
+            self.result_scroll = 0;
+        }
+    }
+}
+
+fn choice(id: &str, label: &str, hint: &str) -> Choice {
+    Choice {
+        id: id.to_string(),
+        label: label.to_string(),
+        hint: hint.to_string(),
+    }
+}
+
+// Keep `YesNo` parsing symmetrical with `as_ref` for the prefill.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn yes_no_ids_round_trip() {
+        for v in [YesNo::Yes, YesNo::No, YesNo::Unknown] {
+            assert_eq!(YesNo::from_str(v.as_ref()).ok(), Some(v));
+        }
+    }
+}

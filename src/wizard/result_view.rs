@@ -1,0 +1,122 @@
+//! The result screen's text, laid out for the terminal's width: the same lines are drawn by the
+//! screen and counted by the scrolling.
+
+use crate::rules::report::{self, SectionKind};
+use crate::rules::Verdict;
+
+use super::layout;
+use super::model::Model;
+use super::wrap::wrap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStyle {
+    /// The verdict banner, coloured by verdict.
+    Banner(Verdict),
+    Heading,
+    Strong,
+    Plain,
+    /// Something to type or open exactly as shown (portal values, URLs).
+    Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyledLine {
+    pub text: String,
+    pub style: LineStyle,
+}
+
+/// Indentation per level, in columns.
+const INDENT: usize = 3;
+
+/// The result, wrapped to the body's width.
+pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
+    let Some(decision) = &m.decision else {
+        return Vec::new();
+    };
+    let width = layout::body_width(m.viewport).max(10);
+    let mut out = Vec::new();
+    for section in report::sections(m.rules(), decision) {
+        let heading = match section.kind {
+            SectionKind::Verdict => LineStyle::Banner(decision.verdict),
+            _ => LineStyle::Heading,
+        };
+        for l in wrap(&section.title, width) {
+            out.push(StyledLine {
+                text: l,
+                style: heading,
+            });
+        }
+        for line in &section.lines {
+            let indent = INDENT * usize::from(line.indent);
+            let style = if line.text.starts_with("URL: ")
+                || (section.kind == SectionKind::Portal && line.strong)
+            {
+                LineStyle::Value
+            } else if line.strong {
+                LineStyle::Strong
+            } else {
+                LineStyle::Plain
+            };
+            let room = width.saturating_sub(indent).max(4);
+            // A URL gets a line of its own rather than being broken, where it fits one.
+            let text = match line.text.strip_prefix("URL: ") {
+                Some(url) if super::wrap::width(&line.text) > room => {
+                    out.push(StyledLine {
+                        text: format!("{}URL:", " ".repeat(indent)),
+                        style: LineStyle::Plain,
+                    });
+                    url
+                }
+                _ => line.text.as_str(),
+            };
+            // List items hang: their continuation lines start under the text, not the marker.
+            let hang = list_marker_width(text);
+            for (n, l) in wrap_hanging(text, room, hang).into_iter().enumerate() {
+                let pad = indent + if n == 0 { 0 } else { hang };
+                out.push(StyledLine {
+                    text: format!("{}{l}", " ".repeat(pad)),
+                    style,
+                });
+            }
+        }
+        out.push(StyledLine {
+            text: String::new(),
+            style: LineStyle::Plain,
+        });
+    }
+    out.pop();
+    out
+}
+
+/// The width of a leading "- ", "[ ] " or "12. ", or 0.
+fn list_marker_width(text: &str) -> usize {
+    if text.starts_with("- ") {
+        return 2;
+    }
+    if text.starts_with("[ ] ") {
+        return 4;
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && text[digits..].starts_with(". ") {
+        return digits + 2;
+    }
+    0
+}
+
+/// Wraps `text` in `room` columns, the lines after the first `hang` columns narrower.
+fn wrap_hanging(text: &str, room: usize, hang: usize) -> Vec<String> {
+    let first = wrap(text, room);
+    if first.len() <= 1 || hang == 0 || room <= hang + 4 {
+        return first;
+    }
+    let head = first[0].clone();
+    let rest = &text[head.len()..];
+    let mut out = vec![head];
+    out.extend(wrap(rest, room - hang));
+    out
+}
+
+/// Rows of the result visible at once.
+pub fn body_height(viewport: (u16, u16)) -> usize {
+    layout::body_height(viewport)
+}

@@ -1,0 +1,81 @@
+//! What saving the result writes: a Markdown summary for people, the `check` JSON for scripts,
+//! and an answer file that starts the wizard or `check` again with the same answers.
+
+use chrono::NaiveDate;
+
+use crate::rules::report::{self, answer_rows};
+use crate::rules::{Answers, Decision, RawAnswers, RuleSet, text};
+
+/// The files, as (extension, content).
+pub fn files(
+    rules: &RuleSet,
+    answers: &Answers,
+    decision: &Decision,
+    today: NaiveDate,
+) -> Vec<(&'static str, String)> {
+    let mut out = vec![("md", markdown(rules, answers, decision, today))];
+    if let Ok(json) = serde_json::to_string_pretty(decision) {
+        out.push(("json", format!("{json}\n")));
+    }
+    if let Ok(toml) = toml::to_string(&raw_answers(answers)) {
+        out.push((
+            "toml",
+            format!("# oqs-line-check の回答 (--answers で読み込めます)\n{toml}"),
+        ));
+    }
+    out
+}
+
+/// The answers as an answer file holds them.
+pub fn raw_answers(a: &Answers) -> RawAnswers {
+    RawAnswers {
+        line: Some(a.line.clone()),
+        prefecture: a.prefecture.map(|c| c.to_string()),
+        collab: Some(a.collab.as_ref().to_string()),
+        applied: Some(
+            a.applied
+                .map_or_else(|| "unknown".to_string(), |d| d.to_string()),
+        ),
+        v6: Some(a.v6.as_ref().to_string()),
+        customer_id: a.customer_id.as_ref().map(|n| n.normalized.clone()),
+        multiple_lines: a.multiple_lines.map(|m| if m { "yes" } else { "no" }.to_string()),
+    }
+}
+
+/// The Markdown summary. Every value comes from the rules or was checked by them; user text is
+/// sanitised all the same.
+pub fn markdown(rules: &RuleSet, answers: &Answers, decision: &Decision, today: NaiveDate) -> String {
+    let mut s = String::new();
+    s.push_str("# オンライン資格確認 回線チェックの結果\n\n");
+    s.push_str(&format!(
+        "- 作成日: {}\n- ルール: {} ({})\n\n",
+        today.format("%Y-%m-%d"),
+        rules.source.title,
+        rules.source.as_of_label
+    ));
+    s.push_str("## 回答\n\n| 項目 | 回答 |\n| --- | --- |\n");
+    for (label, value) in answer_rows(rules, answers) {
+        s.push_str(&format!("| {label} | {} |\n", md_cell(&value)));
+    }
+    s.push('\n');
+    for section in report::sections(rules, decision) {
+        s.push_str(&format!("## {}\n\n", section.title));
+        for line in &section.lines {
+            let text = text::sanitize(&line.text);
+            match (line.indent, line.strong) {
+                (0, true) => s.push_str(&format!("\n**{text}**\n\n")),
+                (0, false) => s.push_str(&format!("{text}\n\n")),
+                (_, _) => {
+                    let item = text.strip_prefix("- ").unwrap_or(&text);
+                    s.push_str(&format!("- {item}\n"));
+                }
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn md_cell(s: &str) -> String {
+    text::sanitize(s).replace('|', "\\|")
+}

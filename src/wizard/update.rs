@@ -1,0 +1,424 @@
+//! `update`: the one place the wizard's state changes.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::rules::customer_id;
+use crate::rules::{Field, FieldError, date, prefecture};
+
+use super::model::{Focus, Model, Overlay, SaveState};
+use super::msg::{Command, Msg, SaveRequest};
+use super::result_view;
+use super::save_content;
+use super::step::Step;
+use super::text_field::{Edit, MAX_CHARS};
+
+/// Applies one message. Returns what the shell must do (quit, save), if anything.
+pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
+    match msg {
+        Msg::Resize { width, height } => {
+            m.viewport = (width, height);
+            clamp_scroll(m);
+            return Command::None;
+        }
+        Msg::Saved(result) => {
+            m.save = match result {
+                Ok(paths) => SaveState::Saved(paths),
+                Err(e) => SaveState::Failed(e),
+            };
+            return Command::None;
+        }
+        _ => {}
+    }
+    if let Some(overlay) = m.overlay.clone() {
+        return overlay_key(m, overlay, msg);
+    }
+    match msg {
+        Msg::Interrupt => {
+            m.overlay = Some(Overlay::QuitConfirm { yes: false });
+            Command::None
+        }
+        Msg::Help => {
+            m.overlay = Some(Overlay::Help);
+            Command::None
+        }
+        Msg::Char('?') if !m.typing() => {
+            m.overlay = Some(Overlay::Help);
+            Command::None
+        }
+        Msg::Back => {
+            back(m);
+            Command::None
+        }
+        _ => match m.step {
+            Step::Line | Step::Collab | Step::NextType | Step::V6 | Step::MultipleLines => {
+                list_key(m, msg);
+                Command::None
+            }
+            Step::Prefecture => {
+                prefecture_key(m, msg);
+                Command::None
+            }
+            Step::Applied | Step::CustomerId | Step::CustomerIdConfirm => {
+                text_key(m, msg);
+                Command::None
+            }
+            Step::Review => {
+                review_key(m, msg);
+                Command::None
+            }
+            Step::Result => result_key(m, msg),
+        },
+    }
+}
+
+fn overlay_key(m: &mut Model<'_>, overlay: Overlay, msg: Msg) -> Command {
+    match (overlay, msg) {
+        (Overlay::QuitConfirm { .. }, Msg::Interrupt) => {
+            m.quit = true;
+            Command::Quit
+        }
+        (Overlay::QuitConfirm { yes }, Msg::Submit) => {
+            m.overlay = None;
+            if yes {
+                m.quit = true;
+                Command::Quit
+            } else {
+                Command::None
+            }
+        }
+        (
+            Overlay::QuitConfirm { yes },
+            Msg::Up | Msg::Down | Msg::NextFocus | Msg::PrevFocus | Msg::Edit(Edit::Left | Edit::Right),
+        ) => {
+            m.overlay = Some(Overlay::QuitConfirm { yes: !yes });
+            Command::None
+        }
+        (Overlay::QuitConfirm { .. }, Msg::Char(c)) => {
+            match c.nfkc().next() {
+                Some('1') => m.overlay = Some(Overlay::QuitConfirm { yes: true }),
+                Some('2') => m.overlay = Some(Overlay::QuitConfirm { yes: false }),
+                _ => {}
+            }
+            Command::None
+        }
+        (Overlay::QuitConfirm { .. }, Msg::Back) => {
+            m.overlay = None;
+            Command::None
+        }
+        (Overlay::Help, Msg::Interrupt) => {
+            m.overlay = Some(Overlay::QuitConfirm { yes: false });
+            Command::None
+        }
+        (Overlay::Help, Msg::Back | Msg::Help | Msg::Submit | Msg::Char('?')) => {
+            m.overlay = None;
+            Command::None
+        }
+        _ => Command::None,
+    }
+}
+
+fn back(m: &mut Model<'_>) {
+    if m.from_review && m.step.is_question() {
+        m.from_review = false;
+        m.go_to(Step::Review);
+        return;
+    }
+    let previous = match m.step {
+        Step::Result => Some(Step::Review),
+        step => m.draft.previous_step(m.rules, step),
+    };
+    match previous {
+        Some(step) => m.go_to(step),
+        None => m.overlay = Some(Overlay::QuitConfirm { yes: false }),
+    }
+}
+
+/// After an answer: on to the next question, or, for a change made from the review, to the
+/// first answer the change made stale, else back to the review.
+fn advance(m: &mut Model<'_>) {
+    let next = if m.from_review {
+        match m.draft.first_unsettled(m.rules) {
+            Some(step) => step,
+            None => {
+                m.from_review = false;
+                Step::Review
+            }
+        }
+    } else {
+        m.draft.next_step(m.rules, m.step)
+    };
+    m.go_to(next);
+}
+
+fn move_cursor(m: &mut Model<'_>, msg: &Msg, len: usize) -> bool {
+    if len == 0 {
+        m.cursor = 0;
+        return matches!(msg, Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End);
+    }
+    let page = usize::from(m.viewport.1.saturating_sub(10)).max(1);
+    let last = len - 1;
+    m.cursor = match msg {
+        Msg::Up => m.cursor.saturating_sub(1),
+        Msg::Down => (m.cursor + 1).min(last),
+        Msg::PageUp => m.cursor.saturating_sub(page),
+        Msg::PageDown => (m.cursor + page).min(last),
+        Msg::Home => 0,
+        Msg::End => last,
+        _ => return false,
+    };
+    true
+}
+
+fn list_key(m: &mut Model<'_>, msg: Msg) {
+    let choices = m.choices();
+    if move_cursor(m, &msg, choices.len()) {
+        return;
+    }
+    let picked = match msg {
+        Msg::Submit => Some(m.cursor.min(choices.len().saturating_sub(1))),
+        // A digit picks one of up to nine options; the IME may send it full-width.
+        Msg::Char(c) if choices.len() <= 9 => c
+            .nfkc()
+            .next()
+            .and_then(|d| d.to_digit(10))
+            .and_then(|d| usize::try_from(d).ok())
+            .filter(|&d| (1..=choices.len()).contains(&d))
+            .map(|d| d - 1),
+        _ => None,
+    };
+    let Some(index) = picked else { return };
+    let Some(choice) = choices.get(index) else { return };
+    m.cursor = index;
+    let id = choice.id.clone();
+    let d = &mut m.draft;
+    match m.step {
+        Step::Line => d.line = Some(id),
+        Step::Collab => d.collab = id.parse().ok(),
+        Step::NextType => d.next_type = Some(id),
+        Step::V6 => d.v6 = id.parse().ok(),
+        Step::MultipleLines => {
+            d.multiple_lines = Some(match id.as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            })
+        }
+        _ => return,
+    }
+    advance(m);
+}
+
+fn edit_field(m: &mut Model<'_>, msg: &Msg) -> bool {
+    let Some(field) = m.field_mut() else {
+        return false;
+    };
+    match msg {
+        Msg::Char(c) => field.insert(*c),
+        Msg::Paste(s) => field.insert_str(s),
+        Msg::Edit(e) => field.edit(*e),
+        _ => return false,
+    }
+    true
+}
+
+fn prefecture_key(m: &mut Model<'_>, msg: Msg) {
+    if edit_field(m, &msg) {
+        m.cursor = 0;
+        m.error = None;
+        return;
+    }
+    let choices = m.choices();
+    if move_cursor(m, &msg, choices.len()) {
+        return;
+    }
+    if msg != Msg::Submit {
+        return;
+    }
+    match choices.get(m.cursor).and_then(|c| c.id.parse::<u8>().ok()) {
+        Some(code) => {
+            m.draft.prefecture = Some(code);
+            advance(m);
+        }
+        None => {
+            m.error = Some(
+                prefecture::parse_prefecture(m.rules, m.fields.prefecture.value())
+                    .err()
+                    .unwrap_or_else(|| {
+                        FieldError::new(Field::Prefecture, "unknown", "一覧から選んでください")
+                    }),
+            );
+        }
+    }
+}
+
+fn text_key(m: &mut Model<'_>, msg: Msg) {
+    let has_unknown = m.has_unknown_choice();
+    match msg {
+        Msg::Down | Msg::NextFocus if has_unknown => {
+            m.focus = Focus::Unknown;
+            return;
+        }
+        Msg::Up | Msg::PrevFocus if has_unknown => {
+            m.focus = Focus::Field;
+            return;
+        }
+        Msg::Char(_) | Msg::Paste(_) | Msg::Edit(_) => {
+            // Typing while on わからない goes to the field: nothing typed is dropped.
+            m.focus = Focus::Field;
+            if edit_field(m, &msg) {
+                if m.step != Step::CustomerId {
+                    m.error = None;
+                }
+                if m.field(m.step).is_some_and(|f| f.truncated()) {
+                    m.error = Some(FieldError::new(
+                        field_of(m.step),
+                        "too_long",
+                        format!("入力できるのは{MAX_CHARS}文字までです。余分な文字は入りませんでした"),
+                    ));
+                }
+            }
+            return;
+        }
+        Msg::Submit => {}
+        _ => return,
+    }
+    if m.focus == Focus::Unknown && has_unknown {
+        match m.step {
+            Step::Applied => m.draft.applied = Some(None),
+            Step::CustomerId => {
+                m.draft.customer_id = Some(None);
+                m.draft.customer_id_confirmed = false;
+            }
+            _ => return,
+        }
+        advance(m);
+        return;
+    }
+    let area = m.draft.area(m.rules);
+    match m.step {
+        Step::Applied => match date::parse_applied_date(m.fields.applied.value(), m.today) {
+            Ok(d) => {
+                m.draft.applied = Some(Some(d));
+                advance(m);
+            }
+            Err(e) => m.error = Some(e),
+        },
+        Step::CustomerId => {
+            match customer_id::validate(&m.rules.customer_id_formats, area, m.fields.customer_id.value()) {
+                Ok(id) => {
+                    let same = matches!(&m.draft.customer_id, Some(Some(old)) if old.normalized == id.normalized);
+                    if !same {
+                        m.draft.customer_id_confirmed = false;
+                    }
+                    m.draft.customer_id = Some(Some(id));
+                    advance(m);
+                }
+                Err(e) => m.error = Some(e),
+            }
+        }
+        Step::CustomerIdConfirm => {
+            let typed = customer_id::normalize(m.fields.customer_id_confirm.value());
+            let first = m.draft.customer_id.clone().flatten();
+            match first {
+                Some(first) if first.normalized == typed.normalized => {
+                    m.draft.customer_id_confirmed = true;
+                    advance(m);
+                }
+                Some(first) => {
+                    m.error = Some(FieldError::new(
+                        Field::CustomerId,
+                        "confirmation_mismatch",
+                        format!(
+                            "1回目の入力 ({}) と一致しません。見比べて直すか、Esc で1回目の入力に戻ってください",
+                            first.normalized
+                        ),
+                    ));
+                }
+                None => advance(m),
+            }
+        }
+        _ => {}
+    }
+}
+
+fn field_of(step: Step) -> Field {
+    match step {
+        Step::Prefecture => Field::Prefecture,
+        Step::Applied => Field::Applied,
+        _ => Field::CustomerId,
+    }
+}
+
+fn review_key(m: &mut Model<'_>, msg: Msg) {
+    let rows = m.review_rows();
+    // The rows, then 「この内容で結果を見る」.
+    if move_cursor(m, &msg, rows.len() + 1) {
+        return;
+    }
+    if msg != Msg::Submit {
+        return;
+    }
+    if let Some(row) = rows.get(m.cursor) {
+        m.from_review = true;
+        m.go_to(row.step);
+        return;
+    }
+    if let Some(step) = m.draft.first_unsettled(m.rules) {
+        m.from_review = true;
+        m.go_to(step);
+        return;
+    }
+    match m.decide() {
+        Ok(decision) => {
+            m.decision = Some(decision);
+            m.save = SaveState::NotSaved;
+            m.go_to(Step::Result);
+        }
+        Err(errors) => {
+            // An answer no longer fits another: open the question it belongs to.
+            let step = match errors.first().map(|e| e.field) {
+                Some(Field::Prefecture) => Step::Prefecture,
+                _ => Step::Line,
+            };
+            m.from_review = true;
+            m.go_to(step);
+            m.error = errors.into_iter().next();
+        }
+    }
+}
+
+fn result_key(m: &mut Model<'_>, msg: Msg) -> Command {
+    let page = result_page(m);
+    match msg {
+        Msg::Up => m.result_scroll = m.result_scroll.saturating_sub(1),
+        Msg::Down => m.result_scroll += 1,
+        Msg::PageUp => m.result_scroll = m.result_scroll.saturating_sub(page),
+        Msg::PageDown | Msg::Char(' ') => m.result_scroll += page,
+        Msg::Home => m.result_scroll = 0,
+        Msg::End => m.result_scroll = usize::MAX,
+        Msg::Save if m.save != SaveState::Saving => {
+            if let Some(decision) = &m.decision {
+                let answers = m.draft.answers(m.rules);
+                let files = save_content::files(m.rules, &answers, decision, m.today);
+                m.save = SaveState::Saving;
+                clamp_scroll(m);
+                return Command::Save(SaveRequest { files });
+            }
+        }
+        Msg::Submit => m.overlay = Some(Overlay::QuitConfirm { yes: true }),
+        _ => {}
+    }
+    clamp_scroll(m);
+    Command::None
+}
+
+/// Rows of the result visible at once.
+fn result_page(m: &Model<'_>) -> usize {
+    result_view::body_height(m.viewport).max(1)
+}
+
+fn clamp_scroll(m: &mut Model<'_>) {
+    let total = result_view::lines(m).len();
+    let max = total.saturating_sub(result_page(m));
+    m.result_scroll = m.result_scroll.min(max);
+}

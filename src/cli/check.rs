@@ -4,11 +4,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use oqs_line_check::rules::answers::parse_answers;
+use oqs_line_check::rules::load::is_ambiguous_width;
 use oqs_line_check::rules::{FieldError, RuleSet, decide, report};
 use serde::Serialize;
 
-use super::args::{CheckArgs, Format};
 use super::EXIT_INPUT_ERROR;
+use super::args::{CheckArgs, Format};
 
 #[derive(Serialize)]
 struct ErrorList<'a> {
@@ -23,7 +24,7 @@ pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode 
             let written = match args.format {
                 Format::Json => serde_json::to_string_pretty(&decision)
                     .map_err(std::io::Error::other)
-                    .and_then(|s| writeln!(out, "{s}")),
+                    .and_then(|s| writeln!(out, "{}", width_safe_json(&s))),
                 Format::Text => write!(
                     out,
                     "{}",
@@ -42,9 +43,27 @@ pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode 
             if args.format == Format::Json
                 && let Ok(s) = serde_json::to_string_pretty(&ErrorList { errors: &errors })
             {
-                let _ = writeln!(out, "{s}");
+                let _ = writeln!(out, "{}", width_safe_json(&s));
             }
             ExitCode::from(EXIT_INPUT_ERROR)
         }
     }
+}
+
+/// JSON with every ambiguous-width character (※ ‐ − …) written as a `\u` escape: the same value
+/// for any JSON reader, and safe on a console. Such characters only come from echoed input (the
+/// お客さまID as typed); they are never ASCII, so they only ever stand inside strings.
+fn width_safe_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_ambiguous_width(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -77,7 +77,9 @@ fn japanese_clap_error(e: &clap::Error) -> String {
 }
 
 /// The rules the run uses: `--rules FILE`, or the embedded ones.
-pub fn load_rules(path: Option<&std::path::Path>) -> Result<std::borrow::Cow<'static, RuleSet>, LoadError> {
+pub fn load_rules(
+    path: Option<&std::path::Path>,
+) -> Result<std::borrow::Cow<'static, RuleSet>, LoadError> {
     match path {
         Some(p) => load::from_file(p).map(std::borrow::Cow::Owned),
         None => load::embedded().map(std::borrow::Cow::Borrowed),

@@ -172,20 +172,28 @@ pub fn parse_answers(
             }
         },
     };
-    let collab = parse_choice::<YesNo>(raw.collab.as_deref(), Field::Collab, "yes, no, unknown", &mut errors)
-        .unwrap_or_default();
+    let collab = parse_choice::<YesNo>(
+        raw.collab.as_deref(),
+        Field::Collab,
+        "yes, no, unknown",
+        &mut errors,
+    )
+    .unwrap_or_default();
     let prefecture = match raw.prefecture.as_deref() {
-        Some(p) if !matches!(p.trim(), "unknown" | "") => match prefecture::parse_prefecture(rules, p) {
-            Ok(p) => Some(p),
-            Err(e) => {
-                errors.push(e);
-                None
+        Some(p) if !is_unknown(p) && !p.trim().is_empty() => {
+            match prefecture::parse_prefecture(rules, p) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
             }
-        },
+        }
         _ => None,
     };
     let applied = match raw.applied.as_deref().map(str::trim) {
-        None | Some("unknown") => None,
+        None => None,
+        Some(d) if is_unknown(d) => None,
         Some(d) => match date::parse_applied_date(d, today) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -214,7 +222,7 @@ pub fn parse_answers(
     };
     let multiple_lines = match raw.multiple_lines.as_deref().map(str::trim) {
         None => None,
-        Some(s) => match s.parse::<YesNo>() {
+        Some(s) => match s.to_ascii_lowercase().parse::<YesNo>() {
             Ok(YesNo::Yes) => Some(true),
             Ok(YesNo::No) => Some(false),
             Ok(YesNo::Unknown) => None,
@@ -222,7 +230,10 @@ pub fn parse_answers(
                 errors.push(FieldError::new(
                     Field::MultipleLines,
                     "invalid",
-                    format!("「{}」は使えません。yes か no を指定してください", text::sanitize(s)),
+                    format!(
+                        "「{}」は使えません。yes か no を指定してください",
+                        text::sanitize(s)
+                    ),
                 ));
                 None
             }
@@ -249,6 +260,11 @@ pub fn parse_answers(
     }
     errors.sort_by_key(|e| e.field);
     Err(errors)
+}
+
+/// `unknown`, in any case: the word every optional flag takes for "not known".
+fn is_unknown(value: &str) -> bool {
+    value.trim().eq_ignore_ascii_case("unknown")
 }
 
 fn parse_choice<T: std::str::FromStr>(
@@ -301,10 +317,7 @@ pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> 
         return errors;
     };
     if !line.offered_in(pref.area) {
-        let offered: Vec<&str> = rules
-            .next_types(pref.area)
-            .map(|l| l.id.as_str())
-            .collect();
+        let offered: Vec<&str> = rules.next_types(pref.area).map(|l| l.id.as_str()).collect();
         errors.push(FieldError::new(
             Field::Line,
             "not_offered_in_area",

@@ -334,12 +334,9 @@ impl Context<'_> {
                 }
             }
             ActionCode::FindCustomerId => {
-                if self.collab_possible() {
+                if self.answers.collab == YesNo::Yes {
                     steps.push(r.customer_id_collabo.clone());
-                }
-                if self.answers.collab != YesNo::Yes
-                    && let Some(src) = self.area.and_then(|a| r.customer_id_source(a))
-                {
+                } else if let Some(src) = self.area.and_then(|a| r.customer_id_source(a)) {
                     for (n, s) in src.steps.iter().enumerate() {
                         let mut line = format!("{}. {}: {}", n + 1, s.title, s.text);
                         if let Some(c) = s.contact.as_deref().and_then(|c| r.contact(c)) {
@@ -350,6 +347,9 @@ impl Context<'_> {
                         }
                         steps.push(line);
                     }
+                }
+                if self.answers.collab == YesNo::Unknown {
+                    steps.push(format!("コラボ光の場合: {}", r.customer_id_collabo));
                 }
                 steps.push(r.customer_id.about.clone());
             }
@@ -366,7 +366,9 @@ impl Context<'_> {
                         });
                     }
                     if c.code == 1 && self.collab_possible() {
-                        steps.push("コラボ光の場合も、電気通信回線種別は「1」を選びます。".to_string());
+                        steps.push(
+                            "コラボ光の場合も、電気通信回線種別は「1」を選びます。".to_string(),
+                        );
                     }
                 }
             }
@@ -386,10 +388,25 @@ impl Context<'_> {
                 }
             }
         }
+        let detail = match code {
+            // Categories 2 and 3 take no お客さまID: the generic detail would ask for one.
+            ActionCode::ApplyOnPortal
+                if !self
+                    .category
+                    .and_then(|c| r.portal_category(c))
+                    .is_some_and(|c| c.needs_customer_id) =>
+            {
+                format!(
+                    "「{}」を下のとおり選びます。そのほかの申請内容は、契約先の事業者に確かめてください。",
+                    r.portal.field
+                )
+            }
+            _ => base.detail.clone(),
+        };
         Action {
             code,
             text: base.text.clone(),
-            detail: base.detail.clone(),
+            detail,
             steps,
             url,
         }
@@ -417,8 +434,9 @@ impl Context<'_> {
                         phone: Some(c.phone.clone()),
                         hours: Some(c.hours.clone()),
                         url: None,
-                        about: "回線タイプ、フレッツ・v6オプションの契約、お客さまIDがわからないとき"
-                            .to_string(),
+                        about:
+                            "回線タイプ、フレッツ・v6オプションの契約、お客さまIDがわからないとき"
+                                .to_string(),
                     });
                 }
             }

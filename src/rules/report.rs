@@ -67,9 +67,7 @@ pub fn verdict_explanation(verdict: Verdict) -> &'static str {
         Verdict::ActionRequired => {
             "この回線は対象ですが、申請の前にやることがあります。下の順に進めてください。"
         }
-        Verdict::Confirm => {
-            "まだわからないことがあります。下の順に確かめてから申請してください。"
-        }
+        Verdict::Confirm => "まだわからないことがあります。下の順に確かめてから申請してください。",
         Verdict::OtherMethod => {
             "この回線はフレッツ光による接続ではなく、別の接続方式です。下の案内に従ってください。"
         }
@@ -142,10 +140,7 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     });
 
     if let Some(label) = &decision.portal.line_category_label {
-        let mut lines = vec![Line::plain(format!(
-            "{}で入力する内容:",
-            rules.portal.name
-        ))];
+        let mut lines = vec![Line::plain(format!("{}で入力する内容:", rules.portal.name))];
         lines.push(Line::strong(format!("{}: {label}", rules.portal.field)));
         let needs_id = decision
             .portal
@@ -166,7 +161,9 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     }
 
     if !decision.wrong_applications.is_empty() {
-        let mut lines = vec![Line::plain("送信する前に、次の誤りがないか確かめてください:")];
+        let mut lines = vec![Line::plain(
+            "送信する前に、次の誤りがないか確かめてください:",
+        )];
         lines.extend(
             decision
                 .wrong_applications

@@ -3,13 +3,15 @@
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_width::UnicodeWidthChar;
 
 /// Untrusted text made safe to show or save: control characters (ESC and friends) become visible
-/// escapes, so nothing typed, pasted or read from a file can move the cursor or recolour a screen.
+/// escapes, so nothing typed, pasted or read from a file can move the cursor or recolour a screen;
+/// so do ambiguous-width characters (※ ‐ − ①), which would break the layout on some consoles.
 pub fn sanitize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() {
+        if c.is_control() || c.width() != c.width_cjk() {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -70,9 +72,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sanitize_escapes_control_characters_only() {
+    fn sanitize_escapes_control_characters_and_keeps_the_rest() {
         assert_eq!(sanitize("東京\u{1b}[2J"), "東京\\u{1b}[2J");
         assert_eq!(sanitize("CAF 012"), "CAF 012");
+        assert_eq!(sanitize("東京「都」：ー"), "東京「都」：ー");
+    }
+
+    #[test]
+    fn sanitize_escapes_ambiguous_width_characters() {
+        assert_eq!(sanitize("東京※"), "東京\\u{203b}");
+        assert_eq!(sanitize("CAF\u{2010}0123"), "CAF\\u{2010}0123");
     }
 
     #[test]

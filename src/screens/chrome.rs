@@ -14,7 +14,12 @@ use super::theme::Theme;
 pub const APP_TITLE: &str = "オンライン資格確認 回線チェック";
 
 /// Draws the frame and returns the body's area.
-pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, message: Option<Line<'static>>) -> Rect {
+pub fn draw(
+    m: &Model<'_>,
+    theme: &Theme,
+    f: &mut Frame<'_>,
+    message: Option<Line<'static>>,
+) -> Rect {
     let area = f.area();
     let block = Block::new()
         .borders(Borders::ALL)
@@ -47,7 +52,10 @@ pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, message: Option<Lin
     if let Some(msg) = message {
         f.render_widget(Paragraph::new(msg), row(inner, footer_y));
     }
-    f.render_widget(Paragraph::new(hints(m, theme, inner.width)), row(inner, footer_y + 1));
+    f.render_widget(
+        Paragraph::new(hints(m, theme, inner.width)),
+        row(inner, footer_y + 1),
+    );
 
     Rect {
         x: inner.x,

@@ -6,6 +6,8 @@ mod overlay;
 mod question;
 mod result;
 mod review;
+#[cfg(test)]
+mod snapshots;
 pub mod theme;
 mod too_small;
 

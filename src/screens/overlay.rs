@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::chrome::row;
 use super::theme::{MARKER, NO_MARKER, Theme};
@@ -32,6 +33,7 @@ fn centered(outer: Rect, width: u16, height: u16) -> Rect {
 
 fn boxed(title: String, theme: &Theme, f: &mut Frame<'_>, area: Rect) -> Rect {
     f.render_widget(Clear, area);
+    clear_wide_left_edge(f, area);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_set(theme.border())
@@ -45,9 +47,28 @@ fn boxed(title: String, theme: &Theme, f: &mut Frame<'_>, area: Rect) -> Rect {
     }
 }
 
+/// A wide character just left of the box would be drawn over its left border: blank it.
+fn clear_wide_left_edge(f: &mut Frame<'_>, area: Rect) {
+    let Some(x) = area.x.checked_sub(1) else {
+        return;
+    };
+    let buf = f.buffer_mut();
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((x, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 fn help_box(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
     let outer = f.area();
-    let area = centered(outer, outer.width.saturating_sub(6), outer.height.saturating_sub(4));
+    let area = centered(
+        outer,
+        outer.width.saturating_sub(6),
+        outer.height.saturating_sub(4),
+    );
     let (title, paragraphs) = help(m);
     let inner = boxed(title, theme, f, area);
     let mut y = 0;
@@ -82,7 +103,10 @@ fn quit_box(m: &Model<'_>, yes: bool, theme: &Theme, f: &mut Frame<'_>) {
     y += 1;
     let button = |label: &'static str, focused: bool| -> Vec<Span<'static>> {
         if focused {
-            vec![Span::styled(MARKER, theme.focused()), Span::styled(label, theme.focused())]
+            vec![
+                Span::styled(MARKER, theme.focused()),
+                Span::styled(label, theme.focused()),
+            ]
         } else {
             vec![Span::raw(NO_MARKER), Span::raw(label)]
         }

@@ -48,10 +48,19 @@ fn list(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect, top: u16) {
     let hint_rows: u16 = if m.step == Step::Prefecture { 0 } else { 4 };
     let rows = body.height.saturating_sub(top + hint_rows + 1).max(1);
     let first = scroll_for(m.cursor, usize::from(rows), choices.len());
-    for (i, c) in choices.iter().enumerate().skip(first).take(usize::from(rows)) {
+    for (i, c) in choices
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(rows))
+    {
         let y = top + u16::try_from(i - first).unwrap_or(0);
         let focused = i == m.cursor;
-        let number = if numbered { format!("{}. ", i + 1) } else { String::new() };
+        let number = if numbered {
+            format!("{}. ", i + 1)
+        } else {
+            String::new()
+        };
         let label = match m.step {
             Step::Prefecture => format!("{number}{}  {}", c.label, c.hint),
             _ => format!("{number}{}", c.label),
@@ -73,7 +82,11 @@ fn list(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect, top: u16) {
             "({}/{}件{})",
             m.cursor + 1,
             choices.len(),
-            if more_below { "、下に続きがあります" } else { "" }
+            if more_below {
+                "、下に続きがあります"
+            } else {
+                ""
+            }
         );
         f.render_widget(
             Paragraph::new(Span::styled(text, theme.dim())),
@@ -108,7 +121,16 @@ fn scroll_for(cursor: usize, rows: usize, len: usize) -> usize {
 
 fn prefecture(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     let label = "絞り込み: ";
-    field_row(m, theme, f, body, 0, label, m.fields.prefecture.value(), true);
+    field_row(
+        m,
+        theme,
+        f,
+        body,
+        0,
+        label,
+        m.fields.prefecture.value(),
+        true,
+    );
     let choices = m.choices();
     let mut status = error_lines(m, theme, usize::from(body.width));
     if status.is_empty() {
@@ -145,7 +167,11 @@ fn field_row(
     let scroll = field.map_or(0, |fl| fl.scroll(room));
     let visible = skip_columns(value, scroll, room);
     let pad = room.saturating_sub(width(&visible));
-    let style = if focused { theme.focused() } else { theme.dim() };
+    let style = if focused {
+        theme.focused()
+    } else {
+        theme.dim()
+    };
     let marker = if focused { MARKER } else { NO_MARKER };
     let line = Line::from(vec![
         Span::styled(marker, style),
@@ -184,10 +210,11 @@ fn place_cursor(m: &Model<'_>, f: &mut Frame<'_>, body: Rect, y: u16, label: &st
     let room = usize::from(body.width).saturating_sub(width(label) + 2);
     let caret = field.caret_column().saturating_sub(field.scroll(room));
     let x = usize::from(body.x) + MARKER.len() + width(label) + caret;
-    if let (Ok(x), true) = (u16::try_from(x), y < body.height) {
-        if x < body.x + body.width {
-            f.set_cursor_position(Position::new(x, body.y + y));
-        }
+    if let Ok(x) = u16::try_from(x)
+        && y < body.height
+        && x < body.x + body.width
+    {
+        f.set_cursor_position(Position::new(x, body.y + y));
     }
 }
 
@@ -263,7 +290,10 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     }
     lines.extend(error_lines(m, theme, w));
     let mut y = 2u16;
-    for l in lines.into_iter().take(usize::from(body.height.saturating_sub(6))) {
+    for l in lines
+        .into_iter()
+        .take(usize::from(body.height.saturating_sub(6)))
+    {
         f.render_widget(Paragraph::new(l), row(body, y));
         y += 1;
     }

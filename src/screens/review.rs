@@ -1,7 +1,7 @@
 //! 入力内容の確認: every answer, each one a row to change, then 「この内容で結果を見る」.
 
-use oqs_line_check::wizard::wrap::width;
 use oqs_line_check::wizard::Model;
+use oqs_line_check::wizard::wrap::width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,7 +19,11 @@ pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     for (i, r) in rows.iter().enumerate() {
         let focused = i == m.cursor;
         let pad = " ".repeat(label_width.saturating_sub(width(r.label)));
-        let value_style = if r.missing { theme.error() } else { theme.value() };
+        let value_style = if r.missing {
+            theme.error()
+        } else {
+            theme.value()
+        };
         let line = if focused {
             Line::from(vec![
                 Span::styled(MARKER, theme.focused()),

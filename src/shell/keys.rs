@@ -66,9 +66,18 @@ mod tests {
     #[test]
     fn only_presses_count() {
         let none = KeyModifiers::NONE;
-        assert_eq!(to_msg(key(KeyCode::Enter, none, KeyEventKind::Press)), Some(Msg::Submit));
-        assert_eq!(to_msg(key(KeyCode::Enter, none, KeyEventKind::Release)), None);
-        assert_eq!(to_msg(key(KeyCode::Char('a'), none, KeyEventKind::Release)), None);
+        assert_eq!(
+            to_msg(key(KeyCode::Enter, none, KeyEventKind::Press)),
+            Some(Msg::Submit)
+        );
+        assert_eq!(
+            to_msg(key(KeyCode::Enter, none, KeyEventKind::Release)),
+            None
+        );
+        assert_eq!(
+            to_msg(key(KeyCode::Char('a'), none, KeyEventKind::Release)),
+            None
+        );
     }
 
     #[test]
@@ -78,9 +87,16 @@ mod tests {
             to_msg(key(KeyCode::Char('c'), ctrl, KeyEventKind::Press)),
             Some(Msg::Interrupt)
         );
-        assert_eq!(to_msg(key(KeyCode::Char('x'), ctrl, KeyEventKind::Press)), None);
         assert_eq!(
-            to_msg(key(KeyCode::Char('Ａ'), KeyModifiers::SHIFT, KeyEventKind::Press)),
+            to_msg(key(KeyCode::Char('x'), ctrl, KeyEventKind::Press)),
+            None
+        );
+        assert_eq!(
+            to_msg(key(
+                KeyCode::Char('Ａ'),
+                KeyModifiers::SHIFT,
+                KeyEventKind::Press
+            )),
             Some(Msg::Char('Ａ'))
         );
     }
@@ -93,7 +109,10 @@ mod tests {
         );
         assert_eq!(
             to_msg(Event::Resize(40, 10)),
-            Some(Msg::Resize { width: 40, height: 10 })
+            Some(Msg::Resize {
+                width: 40,
+                height: 10
+            })
         );
     }
 }

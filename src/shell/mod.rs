@@ -19,7 +19,13 @@ pub fn run(rules: &RuleSet, answers: &RawAnswers, theme: Theme) -> io::Result<()
     let mut model = Model::with_answers(rules, today, answers);
     let (_guard, mut term) = terminal::Guard::enter()?;
     let size = term.size()?;
-    update(&mut model, Msg::Resize { width: size.width, height: size.height });
+    update(
+        &mut model,
+        Msg::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
     loop {
         term.draw(|f| screens::view(&model, &theme, f))?;
         let Some(msg) = keys::to_msg(crossterm::event::read()?) else {

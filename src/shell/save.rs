@@ -35,7 +35,11 @@ pub fn write(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<String
 /// The first `stem`, `stem-2`, `stem-3` … under which no file of the request exists yet.
 fn free_names(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<PathBuf>, String> {
     for n in 1..1000 {
-        let stem = if n == 1 { stem.to_string() } else { format!("{stem}-{n}") };
+        let stem = if n == 1 {
+            stem.to_string()
+        } else {
+            format!("{stem}-{n}")
+        };
         let names: Vec<PathBuf> = request
             .files
             .iter()

@@ -61,7 +61,10 @@ impl Draft {
     }
 
     pub fn kind(&self, rules: &RuleSet) -> Option<LineKind> {
-        self.line.as_deref().and_then(|l| rules.line(l)).map(|l| l.kind)
+        self.line
+            .as_deref()
+            .and_then(|l| rules.line(l))
+            .map(|l| l.kind)
     }
 
     fn is_next(&self, rules: &RuleSet) -> bool {

@@ -56,8 +56,13 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
             p.push(r.v6.about.clone());
             p.push(r.v6.may_already_have.clone());
             p.push(match area.map(|a| r.area(a).name.clone()) {
-                Some(ntt) => format!("契約しているかは{ntt}の窓口 (コラボ光なら契約先の事業者) に聞くとわかります。"),
-                None => "契約しているかはNTTの窓口 (コラボ光なら契約先の事業者) に聞くとわかります。".into(),
+                Some(ntt) => format!(
+                    "契約しているかは{ntt}の窓口 (コラボ光なら契約先の事業者) に聞くとわかります。"
+                ),
+                None => {
+                    "契約しているかはNTTの窓口 (コラボ光なら契約先の事業者) に聞くとわかります。"
+                        .into()
+                }
             });
         }
         Step::CustomerId => {
@@ -68,7 +73,10 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
                 .filter(|f| area.is_none_or(|a| f.areas.contains(&a)))
                 .map(|f| format!("{} + 数字{}桁", f.prefix, f.digits))
                 .collect();
-            p.push(format!("形式: {} (英字は半角大文字)", formats.join("、または ")));
+            p.push(format!(
+                "形式: {} (英字は半角大文字)",
+                formats.join("、または ")
+            ));
             if let Some(src) = area.and_then(|a| r.customer_id_source(a)) {
                 for (n, s) in src.steps.iter().enumerate() {
                     let mut line = format!("{}. {}: {}", n + 1, s.title, s.text);
@@ -88,11 +96,16 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
             p.push(r.customer_id.multiple_lines.clone());
         }
         Step::Review => {
-            p.push("上下キーで項目を選び、Enter で答えを直せます。直したあとはこの画面に戻ります。".into());
+            p.push(
+                "上下キーで項目を選び、Enter で答えを直せます。直したあとはこの画面に戻ります。"
+                    .into(),
+            );
             p.push("最後の「この内容で結果を見る」で結果に進みます。".into());
         }
         Step::Result => {
-            p.push("上下キー、PgUp、PgDn で読み進めます。F2 で結果をファイルに保存できます。".into());
+            p.push(
+                "上下キー、PgUp、PgDn で読み進めます。F2 で結果をファイルに保存できます。".into(),
+            );
             p.push("Esc で入力内容の確認に戻り、答えを直せます。".into());
         }
     }
@@ -138,7 +151,14 @@ pub fn key_hints(m: &Model<'_>) -> Vec<(&'static str, &'static str)> {
             k.push(("Enter", "終了"));
         }
     }
-    k.push(("Esc", if m.step == Step::Line { "終了" } else { "戻る" }));
+    k.push((
+        "Esc",
+        if m.step == Step::Line {
+            "終了"
+        } else {
+            "戻る"
+        },
+    ));
     k.push(("F1", "ヘルプ"));
     k
 }

@@ -24,7 +24,9 @@ pub enum Focus {
 pub enum Overlay {
     Help,
     /// 終了しますか: `yes` is the highlighted button.
-    QuitConfirm { yes: bool },
+    QuitConfirm {
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -111,7 +113,12 @@ impl<'r> Model<'r> {
     pub fn with_answers(rules: &'r RuleSet, today: NaiveDate, raw: &RawAnswers) -> Self {
         let mut m = Model::new(rules, today);
         let d = &mut m.draft;
-        if let Some(l) = raw.line.as_deref().map(str::trim).and_then(|l| rules.line(l)) {
+        if let Some(l) = raw
+            .line
+            .as_deref()
+            .map(str::trim)
+            .and_then(|l| rules.line(l))
+        {
             match (l.subtype, l.family) {
                 (true, Some(_)) => {
                     d.line = Some("next".to_string());
@@ -131,9 +138,8 @@ impl<'r> Model<'r> {
             if a.trim() == "unknown" {
                 d.applied = Some(None);
             } else {
-                match date::parse_applied_date(a, today) {
-                    Ok(date) => d.applied = Some(Some(date)),
-                    Err(_) => {}
+                if let Ok(date) = date::parse_applied_date(a, today) {
+                    d.applied = Some(Some(date));
                 }
                 m.fields.applied = TextField::with_value(a);
             }
@@ -232,12 +238,10 @@ impl<'r> Model<'r> {
             ),
             Step::Prefecture => prefecture::filter(r, self.fields.prefecture.value())
                 .into_iter()
-                .map(|p| {
-                    Choice {
-                        id: p.code.to_string(),
-                        label: p.name.clone(),
-                        hint: format!("{:02} {}", p.code, r.area(p.area).name),
-                    }
+                .map(|p| Choice {
+                    id: p.code.to_string(),
+                    label: p.name.clone(),
+                    hint: format!("{:02} {}", p.code, r.area(p.area).name),
                 })
                 .collect(),
             Step::NextType => {
@@ -313,7 +317,8 @@ impl<'r> Model<'r> {
             .filter(|&s| s.is_question() && s != Step::CustomerIdConfirm && d.applies(r, s))
             .map(|s| {
                 let missing = !d.settled(r, s)
-                    || (s == Step::CustomerId && d.applies(r, Step::CustomerIdConfirm)
+                    || (s == Step::CustomerId
+                        && d.applies(r, Step::CustomerIdConfirm)
                         && !d.customer_id_confirmed);
                 let value = match s {
                     Step::Line => d
@@ -322,16 +327,17 @@ impl<'r> Model<'r> {
                         .and_then(|l| r.line(l))
                         .map(|l| l.name.clone()),
                     Step::Collab => d.collab.map(|c| c.label().to_string()),
-                    Step::Prefecture => d.prefecture.and_then(|c| r.prefecture(c)).map(|p| {
-                        format!("{} ({})", p.name, r.area(p.area).name)
-                    }),
+                    Step::Prefecture => d
+                        .prefecture
+                        .and_then(|c| r.prefecture(c))
+                        .map(|p| format!("{} ({})", p.name, r.area(p.area).name)),
                     Step::NextType => d.next_type.as_deref().map(|t| match t {
                         "next" => "わからない".to_string(),
                         t => r.line(t).map_or_else(|| t.to_string(), |l| l.name.clone()),
                     }),
-                    Step::Applied => d.applied.map(|a| {
-                        a.map_or_else(|| "わからない".to_string(), date::describe)
-                    }),
+                    Step::Applied => d
+                        .applied
+                        .map(|a| a.map_or_else(|| "わからない".to_string(), date::describe)),
                     Step::V6 => d.v6.map(|v| v.label().to_string()),
                     Step::CustomerId => d.customer_id.as_ref().map(|id| {
                         id.as_ref()

@@ -30,7 +30,10 @@ pub enum Msg {
     /// Ctrl-C: asks before quitting; a second one quits.
     Interrupt,
     /// The terminal's size, in cells.
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// The shell's answer to [`Command::Save`].
     Saved(Result<Vec<String>, String>),
 }

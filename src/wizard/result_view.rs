@@ -1,8 +1,8 @@
 //! The result screen's text, laid out for the terminal's width: the same lines are drawn by the
 //! screen and counted by the scrolling.
 
-use crate::rules::report::{self, SectionKind};
 use crate::rules::Verdict;
+use crate::rules::report::{self, SectionKind};
 
 use super::layout;
 use super::model::Model;

@@ -38,13 +38,20 @@ pub fn raw_answers(a: &Answers) -> RawAnswers {
         ),
         v6: Some(a.v6.as_ref().to_string()),
         customer_id: a.customer_id.as_ref().map(|n| n.normalized.clone()),
-        multiple_lines: a.multiple_lines.map(|m| if m { "yes" } else { "no" }.to_string()),
+        multiple_lines: a
+            .multiple_lines
+            .map(|m| if m { "yes" } else { "no" }.to_string()),
     }
 }
 
 /// The Markdown summary. Every value comes from the rules or was checked by them; user text is
 /// sanitised all the same.
-pub fn markdown(rules: &RuleSet, answers: &Answers, decision: &Decision, today: NaiveDate) -> String {
+pub fn markdown(
+    rules: &RuleSet,
+    answers: &Answers,
+    decision: &Decision,
+    today: NaiveDate,
+) -> String {
     let mut s = String::new();
     s.push_str("# オンライン資格確認 回線チェックの結果\n\n");
     s.push_str(&format!(

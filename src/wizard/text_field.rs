@@ -69,15 +69,12 @@ impl TextField {
     /// are dropped so nothing typed or pasted reaches the screen raw, and no newline submits.
     pub fn insert_str(&mut self, s: &str) {
         self.truncated = false;
-        let mut count = self.input.value().chars().count();
-        for c in s.chars().filter(|c| !c.is_control()) {
-            if count >= MAX_CHARS {
-                self.truncated = true;
-                break;
-            }
+        let room = MAX_CHARS.saturating_sub(self.input.value().chars().count());
+        let mut accepted = s.chars().filter(|c| !c.is_control());
+        for c in accepted.by_ref().take(room) {
             self.input.handle(InputRequest::InsertChar(c));
-            count += 1;
         }
+        self.truncated = accepted.next().is_some();
     }
 
     pub fn insert(&mut self, c: char) {

@@ -88,7 +88,11 @@ fn overlay_key(m: &mut Model<'_>, overlay: Overlay, msg: Msg) -> Command {
         }
         (
             Overlay::QuitConfirm { yes },
-            Msg::Up | Msg::Down | Msg::NextFocus | Msg::PrevFocus | Msg::Edit(Edit::Left | Edit::Right),
+            Msg::Up
+            | Msg::Down
+            | Msg::NextFocus
+            | Msg::PrevFocus
+            | Msg::Edit(Edit::Left | Edit::Right),
         ) => {
             m.overlay = Some(Overlay::QuitConfirm { yes: !yes });
             Command::None
@@ -153,7 +157,10 @@ fn advance(m: &mut Model<'_>) {
 fn move_cursor(m: &mut Model<'_>, msg: &Msg, len: usize) -> bool {
     if len == 0 {
         m.cursor = 0;
-        return matches!(msg, Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End);
+        return matches!(
+            msg,
+            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End
+        );
     }
     let page = usize::from(m.viewport.1.saturating_sub(10)).max(1);
     let last = len - 1;
@@ -187,7 +194,9 @@ fn list_key(m: &mut Model<'_>, msg: Msg) {
         _ => None,
     };
     let Some(index) = picked else { return };
-    let Some(choice) = choices.get(index) else { return };
+    let Some(choice) = choices.get(index) else {
+        return;
+    };
     m.cursor = index;
     let id = choice.id.clone();
     let d = &mut m.draft;
@@ -273,7 +282,9 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
                     m.error = Some(FieldError::new(
                         field_of(m.step),
                         "too_long",
-                        format!("入力できるのは{MAX_CHARS}文字までです。余分な文字は入りませんでした"),
+                        format!(
+                            "入力できるのは{MAX_CHARS}文字までです。余分な文字は入りませんでした"
+                        ),
                     ));
                 }
             }
@@ -304,7 +315,11 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
             Err(e) => m.error = Some(e),
         },
         Step::CustomerId => {
-            match customer_id::validate(&m.rules.customer_id_formats, area, m.fields.customer_id.value()) {
+            match customer_id::validate(
+                &m.rules.customer_id_formats,
+                area,
+                m.fields.customer_id.value(),
+            ) {
                 Ok(id) => {
                     let same = matches!(&m.draft.customer_id, Some(Some(old)) if old.normalized == id.normalized);
                     if !same {

@@ -1,0 +1,233 @@
+//! Snapshots of every screen at 80x24 (insta, on ratatui's TestBackend), for the walks the issue
+//! names: East 光ネクスト applied 2010, West 光クロス via コラボ光, CTC, and わからない everywhere.
+
+use chrono::NaiveDate;
+use insta::assert_snapshot;
+use oqs_line_check::rules::load::embedded;
+use oqs_line_check::wizard::{Model, Msg, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::{Theme, view};
+
+const THEME: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+}
+
+fn model() -> Model<'static> {
+    let mut m = Model::new(embedded().expect("embedded rules"), today());
+    update(
+        &mut m,
+        Msg::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    m
+}
+
+fn render(m: &Model<'_>, width: u16, height: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    t.draw(|f| view(m, &THEME, f)).expect("draw");
+    screen_text(t.backend().buffer())
+}
+
+/// The buffer as the terminal shows it: one line per row, a wide character once (ratatui keeps
+/// a placeholder cell after it, which a terminal never draws).
+fn screen_text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn send(m: &mut Model<'_>, msgs: &[Msg]) {
+    for msg in msgs {
+        update(m, msg.clone());
+    }
+}
+
+fn text(s: &str) -> Vec<Msg> {
+    s.chars().map(Msg::Char).collect()
+}
+
+/// Sends the messages and snapshots the screen after them.
+fn step(m: &mut Model<'_>, name: &str, msgs: &[Msg]) {
+    send(m, msgs);
+    let screen = render(m, 80, 24);
+    assert_no_ambiguous_width(&screen);
+    assert_snapshot!(name, screen);
+}
+
+/// No ambiguous-width symbol in any text (the borders are box drawing by design; `--ascii` and
+/// the legacy Windows console get `+-|`).
+fn assert_no_ambiguous_width(screen: &str) {
+    const BORDERS: &str = "─│┌┐└┘";
+    for c in screen.chars() {
+        if BORDERS.contains(c) {
+            continue;
+        }
+        assert_eq!(
+            c.width(),
+            c.width_cjk(),
+            "ambiguous-width {c:?} (U+{:04X}) on screen:\n{screen}",
+            c as u32
+        );
+    }
+}
+
+/// Snapshots the result page by page.
+fn result_pages(m: &mut Model<'_>, prefix: &str) {
+    let mut page = 1;
+    loop {
+        let screen = render(m, 80, 24);
+        assert_no_ambiguous_width(&screen);
+        assert_snapshot!(format!("{prefix}_result_{page}"), screen);
+        let before = m.result_scroll;
+        update(m, Msg::PageDown);
+        if m.result_scroll == before || page >= 8 {
+            break;
+        }
+        page += 1;
+    }
+}
+
+#[test]
+fn east_next_applied_2010_needs_the_v6_option() {
+    let mut m = model();
+    step(&mut m, "east_1_line", &[]);
+    step(&mut m, "east_2_collab", &[Msg::Submit]);
+    step(&mut m, "east_3_prefecture", &[Msg::Char('2')]);
+    step(&mut m, "east_3_prefecture_filtered", &text("とう"));
+    step(&mut m, "east_4_type", &[Msg::Submit]);
+    step(&mut m, "east_5_applied", &[Msg::Submit]);
+    step(&mut m, "east_5_applied_typed", &text("2010/4/1"));
+    step(&mut m, "east_6_v6", &[Msg::Submit]);
+    step(&mut m, "east_7_id", &[Msg::Char('3')]);
+    step(&mut m, "east_7_id_typed", &text("ｃａｆ－０１２３－４５６"));
+    step(&mut m, "east_7_id_rejected", &[Msg::Submit]);
+    let mut rest = text("789");
+    rest.push(Msg::Submit);
+    step(&mut m, "east_7_id_confirm", &rest);
+    let mut again = text("CAF0123456789");
+    again.push(Msg::Submit);
+    step(&mut m, "east_7_multiple_lines", &again);
+    step(&mut m, "east_8_review", &[Msg::Char('2')]);
+    send(&mut m, &[Msg::Submit]);
+    result_pages(&mut m, "east");
+}
+
+#[test]
+fn west_cross_collabo_is_ready() {
+    let mut m = model();
+    send(&mut m, &[Msg::Char('2'), Msg::Char('1')]);
+    send(&mut m, &text("osaka"));
+    send(&mut m, &[Msg::Submit]);
+    step(&mut m, "west_id", &text("CAF9876543210"));
+    send(&mut m, &[Msg::Submit]);
+    send(&mut m, &text("CAF9876543210"));
+    send(&mut m, &[Msg::Submit, Msg::Char('2')]);
+    step(&mut m, "west_review", &[]);
+    send(&mut m, &[Msg::Submit]);
+    result_pages(&mut m, "west");
+}
+
+#[test]
+fn ctc_is_another_method() {
+    let mut m = model();
+    step(&mut m, "ctc_review", &[Msg::Char('3')]);
+    send(&mut m, &[Msg::Submit]);
+    result_pages(&mut m, "ctc");
+}
+
+#[test]
+fn unknown_everywhere_asks_to_confirm() {
+    let mut m = model();
+    send(&mut m, &[Msg::Char('1'), Msg::Char('3')]);
+    send(&mut m, &text("13"));
+    send(&mut m, &[Msg::Submit]);
+    // 光ネクストのタイプ: わからない is the last option.
+    send(&mut m, &[Msg::End, Msg::Submit]);
+    step(&mut m, "unknown_applied_on_unknown", &[Msg::Down]);
+    send(&mut m, &[Msg::Submit]);
+    send(&mut m, &[Msg::Char('3')]);
+    step(&mut m, "unknown_id_on_unknown", &[Msg::Down]);
+    send(&mut m, &[Msg::Submit, Msg::Char('3')]);
+    step(&mut m, "unknown_review", &[]);
+    send(&mut m, &[Msg::Submit]);
+    result_pages(&mut m, "unknown");
+}
+
+#[test]
+fn overlays_and_small_windows() {
+    let mut m = model();
+    step(&mut m, "help_line", &[Msg::Help]);
+    step(&mut m, "quit_confirm", &[Msg::Back, Msg::Interrupt]);
+    send(&mut m, &[Msg::Back]);
+    assert_snapshot!("too_small_40x10", render(&m, 40, 10));
+    for (w, h) in [(1, 1), (0, 0), (10, 3), (79, 24), (80, 23)] {
+        let screen = render(&m, w, h);
+        if w >= 2 && h > 0 {
+            assert!(
+                screen.contains("ウ"),
+                "{w}x{h} should ask for a larger window:\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn ascii_borders_and_no_color() {
+    let mut m = model();
+    send(&mut m, &[Msg::Submit]);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    let theme = Theme {
+        color: false,
+        ascii: true,
+    };
+    t.draw(|f| view(&m, &theme, f)).expect("draw");
+    let screen = screen_text(t.backend().buffer());
+    assert!(!screen.contains('─') && !screen.contains('│'), "{screen}");
+    assert!(screen.contains('+') && screen.contains('|'), "{screen}");
+    // Focus is shown by the marker, not by colour alone.
+    assert!(screen.contains("> 1. はい"), "{screen}");
+    let buffer = t.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset),
+        "NO_COLOR must draw without colours"
+    );
+}
+
+#[test]
+fn the_caret_is_where_the_ime_opens() {
+    let mut m = model();
+    send(&mut m, &[Msg::Submit, Msg::Char('2')]);
+    send(&mut m, &text("とう"));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    t.draw(|f| view(&m, &THEME, f)).expect("draw");
+    // Border 1 + padding 1 + marker 2 + 「絞り込み: 」 (10 columns) + 「とう」 (4 columns).
+    t.backend_mut()
+        .assert_cursor_position(ratatui::layout::Position::new(18, 4));
+}

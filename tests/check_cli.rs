@@ -1,0 +1,799 @@
+//! The binary: `check` (text and JSON), `list`, exit codes, and the Japanese messages for every
+//! kind of bad input.
+
+use std::collections::BTreeSet;
+use std::process::{Command, Output};
+use std::sync::LazyLock;
+
+use oqs_line_check::rules::load::EMBEDDED_TOML;
+use regex::Regex;
+use serde_json::Value;
+use unicode_width::UnicodeWidthChar;
+
+const BIN: &str = env!("CARGO_BIN_EXE_oqs-line-check");
+const ID: &str = "CAF0123456789";
+const EAST_URL: &str = "https://flets.com/v6option/flow.html";
+const WEST_URL: &str = "https://flets-w.com/opt/v6option/";
+const PHONE: &str = "0120-116-116";
+const HOURS: &str = "午前9時から午後5時 (年末年始を除く)";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// Runs `check ARGS --format json`, expects exit 0 and returns the object.
+fn json(args: &[&str]) -> Value {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let o = run(&all);
+    assert_eq!(o.status.code(), Some(0), "{all:?}: {}", stderr(&o));
+    assert!(o.stderr.is_empty(), "{all:?}: {}", stderr(&o));
+    let out = stdout(&o);
+    assert_clean_output(&format!("{all:?}"), &out);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{all:?}: {e}: {out}"))
+}
+
+/// Runs `check ARGS` (text), expects exit 0 and returns the text.
+fn text(args: &[&str]) -> String {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    assert_eq!(o.status.code(), Some(0), "{all:?}: {}", stderr(&o));
+    let out = stdout(&o);
+    assert_clean_output(&format!("{all:?}"), &out);
+    out
+}
+
+fn has_japanese(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
+}
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+").unwrap());
+
+/// The addresses the rules show (not the `source` quotes, which hold the seed's typos).
+static RULE_URLS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
+    fn walk(v: &toml::Value, out: &mut BTreeSet<String>) {
+        match v {
+            toml::Value::String(s) => out.extend(URL.find_iter(s).map(|m| m.as_str().to_string())),
+            toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            toml::Value::Table(t) => t
+                .iter()
+                .filter(|(k, _)| k.as_str() != "source")
+                .for_each(|(_, v)| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&toml::from_str(EMBEDDED_TOML).unwrap(), &mut out);
+    assert_eq!(out.len(), 6, "{out:?}");
+    out
+});
+
+fn assert_clean_output(what: &str, s: &str) {
+    for m in URL.find_iter(s) {
+        assert!(
+            RULE_URLS.contains(m.as_str()),
+            "{what}: {} is not in assets/rules.toml",
+            m.as_str()
+        );
+    }
+    assert!(!s.to_ascii_lowercase().contains("fleets"), "{what}: fleets");
+    if let Some(c) = s.chars().find(|c| c.width() != c.width_cjk()) {
+        panic!("{what}: ambiguous-width {c:?} (U+{:04X})", c as u32);
+    }
+}
+
+fn codes(v: &Value) -> Vec<&str> {
+    v["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap())
+        .collect()
+}
+
+fn action<'v>(v: &'v Value, code: &str) -> &'v Value {
+    v["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", codes(v)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON contract.
+
+#[test]
+fn json_has_every_field_of_the_contract() {
+    let v = json(&[
+        "--line",
+        "next-family",
+        "--prefecture",
+        "東京",
+        "--collab",
+        "yes",
+        "--applied",
+        "2012-05-28",
+        "--customer-id",
+        "caf-0123-456789",
+        "--multiple-lines",
+        "yes",
+    ]);
+    assert_eq!(v["verdict"], "action_required");
+    assert_eq!(v["area"], "east");
+    assert_eq!(v["prefecture"]["code"], 13);
+    assert_eq!(v["prefecture"]["name"], "東京都");
+    assert_eq!(v["line"], "next-family");
+    assert_eq!(v["collab"], "yes");
+    assert_eq!(v["applied"], "2012-05-28");
+    assert_eq!(v["v6_option"], "contract_required");
+    assert_eq!(v["portal"]["line_category"], 1);
+    assert_eq!(v["portal"]["customer_id"], ID);
+    assert_eq!(v["customer_id"]["input"], "caf-0123-456789");
+    assert_eq!(v["customer_id"]["normalized"], ID);
+    let notices: Vec<&str> = v["customer_id"]["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(notices.contains(&"separators"), "{notices:?}");
+    assert!(notices.contains(&"lowercase"), "{notices:?}");
+    assert!(!notices.contains(&"fullwidth"), "{notices:?}");
+
+    assert_eq!(
+        codes(&v),
+        [
+            "confirm_v6_option",
+            "contract_v6_option",
+            "use_connecting_line_id",
+            "apply_on_portal",
+            "check_auto_reply_email"
+        ]
+    );
+    for a in v["actions"].as_array().unwrap() {
+        assert!(a["code"].is_string());
+        assert!(has_japanese(a["text"].as_str().unwrap()), "{a}");
+        assert!(a["url"].is_string() || a["url"].is_null(), "{a}");
+    }
+    assert_eq!(action(&v, "contract_v6_option")["url"], EAST_URL);
+
+    let contacts = v["contacts"].as_array().unwrap();
+    assert_eq!(contacts.len(), 2);
+    assert!(contacts[0]["name"].as_str().unwrap().contains("コラボ光"));
+    assert_eq!(contacts[0]["url"], "https://flets.com/collabo/list/");
+    assert!(contacts[0]["phone"].is_null());
+    assert!(contacts[0]["hours"].is_null());
+    assert!(
+        contacts[1]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("NTT東日本")
+    );
+    assert_eq!(contacts[1]["phone"], PHONE);
+    assert_eq!(contacts[1]["hours"], HOURS);
+    assert!(contacts[1]["url"].is_null());
+}
+
+#[test]
+fn json_nulls_for_what_is_not_known() {
+    let v = json(&["--line", "unknown"]);
+    assert_eq!(v["verdict"], "confirm");
+    assert!(v["area"].is_null());
+    assert!(v["prefecture"].is_null());
+    assert!(v["applied"].is_null());
+    assert!(v["customer_id"].is_null());
+    assert!(v["portal"]["line_category"].is_null());
+    assert!(v["portal"]["customer_id"].is_null());
+    assert_eq!(v["collab"], "unknown");
+    assert_eq!(v["v6_option"], "not_applicable");
+    assert_eq!(codes(&v), ["confirm_line_type", "consult_connectable_list"]);
+    // Both NTTs (no prefecture), then the コラボ operator.
+    let contacts = v["contacts"].as_array().unwrap();
+    assert!(
+        contacts[0]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("NTT東日本")
+    );
+    assert!(
+        contacts[1]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("NTT西日本")
+    );
+    assert_eq!(contacts[0]["phone"], PHONE);
+    assert_eq!(contacts[1]["phone"], PHONE);
+}
+
+#[test]
+fn json_full_width_id_and_its_notice() {
+    let v = json(&[
+        "--line",
+        "cross",
+        "--prefecture",
+        "１３",
+        "--customer-id",
+        "ＣＡＦ０１２３４５６７８９",
+        "--v6",
+        "contracted",
+    ]);
+    assert_eq!(v["verdict"], "ready");
+    assert_eq!(v["prefecture"]["code"], 13);
+    assert_eq!(v["customer_id"]["normalized"], ID);
+    assert_eq!(
+        v["customer_id"]["notices"],
+        serde_json::json!(["fullwidth"])
+    );
+    assert_eq!(v["portal"]["customer_id"], ID);
+}
+
+#[test]
+fn json_escapes_ambiguous_width_characters_in_echoed_input() {
+    // U+2010 HYPHEN is ambiguous-width; it is a separator, so the ID is fine.
+    let o = run(&[
+        "check",
+        "--line",
+        "next-family",
+        "--prefecture",
+        "東京",
+        "--customer-id",
+        "CAF\u{2010}0123456789",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_clean_output("json", &out);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    // The value is still exactly what was typed.
+    assert_eq!(v["customer_id"]["input"], "CAF\u{2010}0123456789");
+    assert_eq!(v["customer_id"]["normalized"], ID);
+}
+
+#[test]
+fn exit_0_for_every_verdict() {
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &[
+                "--line",
+                "next-family",
+                "--prefecture",
+                "大阪",
+                "--applied",
+                "2021-05-11",
+                "--customer-id",
+                ID,
+            ],
+            "ready",
+        ),
+        (
+            &[
+                "--line",
+                "next-family",
+                "--prefecture",
+                "大阪",
+                "--applied",
+                "2021-05-10",
+                "--customer-id",
+                ID,
+            ],
+            "action_required",
+        ),
+        (&["--line", "next", "--prefecture", "大阪"], "confirm"),
+        (&["--line", "commufa"], "other_method"),
+        (&["--line", "other-flets"], "not_eligible"),
+        (&["--line", "unknown"], "confirm"),
+    ];
+    for (args, verdict) in cases {
+        let v = json(args);
+        assert_eq!(v["verdict"], verdict, "{args:?}");
+        // The text form exits 0 as well.
+        let t = text(args);
+        assert!(t.contains("判定: "), "{t}");
+    }
+}
+
+#[test]
+fn json_for_each_other_line() {
+    let cases = [
+        ("commufa", "other_method", Some(2)),
+        ("bbiq", "other_method", Some(2)),
+        ("ipsec", "other_method", Some(3)),
+        ("other", "other_method", None),
+        ("other-flets", "not_eligible", None),
+        ("unknown", "confirm", None),
+    ];
+    for (line, verdict, category) in cases {
+        let v = json(&["--line", line, "--prefecture", "福岡"]);
+        assert_eq!(v["verdict"], verdict, "{line}");
+        assert_eq!(v["portal"]["line_category"], serde_json::json!(category));
+        assert!(codes(&v).contains(&"consult_connectable_list"), "{line}");
+        assert_eq!(
+            action(&v, "consult_connectable_list")["url"],
+            "https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf"
+        );
+    }
+}
+
+#[test]
+fn json_boundaries_through_the_binary() {
+    let v6 = |pref: &str, line: &str, applied: &str| {
+        json(&["--line", line, "--prefecture", pref, "--applied", applied])["v6_option"].clone()
+    };
+    assert_eq!(
+        v6("千葉", "next-mansion", "2012-05-28"),
+        "contract_required"
+    );
+    assert_eq!(v6("千葉", "next-mansion", "2012-05-29"), "default_on");
+    assert_eq!(
+        v6("広島", "next-mansion", "2021-05-10"),
+        "contract_required"
+    );
+    assert_eq!(v6("広島", "next-mansion", "2021-05-11"), "default_on");
+    assert_eq!(v6("千葉", "cross", "2001-01-01"), "default_on");
+    assert_eq!(v6("広島", "cross", "2001-01-01"), "default_on");
+
+    let west = json(&[
+        "--line",
+        "next-mansion",
+        "--prefecture",
+        "広島",
+        "--applied",
+        "2021-05-10",
+    ]);
+    let contract = action(&west, "contract_v6_option");
+    assert_eq!(contract["url"], WEST_URL);
+
+    let v = json(&[
+        "--line",
+        "next",
+        "--prefecture",
+        "広島",
+        "--v6",
+        "contracted",
+    ]);
+    assert_eq!(v["v6_option"], "contracted");
+    let v = json(&[
+        "--line",
+        "next",
+        "--prefecture",
+        "広島",
+        "--applied",
+        "2024-01-01",
+        "--v6",
+        "not-contracted",
+    ]);
+    assert_eq!(v["v6_option"], "contract_required");
+    let v = json(&[
+        "--line",
+        "next",
+        "--prefecture",
+        "広島",
+        "--applied",
+        "unknown",
+    ]);
+    assert_eq!(v["v6_option"], "unknown");
+    assert_eq!(v["verdict"], "confirm");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input errors.
+
+/// Runs a check that must fail with an input error; returns (stdout, stderr).
+fn input_error(args: &[&str]) -> (String, String) {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    assert_eq!(o.status.code(), Some(2), "{all:?}: {}", stdout(&o));
+    let err = stderr(&o);
+    assert!(has_japanese(&err), "{all:?}: {err}");
+    assert_clean_output(&format!("stderr of {all:?}"), &err);
+    (stdout(&o), err)
+}
+
+#[test]
+fn input_errors_in_json_one_entry_per_bad_field() {
+    let (out, err) = input_error(&[
+        "--line",
+        "next-family",
+        "--prefecture",
+        "東京",
+        "--customer-id",
+        "CAF12345",
+        "--applied",
+        "2012-02-30",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let errors = v["errors"].as_array().unwrap();
+    let fields: Vec<&str> = errors
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["applied", "customer_id"]);
+    for e in errors {
+        assert!(!e["code"].as_str().unwrap().is_empty());
+        let message = e["message"].as_str().unwrap();
+        assert!(has_japanese(message));
+        // Each message is on stderr too.
+        assert!(err.contains(message), "{err}");
+    }
+    assert!(errors[0]["message"].as_str().unwrap().starts_with("申込日"));
+    assert!(
+        errors[1]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("お客さまID")
+    );
+    assert_eq!(v.as_object().unwrap().len(), 1, "only errors: {v}");
+}
+
+#[test]
+fn input_errors_in_text_print_nothing_on_stdout() {
+    let (out, err) = input_error(&["--line", "cross", "--prefecture", "あいうえお"]);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("都道府県"), "{err}");
+    assert!(err.contains("あいうえお"), "{err}");
+}
+
+#[test]
+fn a_type_the_area_does_not_offer_is_exit_2_on_line() {
+    for (line, pref) in [
+        ("next-giga-family-smart", "大阪"),
+        ("next-mansion-gigaline", "京都"),
+        ("next-family-superhispeed", "東京"),
+        ("next-mansion-superhispeed", "北海道"),
+    ] {
+        let (out, err) = input_error(&["--line", line, "--prefecture", pref, "--format", "json"]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["errors"].as_array().unwrap().len(), 1);
+        assert_eq!(v["errors"][0]["field"], "line", "{line} {pref}");
+        assert!(err.contains("回線の種類"), "{err}");
+    }
+}
+
+#[test]
+fn next_and_cross_without_prefecture_is_exit_2_on_prefecture() {
+    for line in ["next", "next-family", "next-mansion-superhispeed", "cross"] {
+        let (out, err) = input_error(&["--line", line, "--format", "json"]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["errors"].as_array().unwrap().len(), 1);
+        assert_eq!(v["errors"][0]["field"], "prefecture", "{line}");
+        assert!(err.contains("都道府県"), "{err}");
+    }
+}
+
+#[test]
+fn every_answer_flag_names_its_field() {
+    let cases = [
+        (vec!["--line", "fibre"], "line", "回線の種類"),
+        (
+            vec!["--line", "unknown", "--collab", "perhaps"],
+            "collab",
+            "コラボ光",
+        ),
+        (
+            vec!["--line", "unknown", "--prefecture", "99"],
+            "prefecture",
+            "都道府県",
+        ),
+        (
+            vec!["--line", "unknown", "--applied", "yesterday"],
+            "applied",
+            "申込日",
+        ),
+        (
+            vec!["--line", "unknown", "--v6", "on"],
+            "v6",
+            "v6オプション",
+        ),
+        (
+            vec!["--line", "unknown", "--customer-id", "XYZ"],
+            "customer_id",
+            "お客さまID",
+        ),
+        (
+            vec!["--line", "unknown", "--multiple-lines", "2"],
+            "multiple_lines",
+            "複数の回線",
+        ),
+        (vec![], "line", "回線の種類"),
+    ];
+    for (mut args, field, label) in cases {
+        args.extend(["--format", "json"]);
+        let (out, err) = input_error(&args);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let errors = v["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{args:?}: {v}");
+        assert_eq!(errors[0]["field"], field, "{args:?}");
+        assert!(err.contains(label), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn an_unknown_flag_or_a_bad_format_is_explained_in_japanese() {
+    for args in [
+        &["check", "--line", "next", "--colour", "blue"][..],
+        &["check", "--line", "unknown", "--format", "xml"][..],
+        &[
+            "check", "--line", "unknown", "--format", "xml", "--format", "json",
+        ][..],
+        &["check", "--line"][..],
+        &["list", "cities"][..],
+        &["list"][..],
+        &["inspect"][..],
+        &["--nope"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}: {}", stdout(&o));
+        let err = stderr(&o);
+        assert!(err.starts_with("エラー: "), "{args:?}: {err}");
+        assert!(has_japanese(&err), "{args:?}: {err}");
+        for english in [
+            "error:",
+            "Usage:",
+            "For more information",
+            "unexpected argument",
+        ] {
+            assert!(!err.contains(english), "{args:?}: English from clap: {err}");
+        }
+    }
+    let err = stderr(&run(&["check", "--line", "unknown", "--format", "xml"]));
+    assert!(
+        err.contains("xml") && err.contains("text") && err.contains("json"),
+        "{err}"
+    );
+    let err = stderr(&run(&["check", "--line", "next", "--colour", "blue"]));
+    assert!(err.contains("--colour"), "{err}");
+}
+
+#[test]
+fn help_exits_0() {
+    for args in [&["--help"][..], &["check", "--help"][..], &["-h"][..]] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(has_japanese(&stdout(&o)), "{args:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The text format.
+
+#[test]
+fn text_has_verdict_numbered_actions_portal_values_and_contacts() {
+    let t = text(&[
+        "--line",
+        "next-family",
+        "--prefecture",
+        "大阪",
+        "--applied",
+        "平成20年4月1日",
+        "--customer-id",
+        ID,
+        "--collab",
+        "no",
+    ]);
+    assert!(t.contains("判定: 申請の前に手続きが必要です"), "{t}");
+    // Numbered actions, in order.
+    let one = t
+        .find("\n1. フレッツ・v6オプションを契約しているか")
+        .unwrap();
+    let two = t.find("\n2. フレッツ・v6オプションを申し込んで").unwrap();
+    let three = t.find("\n3. 医療機関等向けポータルサイトで申請").unwrap();
+    let four = t.find("\n4. 自動返信メール").unwrap();
+    assert!(one < two && two < three && three < four, "{t}");
+    assert!(t.contains(WEST_URL), "{t}");
+    assert!(t.contains("税抜2,000円"), "{t}");
+    // What to enter on the portal.
+    assert!(
+        t.contains("電気通信回線種別: 1：IP-VPN回線事業者(NTTなど。ただし、CTC・QTnetを除く)"),
+        "{t}"
+    );
+    assert!(t.contains(&format!("お客さまID: {ID}")), "{t}");
+    // Contacts.
+    assert!(
+        t.contains("NTT西日本 (フレッツ光の契約情報の確認窓口)"),
+        "{t}"
+    );
+    assert!(t.contains(&format!("電話: {PHONE}")), "{t}");
+    assert!(t.contains(HOURS), "{t}");
+    assert!(!t.contains("NTT東日本 (フレッツ"), "{t}");
+}
+
+#[test]
+fn text_for_each_verdict() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &[
+                "--line",
+                "cross",
+                "--prefecture",
+                "沖縄",
+                "--customer-id",
+                ID,
+            ],
+            "判定: 申請できます",
+        ),
+        (
+            &[
+                "--line",
+                "next",
+                "--prefecture",
+                "沖縄",
+                "--v6",
+                "not-contracted",
+                "--customer-id",
+                ID,
+            ],
+            "判定: 申請の前に手続きが必要です",
+        ),
+        (
+            &["--line", "cross", "--prefecture", "沖縄"],
+            "判定: 確認が必要です",
+        ),
+        (&["--line", "bbiq"], "判定: 別の接続方式です"),
+        (&["--line", "other-flets"], "判定: この接続方式の対象外です"),
+    ];
+    for (args, heading) in cases {
+        let t = text(args);
+        assert!(t.starts_with(&format!("== {heading} ==")), "{t}");
+        assert!(t.contains("\n1. "), "{t}");
+        assert!(t.contains("== 問い合わせ先 =="), "{t}");
+    }
+    // bbiq: category 2 on the portal, no お客さまID.
+    let t = text(&["--line", "bbiq"]);
+    assert!(
+        t.contains("電気通信回線種別: 2：IP-VPN回線事業者(CTC・QTnetに限る)"),
+        "{t}"
+    );
+    assert!(!t.contains("お客さまID: "), "{t}");
+}
+
+#[test]
+fn collab_yes_puts_the_operator_first_in_text() {
+    let t = text(&[
+        "--line",
+        "cross",
+        "--prefecture",
+        "北海道",
+        "--collab",
+        "yes",
+    ]);
+    let contacts = &t[t.find("== 問い合わせ先 ==").unwrap()..];
+    let operator = contacts.find("コラボ光の事業者").unwrap();
+    let ntt = contacts.find("NTT東日本").unwrap();
+    assert!(operator < ntt, "{contacts}");
+    assert!(
+        contacts.contains("https://flets.com/collabo/list/"),
+        "{contacts}"
+    );
+}
+
+#[test]
+fn every_line_and_collab_prints_clean_output() {
+    // The checks on URLs, `fleets` and ambiguous width run inside json() and text().
+    let lines = [
+        "next",
+        "next-family",
+        "next-giga-family-smart",
+        "next-family-superhispeed",
+        "cross",
+        "commufa",
+        "bbiq",
+        "ipsec",
+        "other-flets",
+        "other",
+        "unknown",
+    ];
+    for line in lines {
+        let pref = if line.contains("superhispeed") {
+            "大阪"
+        } else {
+            "東京"
+        };
+        for collab in ["yes", "no", "unknown"] {
+            let args = [
+                "--line",
+                line,
+                "--prefecture",
+                pref,
+                "--collab",
+                collab,
+                "--applied",
+                "2000-01-01",
+                "--multiple-lines",
+                "yes",
+            ];
+            json(&args);
+            text(&args);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// list.
+
+#[test]
+fn list_lines_text_and_json() {
+    let o = run(&["list", "lines"]);
+    assert_eq!(o.status.code(), Some(0));
+    let t = stdout(&o);
+    assert_clean_output("list lines", &t);
+    assert_eq!(t.lines().count(), 19);
+    for (id, name) in [
+        ("next-family", "フレッツ 光ネクスト ファミリータイプ"),
+        ("cross", "フレッツ 光クロス"),
+        ("commufa", "ビジネスコムファ光"),
+        ("unknown", "わからない"),
+    ] {
+        let line = t
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("{id} missing: {t}"));
+        assert!(line.contains(name), "{line}");
+    }
+
+    let o = run(&["list", "lines", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert_clean_output("list lines json", &out);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let lines = v.as_array().unwrap();
+    assert_eq!(lines.len(), 19);
+    let giga = lines
+        .iter()
+        .find(|l| l["id"] == "next-giga-family-smart")
+        .unwrap();
+    assert_eq!(giga["areas"], serde_json::json!(["east"]));
+    assert_eq!(giga["line_category"], 1);
+    assert!(giga["name"].is_string());
+    let ipsec = lines.iter().find(|l| l["id"] == "ipsec").unwrap();
+    assert_eq!(ipsec["line_category"], 3);
+}
+
+#[test]
+fn list_prefectures_text_and_json() {
+    let o = run(&["list", "prefectures"]);
+    assert_eq!(o.status.code(), Some(0));
+    let t = stdout(&o);
+    assert_clean_output("list prefectures", &t);
+    assert_eq!(t.lines().count(), 47);
+    assert!(t.lines().next().unwrap().starts_with("01 北海道"), "{t}");
+    assert!(t.lines().last().unwrap().starts_with("47 沖縄県"), "{t}");
+    assert!(
+        t.lines()
+            .any(|l| l.starts_with("15 新潟県") && l.contains("NTT東日本"))
+    );
+    assert!(
+        t.lines()
+            .any(|l| l.starts_with("16 富山県") && l.contains("NTT西日本"))
+    );
+
+    let o = run(&["list", "prefectures", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let prefs = v.as_array().unwrap();
+    assert_eq!(prefs.len(), 47);
+    let codes: Vec<u64> = prefs.iter().map(|p| p["code"].as_u64().unwrap()).collect();
+    assert_eq!(codes, (1..=47).collect::<Vec<u64>>());
+    let east = prefs.iter().filter(|p| p["area"] == "east").count();
+    assert_eq!(east, 17);
+    assert_eq!(prefs[12]["name"], "東京都");
+    assert_eq!(prefs[12]["romaji"], "tokyo");
+    assert_eq!(prefs[12]["kana"], "とうきょう");
+}

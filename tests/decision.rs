@@ -1,0 +1,917 @@
+//! The decision of issue 2, through the library: every boundary of the v6 rules, every area,
+//! every line id, the actions and their order, the contacts and the verdict rules.
+
+use chrono::NaiveDate;
+use oqs_line_check::rules::answers::{check_consistency, parse_answers};
+use oqs_line_check::rules::decision::Action;
+use oqs_line_check::rules::load;
+use oqs_line_check::rules::prefecture::parse_prefecture;
+use oqs_line_check::rules::{
+    ActionCode, Answers, Area, Decision, Field, FieldError, LineKind, RawAnswers, RuleSet,
+    V6Status, Verdict, YesNo, decide,
+};
+use strum::IntoEnumIterator;
+
+const TODAY: (i32, u32, u32) = (2024, 4, 1);
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap()
+}
+
+fn rules() -> &'static RuleSet {
+    load::embedded().unwrap()
+}
+
+const EAST_URL: &str = "https://flets.com/v6option/flow.html";
+const WEST_URL: &str = "https://flets-w.com/opt/v6option/";
+const EAST_COLLABO_LIST: &str = "https://flets.com/collabo/list/";
+const WEST_COLLABO_LIST: &str = "https://flets-w.com/collabo/list/index.php";
+const CONNECTABLE_LIST: &str =
+    "https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf";
+const PHONE: &str = "0120-116-116";
+const HOURS: &str = "午前9時から午後5時 (年末年始を除く)";
+const ID: &str = "CAF0123456789";
+
+/// The action codes in the order of the contract.
+const ORDER: [&str; 8] = [
+    "confirm_line_type",
+    "confirm_v6_option",
+    "contract_v6_option",
+    "find_customer_id",
+    "use_connecting_line_id",
+    "apply_on_portal",
+    "check_auto_reply_email",
+    "consult_connectable_list",
+];
+
+/// The seed's two lists, verbatim.
+const SEED_EAST: &str = "北海道、青森県、岩手県、宮城県、秋田県、山形県、福島県、茨城県、栃木県、群馬県、埼玉県、千葉県、東京都、神奈川県、新潟県、山梨県、長野県";
+const SEED_WEST: &str = "富山県、石川県、福井県、岐阜県、静岡県、愛知県、三重県、滋賀県、京都府、大阪府、兵庫県、奈良県、和歌山県、鳥取県、島根県、岡山県、広島県、山口県、徳島県、香川県、愛媛県、高知県、福岡県、佐賀県、長崎県、熊本県、大分県、宮崎県、鹿児島県、沖縄県";
+
+/// All the line ids of the contract.
+const LINE_IDS: [&str; 19] = [
+    "next",
+    "next-family",
+    "next-family-hispeed",
+    "next-mansion",
+    "next-mansion-hispeed",
+    "next-business",
+    "next-giga-family-smart",
+    "next-giga-mansion-smart",
+    "next-family-gigaline",
+    "next-mansion-gigaline",
+    "next-family-superhispeed",
+    "next-mansion-superhispeed",
+    "cross",
+    "commufa",
+    "bbiq",
+    "ipsec",
+    "other-flets",
+    "other",
+    "unknown",
+];
+const EAST_ONLY: [&str; 4] = [
+    "next-giga-family-smart",
+    "next-giga-mansion-smart",
+    "next-family-gigaline",
+    "next-mansion-gigaline",
+];
+const WEST_ONLY: [&str; 2] = ["next-family-superhispeed", "next-mansion-superhispeed"];
+
+/// Answers as the flags give them.
+#[derive(Clone)]
+struct Q(RawAnswers);
+
+fn q(line: &str) -> Q {
+    Q(RawAnswers {
+        line: Some(line.to_string()),
+        ..RawAnswers::default()
+    })
+}
+
+impl Q {
+    fn pref(mut self, p: &str) -> Self {
+        self.0.prefecture = Some(p.to_string());
+        self
+    }
+    fn applied(mut self, d: &str) -> Self {
+        self.0.applied = Some(d.to_string());
+        self
+    }
+    fn v6(mut self, v: &str) -> Self {
+        self.0.v6 = Some(v.to_string());
+        self
+    }
+    fn collab(mut self, c: &str) -> Self {
+        self.0.collab = Some(c.to_string());
+        self
+    }
+    fn id(mut self, id: &str) -> Self {
+        self.0.customer_id = Some(id.to_string());
+        self
+    }
+    fn multiple(mut self, m: &str) -> Self {
+        self.0.multiple_lines = Some(m.to_string());
+        self
+    }
+    fn answers(&self) -> Answers {
+        parse_answers(rules(), &self.0, today())
+            .unwrap_or_else(|e| panic!("{:?} should parse: {e:?}", self.0))
+    }
+    fn decide(&self) -> Decision {
+        decide(rules(), &self.answers())
+    }
+    fn errors(&self) -> Vec<FieldError> {
+        match parse_answers(rules(), &self.0, today()) {
+            Ok(a) => panic!("{:?} should fail, got {a:?}", self.0),
+            Err(e) => e,
+        }
+    }
+}
+
+fn codes(d: &Decision) -> Vec<&'static str> {
+    d.actions.iter().map(|a| a.code.into()).collect()
+}
+
+fn action(d: &Decision, code: ActionCode) -> &Action {
+    d.actions
+        .iter()
+        .find(|a| a.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", codes(d)))
+}
+
+fn has(d: &Decision, code: ActionCode) -> bool {
+    d.actions.iter().any(|a| a.code == code)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The v6 boundaries.
+
+#[test]
+fn east_cut_off_is_2012_05_29() {
+    let old = q("next-family")
+        .pref("東京")
+        .applied("2012-05-28")
+        .id(ID)
+        .decide();
+    assert_eq!(old.area, Some(Area::East));
+    assert_eq!(old.v6_option, V6Status::ContractRequired);
+    assert_eq!(old.verdict, Verdict::ActionRequired);
+    let contract = action(&old, ActionCode::ContractV6Option);
+    assert_eq!(contract.url.as_deref(), Some(EAST_URL));
+    // The East has no cost notes in the seed: none of the West's may leak in.
+    assert!(
+        contract.steps.iter().all(|s| !s.contains("2,000")),
+        "{:?}",
+        contract.steps
+    );
+
+    let new = q("next-family")
+        .pref("東京")
+        .applied("2012-05-29")
+        .id(ID)
+        .decide();
+    assert_eq!(new.v6_option, V6Status::DefaultOn);
+    assert_eq!(new.verdict, Verdict::Ready);
+    assert!(!has(&new, ActionCode::ContractV6Option));
+    assert!(!has(&new, ActionCode::ConfirmV6Option));
+}
+
+#[test]
+fn west_cut_off_is_2021_05_11() {
+    let old = q("next-family")
+        .pref("大阪")
+        .applied("2021-05-10")
+        .id(ID)
+        .decide();
+    assert_eq!(old.area, Some(Area::West));
+    assert_eq!(old.v6_option, V6Status::ContractRequired);
+    assert_eq!(old.verdict, Verdict::ActionRequired);
+    let contract = action(&old, ActionCode::ContractV6Option);
+    assert_eq!(contract.url.as_deref(), Some(WEST_URL));
+    // West's cost notes: 工事費 税抜2,000円, free to use, no 工事費 in the two cases.
+    let steps = contract.steps.join("\n");
+    assert!(steps.contains("税抜2,000円"), "{steps}");
+    assert!(steps.contains("利用料は無料"), "{steps}");
+    assert!(steps.contains("回線の開通と同時"), "{steps}");
+    assert!(steps.contains("サービス情報サイト"), "{steps}");
+    assert!(steps.contains("工事費も無料"), "{steps}");
+
+    let new = q("next-family")
+        .pref("大阪")
+        .applied("2021-05-11")
+        .id(ID)
+        .decide();
+    assert_eq!(new.v6_option, V6Status::DefaultOn);
+    assert_eq!(new.verdict, Verdict::Ready);
+    assert!(!has(&new, ActionCode::ContractV6Option));
+}
+
+#[test]
+fn the_east_rule_does_not_apply_in_the_west_nor_the_west_rule_in_the_east() {
+    // 2015: after the East cut-off, before the West one.
+    let east = q("next-family").pref("東京").applied("2015-01-01").decide();
+    assert_eq!(east.v6_option, V6Status::DefaultOn);
+    let west = q("next-family").pref("大阪").applied("2015-01-01").decide();
+    assert_eq!(west.v6_option, V6Status::ContractRequired);
+}
+
+#[test]
+fn every_next_type_follows_its_areas_cut_off() {
+    let cases = [
+        ("東京", Area::East, "2012-05-28", "2012-05-29", EAST_URL),
+        ("大阪", Area::West, "2021-05-10", "2021-05-11", WEST_URL),
+    ];
+    for (pref, area, before, on, url) in cases {
+        for line in rules()
+            .lines
+            .iter()
+            .filter(|l| l.id.starts_with("next") && l.offered_in(area))
+        {
+            let d = q(&line.id).pref(pref).applied(before).id(ID).decide();
+            assert_eq!(
+                d.v6_option,
+                V6Status::ContractRequired,
+                "{} {pref}",
+                line.id
+            );
+            assert_eq!(d.verdict, Verdict::ActionRequired, "{} {pref}", line.id);
+            assert_eq!(
+                action(&d, ActionCode::ContractV6Option).url.as_deref(),
+                Some(url)
+            );
+            assert_eq!(d.portal.line_category, Some(1));
+            let d = q(&line.id).pref(pref).applied(on).id(ID).decide();
+            assert_eq!(d.v6_option, V6Status::DefaultOn, "{} {pref}", line.id);
+            assert_eq!(d.verdict, Verdict::Ready, "{} {pref}", line.id);
+        }
+    }
+}
+
+#[test]
+fn cross_is_default_on_in_both_areas_whatever_the_date() {
+    for pref in ["東京", "大阪", "北海道", "沖縄"] {
+        for applied in [
+            None,
+            Some("2001-01-01"),
+            Some("2012-05-28"),
+            Some("2012-05-29"),
+            Some("2021-05-10"),
+            Some("2021-05-11"),
+            Some("2024-04-01"),
+        ] {
+            let mut question = q("cross").pref(pref).id(ID);
+            if let Some(a) = applied {
+                question = question.applied(a);
+            }
+            let d = question.decide();
+            assert_eq!(d.v6_option, V6Status::DefaultOn, "{pref} {applied:?}");
+            assert_eq!(d.verdict, Verdict::Ready, "{pref} {applied:?}");
+            assert_eq!(d.portal.line_category, Some(1));
+            assert!(!has(&d, ActionCode::ContractV6Option));
+            assert!(!has(&d, ActionCode::ConfirmV6Option));
+
+            // Without the ID it is only the ID that is missing.
+            let mut question = q("cross").pref(pref);
+            if let Some(a) = applied {
+                question = question.applied(a);
+            }
+            let d = question.decide();
+            assert_eq!(d.v6_option, V6Status::DefaultOn);
+            assert_eq!(d.verdict, Verdict::Confirm);
+            assert_eq!(
+                codes(&d),
+                [
+                    "find_customer_id",
+                    "apply_on_portal",
+                    "check_auto_reply_email"
+                ]
+            );
+        }
+    }
+}
+
+#[test]
+fn v6_contracted_overrides_an_old_date_or_no_date() {
+    for (pref, old) in [("東京", "2012-05-28"), ("大阪", "2021-05-10")] {
+        for applied in [Some(old), Some("2000-01-01"), None] {
+            let mut question = q("next-mansion").pref(pref).v6("contracted").id(ID);
+            if let Some(a) = applied {
+                question = question.applied(a);
+            }
+            let d = question.decide();
+            assert_eq!(d.v6_option, V6Status::Contracted, "{pref} {applied:?}");
+            assert_eq!(d.verdict, Verdict::Ready, "{pref} {applied:?}");
+            assert_eq!(codes(&d), ["apply_on_portal", "check_auto_reply_email"]);
+        }
+    }
+}
+
+#[test]
+fn v6_not_contracted_overrides_a_new_date_or_no_date() {
+    for (pref, new, url) in [
+        ("東京", "2012-05-29", EAST_URL),
+        ("大阪", "2021-05-11", WEST_URL),
+    ] {
+        for applied in [Some(new), Some("2024-03-31"), None] {
+            let mut question = q("next-mansion").pref(pref).v6("not-contracted").id(ID);
+            if let Some(a) = applied {
+                question = question.applied(a);
+            }
+            let d = question.decide();
+            assert_eq!(
+                d.v6_option,
+                V6Status::ContractRequired,
+                "{pref} {applied:?}"
+            );
+            assert_eq!(d.verdict, Verdict::ActionRequired, "{pref} {applied:?}");
+            // The user knows it is missing: contract it, nothing to confirm.
+            assert_eq!(
+                codes(&d),
+                [
+                    "contract_v6_option",
+                    "apply_on_portal",
+                    "check_auto_reply_email"
+                ]
+            );
+            assert_eq!(
+                action(&d, ActionCode::ContractV6Option).url.as_deref(),
+                Some(url)
+            );
+        }
+    }
+}
+
+#[test]
+fn an_old_line_with_v6_unknown_is_told_how_to_check_and_how_to_contract() {
+    // The default was OFF but the contract form may have added it: confirm, then contract.
+    let d = q("next-family")
+        .pref("東京")
+        .applied("2012-05-28")
+        .v6("unknown")
+        .id(ID)
+        .decide();
+    assert_eq!(d.v6_option, V6Status::ContractRequired);
+    assert_eq!(d.verdict, Verdict::ActionRequired);
+    assert_eq!(
+        codes(&d),
+        [
+            "confirm_v6_option",
+            "contract_v6_option",
+            "apply_on_portal",
+            "check_auto_reply_email"
+        ]
+    );
+    let confirm = action(&d, ActionCode::ConfirmV6Option);
+    assert!(
+        confirm
+            .steps
+            .iter()
+            .any(|s| s.contains("すでに契約されている場合")),
+        "{:?}",
+        confirm.steps
+    );
+}
+
+#[test]
+fn date_unknown_and_v6_unknown_is_unknown_and_confirm() {
+    for pref in ["東京", "大阪"] {
+        for applied in [None, Some("unknown")] {
+            let mut question = q("next-family").pref(pref).id(ID);
+            if let Some(a) = applied {
+                question = question.applied(a);
+            }
+            for question in [question.clone(), question.v6("unknown")] {
+                let d = question.decide();
+                assert_eq!(d.applied, None);
+                assert_eq!(d.v6_option, V6Status::Unknown, "{pref}");
+                assert_eq!(d.verdict, Verdict::Confirm, "{pref}");
+                assert_eq!(
+                    codes(&d),
+                    [
+                        "confirm_v6_option",
+                        "apply_on_portal",
+                        "check_auto_reply_email"
+                    ]
+                );
+            }
+        }
+    }
+    // The type unknown (`next`) too.
+    let d = q("next").pref("北海道").decide();
+    assert_eq!(d.v6_option, V6Status::Unknown);
+    assert_eq!(d.verdict, Verdict::Confirm);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Areas.
+
+#[test]
+fn every_prefecture_is_in_the_seeds_area() {
+    let east: Vec<&str> = SEED_EAST.split('、').collect();
+    let west: Vec<&str> = SEED_WEST.split('、').collect();
+    assert_eq!(east.len(), 17);
+    assert_eq!(west.len(), 30);
+    let mut codes_seen = Vec::new();
+    for (names, area, url, contact) in [
+        (&east, Area::East, EAST_URL, "NTT東日本"),
+        (&west, Area::West, WEST_URL, "NTT西日本"),
+    ] {
+        for name in names {
+            let p = parse_prefecture(rules(), name).unwrap();
+            assert_eq!(p.name, *name);
+            assert_eq!(p.area, area, "{name}");
+            codes_seen.push(p.code);
+
+            // And the decision follows it: the area, the URL, the contact.
+            let d = q("next-business")
+                .pref(name)
+                .applied("2000-01-01")
+                .collab("no")
+                .decide();
+            assert_eq!(d.area, Some(area), "{name}");
+            let pref = d.prefecture.as_ref().unwrap();
+            assert_eq!((pref.code, pref.name.as_str()), (p.code, *name));
+            assert_eq!(
+                action(&d, ActionCode::ContractV6Option).url.as_deref(),
+                Some(url),
+                "{name}"
+            );
+            assert_eq!(d.contacts.len(), 1, "{name}");
+            assert!(d.contacts[0].name.starts_with(contact), "{name}");
+        }
+    }
+    codes_seen.sort_unstable();
+    assert_eq!(codes_seen, (1..=47).collect::<Vec<u8>>());
+}
+
+#[test]
+fn a_type_the_area_does_not_offer_is_an_input_error() {
+    for (lines, pref) in [(&EAST_ONLY[..], "大阪"), (&WEST_ONLY[..], "東京")] {
+        for line in lines {
+            let errors = q(line).pref(pref).applied("2020-01-01").id(ID).errors();
+            assert_eq!(errors.len(), 1, "{line} {pref}: {errors:?}");
+            assert_eq!(errors[0].field, Field::Line);
+            assert_eq!(errors[0].code, "not_offered_in_area");
+            assert!(errors[0].message.starts_with("回線の種類: "), "{errors:?}");
+            assert!(errors[0].message.contains(pref), "{errors:?}");
+        }
+    }
+    // Each type is accepted where it is offered.
+    for line in EAST_ONLY {
+        q(line).pref("北海道").answers();
+        q(line).pref("長野").answers();
+    }
+    for line in WEST_ONLY {
+        q(line).pref("富山").answers();
+        q(line).pref("沖縄").answers();
+    }
+}
+
+#[test]
+fn next_and_cross_need_the_prefecture() {
+    for line in LINE_IDS
+        .iter()
+        .filter(|l| l.starts_with("next") || **l == "cross")
+    {
+        for question in [
+            q(line),
+            q(line).pref("unknown"),
+            q(line).applied("2020-01-01").id(ID),
+        ] {
+            let errors = question.errors();
+            assert_eq!(errors.len(), 1, "{line}: {errors:?}");
+            assert_eq!(errors[0].field, Field::Prefecture, "{line}");
+            assert_eq!(errors[0].code, "missing");
+            assert!(errors[0].message.starts_with("都道府県: "));
+        }
+    }
+    // The others do not.
+    for line in [
+        "commufa",
+        "bbiq",
+        "ipsec",
+        "other-flets",
+        "other",
+        "unknown",
+    ] {
+        let d = q(line).decide();
+        assert_eq!(d.prefecture, None);
+        assert_eq!(d.area, None);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line ids.
+
+#[test]
+fn the_rules_have_exactly_the_contracts_line_ids() {
+    let mut ids: Vec<&str> = rules().lines.iter().map(|l| l.id.as_str()).collect();
+    ids.sort_unstable();
+    let mut want = LINE_IDS.to_vec();
+    want.sort_unstable();
+    assert_eq!(ids, want);
+    // Full-width and upper case are accepted for the id too.
+    assert_eq!(q("ＣＲＯＳＳ").pref("東京").answers().line, "cross");
+}
+
+#[test]
+fn lines_of_another_method_or_not_eligible() {
+    let cases: [(&str, Verdict, Option<u8>); 6] = [
+        ("commufa", Verdict::OtherMethod, Some(2)),
+        ("bbiq", Verdict::OtherMethod, Some(2)),
+        ("ipsec", Verdict::OtherMethod, Some(3)),
+        ("other", Verdict::OtherMethod, None),
+        ("other-flets", Verdict::NotEligible, None),
+        ("unknown", Verdict::Confirm, None),
+    ];
+    for (line, verdict, category) in cases {
+        for question in [
+            q(line),
+            q(line)
+                .pref("東京")
+                .collab("yes")
+                .applied("2010-01-01")
+                .v6("unknown"),
+            q(line).pref("大阪").id(ID).multiple("yes"),
+        ] {
+            let d = question.decide();
+            assert_eq!(d.verdict, verdict, "{line}");
+            assert_eq!(d.line, line);
+            assert_eq!(d.portal.line_category, category, "{line}");
+            assert_eq!(d.portal.customer_id, None, "{line}");
+            assert_eq!(d.v6_option, V6Status::NotApplicable, "{line}");
+            let c = codes(&d);
+            assert_eq!(c.last(), Some(&"consult_connectable_list"), "{line}");
+            assert_eq!(
+                action(&d, ActionCode::ConsultConnectableList)
+                    .url
+                    .as_deref(),
+                Some(CONNECTABLE_LIST)
+            );
+            let want: Vec<&str> = match (line, category) {
+                ("unknown", _) => vec!["confirm_line_type", "consult_connectable_list"],
+                (_, Some(_)) => vec![
+                    "apply_on_portal",
+                    "check_auto_reply_email",
+                    "consult_connectable_list",
+                ],
+                (_, None) => vec!["consult_connectable_list"],
+            };
+            assert_eq!(c, want, "{line}");
+            if let Some(cat) = category {
+                let apply = action(&d, ActionCode::ApplyOnPortal);
+                let label = &rules().portal_category(cat).unwrap().label;
+                assert!(
+                    apply.steps.iter().any(|s| s.contains(label.as_str())),
+                    "{line}: {:?}",
+                    apply.steps
+                );
+                assert_eq!(d.portal.line_category_label.as_ref(), Some(label));
+                // Categories 2 and 3 take no お客さまID.
+                assert!(apply.steps.iter().all(|s| !s.contains("お客さまID")));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_category_labels_are_the_portals() {
+    let label = |c| rules().portal_category(c).unwrap().label.as_str();
+    assert_eq!(
+        label(1),
+        "1：IP-VPN回線事業者(NTTなど。ただし、CTC・QTnetを除く)"
+    );
+    assert_eq!(label(2), "2：IP-VPN回線事業者(CTC・QTnetに限る)");
+    assert_eq!(label(3), "3：インターネット接続(IPsec+IKE)");
+}
+
+#[test]
+fn the_operators_are_named_for_other_methods() {
+    let op = |line: &str| {
+        action(&q(line).decide(), ActionCode::ConsultConnectableList)
+            .steps
+            .join("\n")
+    };
+    assert!(op("commufa").contains("CTC"));
+    assert!(op("bbiq").contains("QTnet"));
+    let ipsec = op("ipsec");
+    for name in ["NTTPC", "NTTデータ中国", "富士通", "三菱電機"] {
+        assert!(ipsec.contains(name), "{ipsec}");
+    }
+}
+
+#[test]
+fn an_unknown_line_gets_confirm_line_type_with_whom_to_ask() {
+    let d = q("unknown").decide();
+    assert_eq!(d.verdict, Verdict::Confirm);
+    let confirm = action(&d, ActionCode::ConfirmLineType);
+    assert!(
+        confirm
+            .steps
+            .iter()
+            .any(|s| s.contains("NTT東日本・西日本"))
+    );
+    // Both NTTs without a prefecture, then the コラボ operator (collab unknown).
+    let names: Vec<&str> = d.contacts.iter().map(|c| c.name.as_str()).collect();
+    assert!(names[0].starts_with("NTT東日本"), "{names:?}");
+    assert!(names[1].starts_with("NTT西日本"), "{names:?}");
+    assert_eq!(d.contacts.len(), 3);
+
+    let d = q("unknown").pref("大阪").collab("no").decide();
+    assert_eq!(d.contacts.len(), 1);
+    assert!(d.contacts[0].name.starts_with("NTT西日本"));
+    assert_eq!(d.contacts[0].phone.as_deref(), Some(PHONE));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions.
+
+#[test]
+fn the_full_list_of_actions_comes_in_the_contracts_order() {
+    // Everything a FLET'S line can need at once.
+    let d = q("next-family")
+        .pref("東京")
+        .applied("2012-05-28")
+        .multiple("yes")
+        .decide();
+    assert_eq!(
+        codes(&d),
+        [
+            "confirm_v6_option",
+            "contract_v6_option",
+            "find_customer_id",
+            "use_connecting_line_id",
+            "apply_on_portal",
+            "check_auto_reply_email",
+        ]
+    );
+    assert_eq!(d.verdict, Verdict::Confirm);
+    // The enum's own order is the contract's.
+    let all: Vec<&str> = ActionCode::iter().map(<&str>::from).collect();
+    assert_eq!(all, ORDER);
+    // And the rules file has an entry for each, in that order.
+    let in_rules: Vec<&str> = rules().actions.iter().map(|(c, _)| (*c).into()).collect();
+    assert_eq!(in_rules, ORDER);
+}
+
+#[test]
+fn use_connecting_line_id_only_with_multiple_lines_yes() {
+    let base = q("next-family").pref("東京").applied("2020-01-01").id(ID);
+    let yes = base.clone().multiple("yes").decide();
+    assert!(has(&yes, ActionCode::UseConnectingLineId));
+    assert_eq!(yes.verdict, Verdict::Ready);
+    assert_eq!(
+        codes(&yes),
+        [
+            "use_connecting_line_id",
+            "apply_on_portal",
+            "check_auto_reply_email"
+        ]
+    );
+    for question in [base.clone(), base.clone().multiple("no")] {
+        assert!(!has(&question.decide(), ActionCode::UseConnectingLineId));
+    }
+}
+
+#[test]
+fn find_customer_id_lists_the_areas_ways() {
+    let east = q("next-family").pref("東京").collab("no").decide();
+    let steps = &action(&east, ActionCode::FindCustomerId).steps;
+    let text = steps.join("\n");
+    assert!(text.contains("開通のご案内"), "{text}");
+    assert!(text.contains("https://flets.com/key/"), "{text}");
+    assert!(text.contains("ONU"), "{text}");
+    assert!(text.contains("NTT東日本"), "{text}");
+    assert!(text.contains(PHONE), "{text}");
+    // In the seed's order: ① letter, ② ONU, ③ phone.
+    let letter = text.find("開通のご案内").unwrap();
+    let onu = text.find("ONU").unwrap();
+    let phone = text.find(PHONE).unwrap();
+    assert!(letter < onu && onu < phone, "{text}");
+
+    let west = q("next-family").pref("大阪").collab("no").decide();
+    let text = action(&west, ActionCode::FindCustomerId).steps.join("\n");
+    assert!(!text.contains("flets.com/key"), "the West has no ①: {text}");
+    assert!(text.contains("ONU"), "{text}");
+    assert!(text.contains("NTT西日本"), "{text}");
+    assert!(text.contains(PHONE), "{text}");
+    assert!(!text.contains("COP"), "the West has only CAF: {text}");
+
+    // A コラボ光 line: the operator's 開通のご案内.
+    let collab = q("next-family").pref("大阪").collab("yes").decide();
+    let text = action(&collab, ActionCode::FindCustomerId).steps.join("\n");
+    assert!(text.contains("コラボ光の事業者"), "{text}");
+}
+
+#[test]
+fn apply_on_portal_says_category_1_and_the_normalized_id() {
+    let d = q("next-family")
+        .pref("東京")
+        .applied("2020-01-01")
+        .id("caf-0123-456789")
+        .decide();
+    assert_eq!(d.verdict, Verdict::Ready);
+    assert_eq!(d.portal.line_category, Some(1));
+    assert_eq!(d.portal.customer_id.as_deref(), Some(ID));
+    let id = d.customer_id.as_ref().unwrap();
+    assert_eq!(id.input, "caf-0123-456789");
+    assert_eq!(id.normalized, ID);
+    let steps = action(&d, ActionCode::ApplyOnPortal).steps.join("\n");
+    assert!(steps.contains("電気通信回線種別: 1："), "{steps}");
+    assert!(steps.contains(&format!("お客さまID: {ID}")), "{steps}");
+
+    // COP in the East.
+    let d = q("cross").pref("東京").id("COP01234567").decide();
+    assert_eq!(d.portal.customer_id.as_deref(), Some("COP01234567"));
+    assert_eq!(d.verdict, Verdict::Ready);
+    // COP is refused in the West.
+    let errors = q("cross").pref("大阪").id("COP01234567").errors();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, Field::CustomerId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contacts.
+
+#[test]
+fn contacts_follow_the_area_and_collab() {
+    for (pref, ntt, list) in [
+        ("東京", "NTT東日本", EAST_COLLABO_LIST),
+        ("大阪", "NTT西日本", WEST_COLLABO_LIST),
+    ] {
+        let no = q("next-family").pref(pref).collab("no").decide();
+        assert_eq!(no.contacts.len(), 1);
+        let c = &no.contacts[0];
+        assert!(c.name.starts_with(ntt), "{}", c.name);
+        assert_eq!(c.phone.as_deref(), Some(PHONE));
+        assert_eq!(c.hours.as_deref(), Some(HOURS));
+        assert_eq!(c.url, None);
+
+        let yes = q("next-family").pref(pref).collab("yes").decide();
+        assert_eq!(yes.collab, YesNo::Yes);
+        assert_eq!(yes.contacts.len(), 2);
+        let first = &yes.contacts[0];
+        assert!(first.name.contains("コラボ光"), "{}", first.name);
+        assert_eq!(first.url.as_deref(), Some(list));
+        assert_eq!(first.phone, None);
+        assert!(yes.contacts[1].name.starts_with(ntt));
+        assert_eq!(yes.contacts[1].phone.as_deref(), Some(PHONE));
+
+        let unknown = q("next-family").pref(pref).decide();
+        assert_eq!(unknown.collab, YesNo::Unknown);
+        assert!(unknown.contacts[0].name.starts_with(ntt));
+        assert!(
+            unknown
+                .contacts
+                .iter()
+                .any(|c| c.url.as_deref() == Some(list))
+        );
+        // The other area's NTT never appears once the area is known.
+        let other = if ntt == "NTT東日本" {
+            "NTT西日本"
+        } else {
+            "NTT東日本"
+        };
+        for d in [&no, &yes, &unknown] {
+            assert!(d.contacts.iter().all(|c| !c.name.contains(other)));
+        }
+    }
+}
+
+#[test]
+fn collab_yes_asks_the_operator_about_type_and_v6() {
+    let d = q("next-family").pref("東京").collab("yes").id(ID).decide();
+    let confirm = action(&d, ActionCode::ConfirmV6Option);
+    assert!(confirm.steps[0].contains("コラボ光"), "{:?}", confirm.steps);
+    let d = q("next-family").pref("東京").collab("no").id(ID).decide();
+    let confirm = action(&d, ActionCode::ConfirmV6Option);
+    assert!(
+        confirm.steps[0].contains("NTT東日本"),
+        "{:?}",
+        confirm.steps
+    );
+    assert!(!confirm.steps[0].contains("コラボ"), "{:?}", confirm.steps);
+}
+
+#[test]
+fn other_method_lines_are_sent_to_the_connectable_list() {
+    for line in ["commufa", "bbiq", "ipsec", "other", "other-flets"] {
+        for collab in ["yes", "no", "unknown"] {
+            let d = q(line).collab(collab).pref("東京").decide();
+            assert_eq!(d.contacts.len(), 1, "{line}");
+            assert_eq!(d.contacts[0].url.as_deref(), Some(CONNECTABLE_LIST));
+            assert!(d.contacts[0].name.contains("接続可能回線・事業者一覧表"));
+            assert!(d.wrong_applications.is_empty());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verdicts.
+
+#[test]
+fn verdict_rules_for_eligible_types() {
+    let base = || q("next-family").pref("東京");
+    // ID missing → confirm, even when v6 is settled.
+    assert_eq!(
+        base().applied("2020-01-01").decide().verdict,
+        Verdict::Confirm
+    );
+    assert_eq!(base().v6("contracted").decide().verdict, Verdict::Confirm);
+    // v6 unknown → confirm, even with the ID.
+    assert_eq!(base().id(ID).decide().verdict, Verdict::Confirm);
+    // v6 must be contracted → action_required.
+    assert_eq!(
+        base().id(ID).v6("not-contracted").decide().verdict,
+        Verdict::ActionRequired
+    );
+    // Everything known and in order → ready.
+    assert_eq!(
+        base().id(ID).v6("contracted").decide().verdict,
+        Verdict::Ready
+    );
+    // The wrong-application checklist goes with every FLET'S result.
+    let d = base().id(ID).v6("contracted").decide();
+    assert_eq!(d.wrong_applications.len(), 4);
+}
+
+#[test]
+fn two_bad_fields_give_two_errors_in_question_order() {
+    let errors = q("next-family")
+        .pref("東京")
+        .id("CAF12")
+        .applied("2012-02-30")
+        .errors();
+    let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(fields, [Field::Applied, Field::CustomerId]);
+    assert!(errors[0].message.starts_with("申込日: "));
+    assert!(errors[1].message.starts_with("お客さまID: "));
+
+    let errors = q("nope")
+        .collab("maybe")
+        .v6("perhaps")
+        .multiple("often")
+        .errors();
+    let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [Field::Line, Field::Collab, Field::V6, Field::MultipleLines]
+    );
+    for e in &errors {
+        assert!(!e.code.is_empty());
+        assert!(e.message.starts_with(e.field.label()), "{e}");
+    }
+    // Never two errors for one field.
+    let errors = q("next-giga-family-smart").pref("とうきょ").errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, Field::Prefecture);
+}
+
+#[test]
+fn a_date_after_today_is_refused() {
+    let errors = q("next-family").pref("東京").applied("2024-04-02").errors();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, Field::Applied);
+    // Today itself is fine.
+    let d = q("next-family").pref("東京").applied("2024-04-01").decide();
+    assert_eq!(d.applied, Some(today()));
+}
+
+#[test]
+fn answer_words_are_case_insensitive_like_the_other_choices() {
+    let d = q("next-family")
+        .pref("東京")
+        .collab("YES")
+        .v6("Contracted")
+        .multiple("Yes")
+        .applied("Unknown")
+        .id(ID)
+        .decide();
+    assert_eq!(d.collab, YesNo::Yes);
+    assert_eq!(d.v6_option, V6Status::Contracted);
+    assert_eq!(d.multiple_lines, Some(true));
+    assert_eq!(d.applied, None);
+    assert!(has(&d, ActionCode::UseConnectingLineId));
+}
+
+#[test]
+fn check_consistency_agrees_with_parse_answers() {
+    // The wizard calls check_consistency directly: same verdict on the same answers.
+    let mut a = Answers::new("next-giga-family-smart");
+    a.prefecture = Some(27);
+    let errors = check_consistency(rules(), &a);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, Field::Line);
+    a.prefecture = Some(13);
+    assert!(check_consistency(rules(), &a).is_empty());
+    a.prefecture = None;
+    assert_eq!(check_consistency(rules(), &a)[0].field, Field::Prefecture);
+    let a = Answers::new("no-such-line");
+    assert_eq!(check_consistency(rules(), &a)[0].field, Field::Line);
+    // And decide copes with answers that did not pass it.
+    let d = decide(rules(), &a);
+    assert_eq!(d.verdict, Verdict::Confirm);
+    let kind = rules().line("next").map(|l| l.kind);
+    assert_eq!(kind, Some(LineKind::Flets));
+}

@@ -540,7 +540,16 @@ fn an_unknown_flag_or_a_bad_format_is_explained_in_japanese() {
     ] {
         let o = run(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(o.stdout.is_empty(), "{args:?}: {}", stdout(&o));
+        if args.contains(&"json") {
+            // A script that asked for JSON gets the errors object even from a refused flag.
+            assert!(
+                stdout(&o).contains("\"errors\""),
+                "{args:?}: {}",
+                stdout(&o)
+            );
+        } else {
+            assert!(o.stdout.is_empty(), "{args:?}: {}", stdout(&o));
+        }
         let err = stderr(&o);
         assert!(err.starts_with("エラー: "), "{args:?}: {err}");
         assert!(has_japanese(&err), "{args:?}: {err}");
@@ -796,4 +805,34 @@ fn list_prefectures_text_and_json() {
     assert_eq!(prefs[12]["name"], "東京都");
     assert_eq!(prefs[12]["romaji"], "tokyo");
     assert_eq!(prefs[12]["kana"], "とうきょう");
+}
+
+#[test]
+fn json_errors_object_even_for_a_flag_clap_refuses() {
+    let o = run(&["check", "--bogus", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["field"], "arguments");
+    assert!(errors[0]["message"].as_str().unwrap().contains("--bogus"));
+    assert!(stderr(&o).contains("--bogus"));
+}
+
+#[test]
+fn collabo_without_an_area_points_to_both_operator_lists() {
+    let v = json(&["--line", "unknown", "--collab", "yes"]);
+    let urls: Vec<&str> = v["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["url"].as_str())
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            "https://flets.com/collabo/list/",
+            "https://flets-w.com/collabo/list/index.php"
+        ]
+    );
 }

@@ -612,11 +612,16 @@ fn an_unknown_line_gets_confirm_line_type_with_whom_to_ask() {
             .iter()
             .any(|s| s.contains("NTT東日本・西日本"))
     );
-    // Both NTTs without a prefecture, then the コラボ operator (collab unknown).
+    // Both NTTs without a prefecture, then the コラボ operator (collab unknown), pointing to
+    // both areas' operator lists.
     let names: Vec<&str> = d.contacts.iter().map(|c| c.name.as_str()).collect();
     assert!(names[0].starts_with("NTT東日本"), "{names:?}");
     assert!(names[1].starts_with("NTT西日本"), "{names:?}");
-    assert_eq!(d.contacts.len(), 3);
+    assert_eq!(d.contacts.len(), 4, "{names:?}");
+    assert!(
+        names[2].contains("東日本エリア") && names[3].contains("西日本エリア"),
+        "{names:?}"
+    );
 
     let d = q("unknown").pref("大阪").collab("no").decide();
     assert_eq!(d.contacts.len(), 1);

@@ -30,12 +30,30 @@ pub fn parse() -> Result<Cli, ExitCode> {
                 Err(ExitCode::SUCCESS)
             }
             _ => {
-                eprintln!("{}", japanese_clap_error(&e));
+                let message = japanese_clap_error(&e);
+                eprintln!("{message}");
                 eprintln!("使い方は oqs-line-check --help で確かめられます。");
+                if wants_json() {
+                    let error = serde_json::json!({"errors": [{
+                        "field": "arguments",
+                        "code": "invalid_arguments",
+                        "message": message.trim_start_matches("エラー: "),
+                    }]});
+                    println!("{error}");
+                }
                 Err(ExitCode::from(EXIT_INPUT_ERROR))
             }
         },
     }
+}
+
+/// Whether the command line asked for JSON, read without clap (which just refused it), so a
+/// script still gets an `errors` object.
+fn wants_json() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(2)
+        .any(|w| w[0] == "--format" && w[1] == "json")
+        || args.iter().any(|a| a == "--format=json")
 }
 
 fn japanese_clap_error(e: &clap::Error) -> String {

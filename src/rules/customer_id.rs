@@ -159,7 +159,9 @@ const SHOW_MAX: usize = 24;
 /// bidi overrides, combining marks on their own) become escapes such as `\u{1b}`.
 fn show_char(c: char) -> String {
     match c.width() {
-        Some(w) if w > 0 => c.to_string(),
+        // Ambiguous-width symbols (※ ①) are escaped too: they would break a Windows console's
+        // layout.
+        Some(w) if w > 0 && c.width_cjk() == Some(w) => c.to_string(),
         _ => c.escape_default().collect(),
     }
 }

@@ -415,12 +415,26 @@ impl Context<'_> {
     fn contacts(&self, kind: LineKind) -> Vec<ContactEntry> {
         let r = self.rules;
         let mut out = Vec::new();
-        let collabo = |area: Option<Area>| ContactEntry {
-            name: r.collabo.name.clone(),
-            phone: None,
-            hours: None,
-            url: area.map(|a| r.area(a).collabo_list_url.clone()),
-            about: r.collabo.contact_note.clone(),
+        // The operator's own number is theirs to give: point to the area's list of operators
+        // (both lists when the area is not known).
+        let collabo = |out: &mut Vec<ContactEntry>| {
+            let areas: Vec<Area> = match self.area {
+                Some(a) => vec![a],
+                None => vec![Area::East, Area::West],
+            };
+            for a in areas {
+                let name = match self.area {
+                    Some(_) => r.collabo.name.clone(),
+                    None => format!("{} ({}エリア)", r.collabo.name, r.area(a).short),
+                };
+                out.push(ContactEntry {
+                    name,
+                    phone: None,
+                    hours: None,
+                    url: Some(r.area(a).collabo_list_url.clone()),
+                    about: r.collabo.contact_note.clone(),
+                });
+            }
         };
         let ntt = |out: &mut Vec<ContactEntry>| {
             let areas: Vec<Area> = match self.area {
@@ -444,12 +458,12 @@ impl Context<'_> {
         match kind {
             LineKind::Flets | LineKind::Unknown => {
                 if self.answers.collab == YesNo::Yes {
-                    out.push(collabo(self.area));
+                    collabo(&mut out);
                     ntt(&mut out);
                 } else {
                     ntt(&mut out);
                     if self.answers.collab == YesNo::Unknown {
-                        out.push(collabo(self.area));
+                        collabo(&mut out);
                     }
                 }
             }

@@ -92,7 +92,7 @@ pub fn from_toml(name: &str, input: &str) -> Result<RuleSet, LoadError> {
             e.span(),
             format!(
                 "ルールファイルの書き方が正しくありません: {}",
-                text::sanitize(e.message().trim())
+                explain_toml_error(e.message().trim())
             ),
         )
     })?;
@@ -102,6 +102,53 @@ pub fn from_toml(name: &str, input: &str) -> Result<RuleSet, LoadError> {
 
     check_strings(doc.get_ref()).map_err(|(path, msg)| at(locate(&path), msg))?;
     validate(raw).map_err(|(path, msg)| at(locate(&path), msg))
+}
+
+/// toml and serde explain in English; the common cases are retold in Japanese, anything else is
+/// shown as it is (sanitised) after a Japanese lead.
+fn explain_toml_error(message: &str) -> String {
+    static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+        [
+            (
+                r"^unknown field `([^`]*)`, expected (?:one of )?(.*)$",
+                "「$1」という項目はありません。綴りを確かめてください (使える項目: $2)",
+            ),
+            (
+                r"^unknown field `([^`]*)`.*$",
+                "「$1」という項目はありません",
+            ),
+            (
+                r"^missing field `([^`]*)`",
+                "項目「$1」がありません。追加してください",
+            ),
+            (
+                r"^unknown variant `([^`]*)`, expected (.*)$",
+                "値「$1」は使えません。使える値: $2",
+            ),
+            (
+                r"^invalid type: (.*), expected (.*)$",
+                "値の型が違います ($1 ではなく $2 が必要です)",
+            ),
+            (
+                r"^duplicate key `([^`]*)`",
+                "項目「$1」が二度書かれています",
+            ),
+            (
+                r"^invalid value: (.*), expected (.*)$",
+                "値が正しくありません ($1。必要なのは $2)",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(p, r)| Regex::new(p).ok().map(|re| (re, r)))
+        .collect()
+    });
+    let first = message.lines().next().unwrap_or(message);
+    for (re, replacement) in PATTERNS.iter() {
+        if re.is_match(first) {
+            return text::sanitize(&re.replace(first, *replacement).replace("` or `", "`, `"));
+        }
+    }
+    format!("TOML として読めません ({})", text::sanitize(first))
 }
 
 fn line_column(input: &str, offset: usize) -> (usize, usize) {

@@ -661,7 +661,7 @@ fn the_full_list_of_actions_comes_in_the_contracts_order() {
 }
 
 #[test]
-fn use_connecting_line_id_only_with_multiple_lines_yes() {
+fn use_connecting_line_id_with_multiple_lines_yes_or_unknown() {
     let base = q("next-family").pref("東京").applied("2020-01-01").id(ID);
     let yes = base.clone().multiple("yes").decide();
     assert!(has(&yes, ActionCode::UseConnectingLineId));
@@ -677,6 +677,11 @@ fn use_connecting_line_id_only_with_multiple_lines_yes() {
     for question in [base.clone(), base.clone().multiple("no")] {
         assert!(!has(&question.decide(), ActionCode::UseConnectingLineId));
     }
+    // Not knowing is reason enough to be told which line's ID to use.
+    assert!(has(
+        &base.clone().multiple("unknown").decide(),
+        ActionCode::UseConnectingLineId
+    ));
 }
 
 #[test]
@@ -895,7 +900,7 @@ fn answer_words_are_case_insensitive_like_the_other_choices() {
         .decide();
     assert_eq!(d.collab, YesNo::Yes);
     assert_eq!(d.v6_option, V6Status::Contracted);
-    assert_eq!(d.multiple_lines, Some(true));
+    assert_eq!(d.multiple_lines, Some(YesNo::Yes));
     assert_eq!(d.applied, None);
     assert!(has(&d, ActionCode::UseConnectingLineId));
 }

@@ -225,7 +225,7 @@ fn assert_invariants(a: &Answers, d: &Decision) {
     );
     assert_eq!(
         has(ActionCode::UseConnectingLineId),
-        flets && a.multiple_lines == Some(true),
+        flets && matches!(a.multiple_lines, Some(YesNo::Yes | YesNo::Unknown)),
         "{ctx}"
     );
     let applies = flets || (kind == LineKind::OtherMethod && category.is_some());
@@ -363,7 +363,12 @@ fn every_combination_keeps_the_rules() {
                         V6Answer::Unknown,
                     ] {
                         for id in ids() {
-                            for multiple in [None, Some(true), Some(false)] {
+                            for multiple in [
+                                None,
+                                Some(YesNo::Yes),
+                                Some(YesNo::No),
+                                Some(YesNo::Unknown),
+                            ] {
                                 let a = Answers {
                                     line: line.id.clone(),
                                     collab,
@@ -405,7 +410,7 @@ fn every_printed_result_is_clean() {
                                 applied,
                                 v6,
                                 customer_id: id.map(normalize),
-                                multiple_lines: Some(true),
+                                multiple_lines: Some(YesNo::Yes),
                             };
                             assert_clean(&a, &decide(r, &a));
                         }
@@ -485,7 +490,7 @@ proptest! {
             Just("COP01234567".to_string()),
             ".{0,20}",
         ]),
-        multiple in proptest::option::of(any::<bool>()),
+        multiple in proptest::option::of(prop_oneof![Just(YesNo::Yes), Just(YesNo::No), Just(YesNo::Unknown)]),
     ) {
         let a = Answers {
             line,

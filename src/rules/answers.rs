@@ -95,7 +95,8 @@ pub struct Answers {
     pub applied: Option<NaiveDate>,
     pub v6: V6Answer,
     pub customer_id: Option<NormalizedId>,
-    pub multiple_lines: Option<bool>,
+    /// `None` when not asked (not a FLET'S line, or the flag not given).
+    pub multiple_lines: Option<YesNo>,
 }
 
 impl Answers {
@@ -223,15 +224,13 @@ pub fn parse_answers(
     let multiple_lines = match raw.multiple_lines.as_deref().map(str::trim) {
         None => None,
         Some(s) => match s.to_ascii_lowercase().parse::<YesNo>() {
-            Ok(YesNo::Yes) => Some(true),
-            Ok(YesNo::No) => Some(false),
-            Ok(YesNo::Unknown) => None,
+            Ok(answer) => Some(answer),
             Err(_) => {
                 errors.push(FieldError::new(
                     Field::MultipleLines,
                     "invalid",
                     format!(
-                        "「{}」は使えません。yes か no を指定してください",
+                        "「{}」は使えません。yes, no, unknown のどれかを指定してください",
                         text::sanitize(s)
                     ),
                 ));

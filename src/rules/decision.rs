@@ -110,7 +110,7 @@ pub struct Decision {
     pub v6_option: V6Status,
     pub portal: PortalEntry,
     pub customer_id: Option<NormalizedId>,
-    pub multiple_lines: Option<bool>,
+    pub multiple_lines: Option<YesNo>,
     pub actions: Vec<Action>,
     pub contacts: Vec<ContactEntry>,
     /// The known wrong applications, to check before sending.
@@ -165,7 +165,8 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
             if id.is_none() {
                 codes.push(ActionCode::FindCustomerId);
             }
-            if answers.multiple_lines == Some(true) {
+            // わからない is reason enough to say which line's ID to use.
+            if matches!(answers.multiple_lines, Some(YesNo::Yes | YesNo::Unknown)) {
                 codes.push(ActionCode::UseConnectingLineId);
             }
             codes.push(ActionCode::ApplyOnPortal);
@@ -353,9 +354,7 @@ impl Context<'_> {
                 }
                 steps.push(r.customer_id.about.clone());
             }
-            ActionCode::UseConnectingLineId => {
-                steps.push(r.customer_id.multiple_lines.clone());
-            }
+            ActionCode::UseConnectingLineId => {}
             ActionCode::ApplyOnPortal => {
                 if let Some(c) = self.category.and_then(|c| r.portal_category(c)) {
                     steps.push(format!("{}: {}", r.portal.field, c.label));

@@ -96,11 +96,7 @@ pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<(&'static str, Str
         .customer_id
         .as_ref()
         .map_or_else(|| "わからない".to_string(), |n| n.normalized.clone());
-    let multiple = match answers.multiple_lines {
-        Some(true) => "はい",
-        Some(false) => "いいえ",
-        None => "わからない",
-    };
+    let multiple = answers.multiple_lines.unwrap_or_default().label();
     vec![
         ("回線の種類", line),
         ("コラボ光", answers.collab.label().to_string()),

@@ -23,7 +23,7 @@ pub struct Draft {
     pub customer_id: Option<Option<NormalizedId>>,
     /// The ID was typed a second time and matched.
     pub customer_id_confirmed: bool,
-    pub multiple_lines: Option<Option<bool>>,
+    pub multiple_lines: Option<YesNo>,
 }
 
 impl Draft {
@@ -50,7 +50,7 @@ impl Draft {
             applied: self.applied.flatten().filter(|_| next),
             v6: V6Answer::Unknown,
             customer_id: self.customer_id.clone().flatten().filter(|_| flets),
-            multiple_lines: self.multiple_lines.flatten().filter(|_| flets),
+            multiple_lines: self.multiple_lines.filter(|_| flets),
         };
         // An answer to the v6 question counts only while the question is asked: a later date
         // that makes the option default ON leaves an earlier answer behind.

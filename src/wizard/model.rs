@@ -4,9 +4,7 @@ use chrono::NaiveDate;
 
 use crate::rules::answers::check_consistency;
 use crate::rules::customer_id::{self, NormalizedId};
-use crate::rules::{
-    Decision, FieldError, RawAnswers, RuleSet, V6Answer, YesNo, date, decide, prefecture,
-};
+use crate::rules::{Decision, FieldError, RawAnswers, RuleSet, V6Answer, date, decide, prefecture};
 
 use super::draft::Draft;
 use super::step::Step;
@@ -154,12 +152,10 @@ impl<'r> Model<'r> {
                 d.customer_id_confirmed = true;
             }
         }
-        d.multiple_lines = match raw.multiple_lines.as_deref().map(str::trim) {
-            Some("yes") => Some(Some(true)),
-            Some("no") => Some(Some(false)),
-            Some("unknown") => Some(None),
-            _ => None,
-        };
+        d.multiple_lines = raw
+            .multiple_lines
+            .as_deref()
+            .and_then(|m| m.trim().to_ascii_lowercase().parse().ok());
         let start = if raw == &RawAnswers::default() {
             Step::Line
         } else {
@@ -294,15 +290,7 @@ impl<'r> Model<'r> {
             Step::Prefecture => d.prefecture.map(|c| c.to_string()),
             Step::NextType => d.next_type.clone(),
             Step::V6 => d.v6.map(|v| v.as_ref().to_string()),
-            Step::MultipleLines => d.multiple_lines.map(|m| {
-                match m {
-                    Some(true) => YesNo::Yes,
-                    Some(false) => YesNo::No,
-                    None => YesNo::Unknown,
-                }
-                .as_ref()
-                .to_string()
-            }),
+            Step::MultipleLines => d.multiple_lines.map(|m| m.as_ref().to_string()),
             _ => None,
         };
         let id = id?;
@@ -343,14 +331,7 @@ impl<'r> Model<'r> {
                         id.as_ref()
                             .map_or_else(|| "わからない".to_string(), |n| n.normalized.clone())
                     }),
-                    Step::MultipleLines => d.multiple_lines.map(|m| {
-                        match m {
-                            Some(true) => "はい",
-                            Some(false) => "いいえ",
-                            None => "わからない",
-                        }
-                        .to_string()
-                    }),
+                    Step::MultipleLines => d.multiple_lines.map(|m| m.label().to_string()),
                     _ => None,
                 };
                 let value = match (value, missing) {
@@ -434,7 +415,7 @@ fn choice(id: &str, label: &str, hint: &str) -> Choice {
 // Keep `YesNo` parsing symmetrical with `as_ref` for the prefill.
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::rules::YesNo;
     use std::str::FromStr;
 
     #[test]

@@ -38,9 +38,7 @@ pub fn raw_answers(a: &Answers) -> RawAnswers {
         ),
         v6: Some(a.v6.as_ref().to_string()),
         customer_id: a.customer_id.as_ref().map(|n| n.normalized.clone()),
-        multiple_lines: a
-            .multiple_lines
-            .map(|m| if m { "yes" } else { "no" }.to_string()),
+        multiple_lines: a.multiple_lines.map(|m| m.as_ref().to_string()),
     }
 }
 

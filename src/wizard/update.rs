@@ -205,13 +205,7 @@ fn list_key(m: &mut Model<'_>, msg: Msg) {
         Step::Collab => d.collab = id.parse().ok(),
         Step::NextType => d.next_type = Some(id),
         Step::V6 => d.v6 = id.parse().ok(),
-        Step::MultipleLines => {
-            d.multiple_lines = Some(match id.as_str() {
-                "yes" => Some(true),
-                "no" => Some(false),
-                _ => None,
-            })
-        }
+        Step::MultipleLines => d.multiple_lines = id.parse().ok(),
         _ => return,
     }
     advance(m);

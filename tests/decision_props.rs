@@ -389,7 +389,7 @@ fn every_combination_keeps_the_rules() {
             }
         }
     }
-    assert_eq!(count, 19 * 7 * 3 * 6 * 3 * 3 * 3);
+    assert_eq!(count, 19 * 7 * 3 * 6 * 3 * 3 * 4);
     assert_eq!(verdicts.len(), 5, "{verdicts:?}");
 }
 

@@ -231,3 +231,20 @@ fn the_caret_is_where_the_ime_opens() {
     t.backend_mut()
         .assert_cursor_position(ratatui::layout::Position::new(18, 4));
 }
+
+#[test]
+fn the_readme_shows_the_real_result_screen() {
+    let readme = include_str!("../../README.md");
+    let snapshot = include_str!("snapshots/oqs_line_check__screens__snapshots__east_result_1.snap");
+    // The snapshot's body, after insta's header.
+    let body = snapshot
+        .splitn(3, "---\n")
+        .nth(2)
+        .unwrap_or_default()
+        .trim_end();
+    assert!(!body.is_empty());
+    assert!(
+        readme.contains(body),
+        "README.md's result screen differs from the snapshot east_result_1: copy it again"
+    );
+}

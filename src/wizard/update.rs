@@ -5,6 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::rules::customer_id;
 use crate::rules::{Field, FieldError, date, prefecture};
 
+use super::layout;
 use super::model::{Focus, Model, Overlay, SaveState};
 use super::msg::{Command, Msg, SaveRequest};
 use super::result_view;
@@ -28,6 +29,11 @@ pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
             return Command::None;
         }
         _ => {}
+    }
+    // Below the minimum size the screen only asks for a larger window: keys typed then would
+    // land in a field nobody can see.
+    if !layout::fits(m.viewport) && msg != Msg::Interrupt {
+        return Command::None;
     }
     if let Some(overlay) = m.overlay.clone() {
         return overlay_key(m, overlay, msg);
@@ -228,6 +234,7 @@ fn prefecture_key(m: &mut Model<'_>, msg: Msg) {
     if edit_field(m, &msg) {
         m.cursor = 0;
         m.error = None;
+        note_truncation(m);
         return;
     }
     let choices = m.choices();
@@ -265,6 +272,13 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
             m.focus = Focus::Field;
             return;
         }
+        Msg::Home | Msg::End => {
+            m.focus = Focus::Field;
+            if let Some(field) = m.field_mut() {
+                field.edit(if msg == Msg::Home { Edit::Home } else { Edit::End });
+            }
+            return;
+        }
         Msg::Char(_) | Msg::Paste(_) | Msg::Edit(_) => {
             // Typing while on わからない goes to the field: nothing typed is dropped.
             m.focus = Focus::Field;
@@ -272,15 +286,7 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
                 if m.step != Step::CustomerId {
                     m.error = None;
                 }
-                if m.field(m.step).is_some_and(|f| f.truncated()) {
-                    m.error = Some(FieldError::new(
-                        field_of(m.step),
-                        "too_long",
-                        format!(
-                            "入力できるのは{MAX_CHARS}文字までです。余分な文字は入りませんでした"
-                        ),
-                    ));
-                }
+                note_truncation(m);
             }
             return;
         }
@@ -347,6 +353,17 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
             }
         }
         _ => {}
+    }
+}
+
+/// Says so when the last insertion was cut short at [`MAX_CHARS`].
+fn note_truncation(m: &mut Model<'_>) {
+    if m.field(m.step).is_some_and(|f| f.truncated()) {
+        m.error = Some(FieldError::new(
+            field_of(m.step),
+            "too_long",
+            format!("入力できるのは{MAX_CHARS}文字までです。余分な文字は入りませんでした"),
+        ));
     }
 }
 

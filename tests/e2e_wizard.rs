@@ -1,0 +1,325 @@
+//! End-to-end tests of the wizard: the real binary in an 80x24 pseudo-terminal, driven by key
+//! bytes only, read back through a vt100 emulator. Each test walks to a result (or a quit) as a
+//! person would and checks what the screen shows, how the program exits, and that the terminal
+//! is left in normal mode.
+
+mod common;
+
+use std::sync::LazyLock;
+
+use common::{Tui, key};
+use regex::Regex;
+
+const PORTAL_1: &str = "電気通信回線種別: 1：IP-VPN回線事業者(NTTなど。ただし、CTC・QTnetを除く)";
+const PORTAL_2: &str = "電気通信回線種別: 2：IP-VPN回線事業者(CTC・QTnetに限る)";
+
+/// The result's scroll position: 「18-34行目 / 全55行」.
+static POSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d+)-(\d+)行目 / 全(\d+)行").expect("valid regex"));
+
+/// The last row shown and the number of rows, when the result is taller than the window.
+fn position(screen: &str) -> Option<(usize, usize)> {
+    let c = POSITION.captures(screen)?;
+    Some((c[2].parse().ok()?, c[3].parse().ok()?))
+}
+
+/// Presses `keys` (an option's number, an arrow, Enter) and waits for `next` to show.
+fn answer(t: &mut Tui, keys: &str, next: &str) {
+    t.send(keys);
+    t.wait_for(next);
+}
+
+/// On the お客さまID step: types `id`, checks the live preview accepts it, types it again on
+/// the confirmation step and lands on 複数の回線.
+fn enter_customer_id(t: &mut Tui, id: &str) {
+    t.wait_for("回線のお客さまIDを入力してください。");
+    t.send(id);
+    t.wait_for(&format!("入力される値: {id}"));
+    t.wait_for("形式は正しいです。Enter で次へ進みます。");
+    answer(t, key::ENTER, "お客さまID (2回目): ");
+    t.send(id);
+    t.wait_for(&format!("お客さまID (2回目): {id}"));
+    answer(t, key::ENTER, "複数の回線");
+}
+
+/// The whole result, page after page (PageDown) until its last row has been on screen.
+fn read_result(t: &mut Tui) -> String {
+    // The key hints are the frame's last row drawn: once they show, the page is complete.
+    t.wait_for("F2 保存");
+    let mut pages = vec![t.screen()];
+    while let Some((last, total)) = pages.last().and_then(|p| position(p)) {
+        if last >= total {
+            break;
+        }
+        t.send(key::PAGE_DOWN);
+        // The position line is drawn after the rows above it.
+        t.wait_until(&format!("the result to scroll past row {last}"), |s| {
+            position(&s.contents()).is_some_and(|(l, _)| l > last)
+        });
+        pages.push(t.screen());
+    }
+    pages.join("\n")
+}
+
+fn assert_shows(result: &str, text: &str) {
+    assert!(
+        result.contains(text),
+        "the result does not show {text:?}:\n{result}"
+    );
+}
+
+/// The program exited with status 0 and left the terminal in normal mode.
+fn assert_clean_exit(t: &mut Tui) {
+    let status = t.wait_exit();
+    assert!(
+        status.success() && status.exit_code() == 0,
+        "exit status: {status}"
+    );
+    t.assert_terminal_restored();
+}
+
+/// Enter on the result asks 終了の確認 with 終了する focused; Enter again quits.
+fn quit_from_result(t: &mut Tui) {
+    answer(t, key::ENTER, "終了の確認");
+    t.wait_for("> 1. 終了する");
+    t.send(key::ENTER);
+    assert_clean_exit(t);
+}
+
+/// Waits for the terminal cursor to be shown at the caret of the お客さまID field, after
+/// `typed_columns` columns of text: an IME opens its window there.
+fn wait_for_caret(t: &Tui, typed_columns: u16) {
+    // Border and padding (2), the focus marker "> " (2), "お客さまID: " (12 columns).
+    let col = 2 + 2 + 12 + typed_columns;
+    t.wait_until(&format!("the cursor shown at row 4, column {col}"), |s| {
+        !s.hide_cursor() && s.cursor_position() == (4, col)
+    });
+}
+
+/// 光クロス, not コラボ光, in 東京都 (typed as its JIS code): the shortest walk to the ID.
+fn walk_to_customer_id(t: &mut Tui) {
+    t.wait_for("1/8 回線の種類");
+    answer(t, "2", "2/5 コラボ光");
+    answer(t, "2", "3/5 都道府県");
+    t.send("13");
+    t.wait_for("1件  選択中: 東京都 (13 NTT東日本)");
+    answer(t, key::ENTER, "4/5 お客さまID");
+}
+
+#[test]
+fn east_next_family_applied_2010_needs_the_v6_option_first() {
+    let mut t = Tui::start(&[]);
+    t.wait_for("1/8 回線の種類");
+    answer(&mut t, "1", "2/8 コラボ光");
+    answer(&mut t, "2", "3/8 都道府県");
+    t.send("とう");
+    t.wait_for("1件  選択中: 東京都 (13 NTT東日本)");
+    answer(&mut t, key::ENTER, "4/8 光ネクストのタイプ");
+    t.wait_for("> フレッツ 光ネクスト ファミリータイプ");
+    answer(&mut t, key::ENTER, "5/8 申込日");
+    t.send("2010/4/1");
+    t.wait_for("読み取った日付: 2010年4月1日 (平成22年)");
+    answer(&mut t, key::ENTER, "6/8 フレッツ・v6オプション");
+    answer(&mut t, "3", "7/8 お客さまID");
+    enter_customer_id(&mut t, "CAF0123456789");
+    answer(&mut t, "2", "8/8 入力内容の確認");
+    for row in [
+        "フレッツ 光ネクスト ファミリータイプ",
+        "東京都 (NTT東日本)",
+        "2010年4月1日 (平成22年)",
+        "CAF0123456789",
+        "> [ この内容で結果を見る ]",
+    ] {
+        t.wait_for(row);
+    }
+    t.send(key::ENTER);
+
+    let result = read_result(&mut t);
+    assert_shows(&result, "判定: 申請の前に手続きが必要です");
+    assert_shows(&result, "URL: https://flets.com/v6option/flow.html");
+    assert_shows(&result, PORTAL_1);
+    assert_shows(&result, "お客さまID: CAF0123456789");
+    assert_shows(&result, "NTT東日本 (フレッツ光の契約情報の確認窓口)");
+    quit_from_result(&mut t);
+}
+
+#[test]
+fn west_cross_via_collab_is_ready_to_apply() {
+    let mut t = Tui::start(&[]);
+    t.wait_for("1/8 回線の種類");
+    answer(&mut t, key::DOWN, "> 2. フレッツ 光クロス");
+    answer(&mut t, key::DOWN, "> 3. ビジネスコムファ光 (CTC)");
+    answer(&mut t, key::UP, "> 2. フレッツ 光クロス");
+    answer(&mut t, key::ENTER, "2/5 コラボ光");
+    answer(&mut t, "1", "3/5 都道府県");
+    t.send("osaka");
+    t.wait_for("1件  選択中: 大阪府 (27 NTT西日本)");
+    answer(&mut t, key::ENTER, "4/5 お客さまID");
+    enter_customer_id(&mut t, "CAF9876543210");
+    answer(&mut t, "2", "5/5 入力内容の確認");
+    t.wait_for("大阪府 (NTT西日本)");
+    t.send(key::ENTER);
+
+    let result = read_result(&mut t);
+    assert_shows(&result, "判定: 申請できます");
+    assert_shows(&result, PORTAL_1);
+    assert_shows(&result, "お客さまID: CAF9876543210");
+    assert_shows(&result, "ご契約中のコラボ光の事業者");
+    quit_from_result(&mut t);
+}
+
+#[test]
+fn ctc_goes_straight_to_the_review_and_another_method() {
+    let mut t = Tui::start(&[]);
+    t.wait_for("1/8 回線の種類");
+    answer(&mut t, "3", "2/2 入力内容の確認");
+    t.wait_for("ビジネスコムファ光 (CTC)");
+    t.wait_for("> [ この内容で結果を見る ]");
+    assert!(
+        !t.screen().contains("都道府県"),
+        "CTC asks nothing more:\n{}",
+        t.dump()
+    );
+    t.send(key::ENTER);
+
+    let result = read_result(&mut t);
+    assert_shows(&result, "判定: 別の接続方式です");
+    assert_shows(&result, PORTAL_2);
+    assert_shows(&result, "中部テレコミュニケーション株式会社 (CTC)");
+    quit_from_result(&mut t);
+}
+
+#[test]
+fn full_width_lower_case_id_is_normalised_live() {
+    let mut t = Tui::start(&[]);
+    walk_to_customer_id(&mut t);
+    t.send("ｃａｆ０１２３４５６７８９");
+    t.wait_for("入力される値: CAF0123456789");
+    t.wait_for("(全角の文字を半角にしました)");
+    t.wait_for("(小文字を大文字にしました)");
+    t.wait_for("形式は正しいです。");
+    // Thirteen full-width characters, two columns each.
+    wait_for_caret(&t, 26);
+    answer(&mut t, key::ENTER, "お客さまID (2回目): ");
+    // The confirmation compares normalised values: the same full-width typing matches.
+    t.send("ｃａｆ０１２３４５６７８９");
+    t.wait_for("お客さまID (2回目): ｃａｆ");
+    answer(&mut t, key::ENTER, "4/5 複数の回線");
+    answer(&mut t, "2", "5/5 入力内容の確認");
+    t.wait_for("お客さまID  CAF0123456789");
+    t.send(key::ENTER);
+
+    let result = read_result(&mut t);
+    assert_shows(&result, "判定: 申請できます");
+    assert_shows(&result, "お客さまID: CAF0123456789");
+    quit_from_result(&mut t);
+}
+
+#[test]
+fn resizing_below_80x24_and_back_keeps_the_text_being_typed() {
+    let mut t = Tui::start(&[]);
+    walk_to_customer_id(&mut t);
+    t.send("CAF01234");
+    t.wait_for("お客さまID: CAF01234");
+
+    t.resize(40, 10);
+    // The request may wrap at 40 columns: match its start.
+    t.wait_for("ウィンドウを広げて");
+
+    t.resize(80, 24);
+    t.wait_for("お客さまID: CAF01234");
+    t.wait_for("Enter 決定");
+    t.wait_gone("ウィンドウを広げて");
+    wait_for_caret(&t, 8);
+    t.send("56789");
+    t.wait_for("入力される値: CAF0123456789");
+    answer(&mut t, key::ENTER, "お客さまID (2回目): ");
+
+    t.send(key::CTRL_C);
+    t.wait_for("終了の確認");
+    t.send(key::CTRL_C);
+    assert_clean_exit(&mut t);
+}
+
+#[test]
+fn ctrl_c_asks_first_and_a_second_ctrl_c_quits() {
+    let mut t = Tui::start(&[]);
+    t.wait_for("1/8 回線の種類");
+    answer(&mut t, "1", "2/8 コラボ光");
+
+    t.send(key::CTRL_C);
+    t.wait_for("終了しますか。入力した答えは失われます。");
+    t.wait_for("> 2. 続ける");
+    // Esc closes the question and keeps the wizard where it was. A lone Esc: wait for its
+    // effect before the next key.
+    t.send(key::ESC);
+    t.wait_gone("終了の確認");
+    t.wait_for("2/8 コラボ光");
+
+    t.send(key::CTRL_C);
+    t.wait_for("終了の確認");
+    t.send(key::CTRL_C);
+    assert_clean_exit(&mut t);
+}
+
+#[test]
+fn f2_saves_markdown_json_and_answers_readable_only_by_the_user() {
+    let mut t = Tui::start(&[]);
+    t.wait_for("1/8 回線の種類");
+    answer(&mut t, "3", "2/2 入力内容の確認");
+    t.wait_for("> [ この内容で結果を見る ]");
+    t.send(key::ENTER);
+    t.wait_for("F2 保存");
+    t.send(key::F2);
+    t.wait_for("保存しました");
+
+    let stem = Regex::new(r"^oqs-line-check-\d{8}-\d{6}$").expect("valid regex");
+    let mut names: Vec<String> = std::fs::read_dir(t.dir())
+        .expect("read the temporary directory")
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    let stems: Vec<&str> = names
+        .iter()
+        .filter_map(|n| n.rsplit_once('.').map(|(s, _)| s))
+        .collect();
+    let exts: Vec<&str> = names
+        .iter()
+        .filter_map(|n| n.rsplit_once('.').map(|(_, e)| e))
+        .collect();
+    assert_eq!(exts, ["json", "md", "toml"], "files written: {names:?}");
+    assert!(
+        stems.iter().all(|s| stem.is_match(s) && *s == stems[0]),
+        "file names: {names:?}"
+    );
+
+    let json = std::fs::read_to_string(t.dir().join(&names[0])).expect("read the JSON");
+    let json: serde_json::Value = serde_json::from_str(&json).expect("the JSON parses");
+    assert_eq!(json["verdict"], "other_method", "{json:#}");
+
+    #[cfg(unix)]
+    for name in &names {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(t.dir().join(name))
+            .expect("file metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{name} has mode {:o}", mode & 0o777);
+    }
+
+    // Saved: quitting no longer warns that the result is not saved.
+    answer(&mut t, key::ENTER, "> 1. 終了する");
+    let dialog = t.screen();
+    assert!(
+        dialog.contains("終了しますか。") && !dialog.contains("保存せずに"),
+        "{}",
+        t.dump()
+    );
+    t.send(key::ENTER);
+    assert_clean_exit(&mut t);
+}

@@ -213,6 +213,7 @@ pub fn parse_answers(
     let area = prefecture.map(|p| p.area);
     let customer_id = match raw.customer_id.as_deref() {
         None => None,
+        Some(id) if id.trim().eq_ignore_ascii_case("unknown") => None,
         Some(id) => match customer_id::validate(&rules.customer_id_formats, area, id) {
             Ok(n) => Some(n),
             Err(e) => {

@@ -11,13 +11,22 @@ use unicode_width::UnicodeWidthChar;
 pub fn sanitize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() || c.width() != c.width_cjk() {
+        if c.is_control() || is_invisible(c) || c.width() != c.width_cjk() {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// Invisible formatting characters: zero-width spaces and joiners, direction marks and
+/// overrides (U+202E can make text read backwards), line and paragraph separators, the BOM.
+/// They are dropped from what is typed and escaped in what is shown.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// NFKC, with every kind of white space removed: the first step of matching a typed answer.

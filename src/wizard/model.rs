@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 
 use crate::rules::answers::check_consistency;
 use crate::rules::customer_id::{self, NormalizedId};
-use crate::rules::{Decision, FieldError, RawAnswers, RuleSet, V6Answer, date, decide, prefecture};
+use crate::rules::{
+    Decision, FieldError, RawAnswers, RuleSet, V6Answer, date, decide, prefecture, text,
+};
 
 use super::draft::Draft;
 use super::step::Step;
@@ -111,11 +113,12 @@ impl<'r> Model<'r> {
     pub fn with_answers(rules: &'r RuleSet, today: NaiveDate, raw: &RawAnswers) -> Self {
         let mut m = Model::new(rules, today);
         let d = &mut m.draft;
+        // Each flag is read the way `check` reads it (any case, spaces and full-width folded).
         if let Some(l) = raw
             .line
             .as_deref()
-            .map(str::trim)
-            .and_then(|l| rules.line(l))
+            .map(|l| text::fold(l).to_ascii_lowercase())
+            .and_then(|l| rules.line(&l))
         {
             match (l.subtype, l.family) {
                 (true, Some(_)) => {
@@ -125,15 +128,22 @@ impl<'r> Model<'r> {
                 _ => d.line = Some(l.id.clone()),
             }
         }
-        d.collab = raw.collab.as_deref().and_then(|c| c.trim().parse().ok());
-        if let Some(p) = raw.prefecture.as_deref() {
+        d.collab = raw
+            .collab
+            .as_deref()
+            .and_then(|c| c.trim().to_ascii_lowercase().parse().ok());
+        if let Some(p) = raw
+            .prefecture
+            .as_deref()
+            .filter(|p| !is_unknown(p) && !p.trim().is_empty())
+        {
             match prefecture::parse_prefecture(rules, p) {
                 Ok(p) => d.prefecture = Some(p.code),
                 Err(_) => m.fields.prefecture = TextField::with_value(p),
             }
         }
         if let Some(a) = raw.applied.as_deref() {
-            if a.trim() == "unknown" {
+            if is_unknown(a) {
                 d.applied = Some(None);
             } else {
                 if let Ok(date) = date::parse_applied_date(a, today) {
@@ -142,14 +152,21 @@ impl<'r> Model<'r> {
                 m.fields.applied = TextField::with_value(a);
             }
         }
-        d.v6 = raw.v6.as_deref().and_then(|v| v.trim().parse().ok());
+        d.v6 = raw
+            .v6
+            .as_deref()
+            .and_then(|v| v.trim().to_ascii_lowercase().parse().ok());
         if let Some(id) = raw.customer_id.as_deref() {
-            m.fields.customer_id = TextField::with_value(id);
-            let area = d.area(rules);
-            if let Ok(n) = customer_id::validate(&rules.customer_id_formats, area, id) {
-                m.fields.customer_id_confirm = TextField::with_value(id);
-                d.customer_id = Some(Some(n));
-                d.customer_id_confirmed = true;
+            if id.trim().eq_ignore_ascii_case("unknown") {
+                d.customer_id = Some(None);
+            } else {
+                m.fields.customer_id = TextField::with_value(id);
+                let area = d.area(rules);
+                if let Ok(n) = customer_id::validate(&rules.customer_id_formats, area, id) {
+                    m.fields.customer_id_confirm = TextField::with_value(id);
+                    d.customer_id = Some(Some(n));
+                    d.customer_id_confirmed = true;
+                }
             }
         }
         d.multiple_lines = raw
@@ -402,6 +419,11 @@ impl<'r> Model<'r> {
             self.result_scroll = 0;
         }
     }
+}
+
+/// `unknown`, in any case: the word every optional flag takes for "not known".
+fn is_unknown(value: &str) -> bool {
+    value.trim().eq_ignore_ascii_case("unknown")
 }
 
 fn choice(id: &str, label: &str, hint: &str) -> Choice {

@@ -37,7 +37,12 @@ pub fn raw_answers(a: &Answers) -> RawAnswers {
                 .map_or_else(|| "unknown".to_string(), |d| d.to_string()),
         ),
         v6: Some(a.v6.as_ref().to_string()),
-        customer_id: a.customer_id.as_ref().map(|n| n.normalized.clone()),
+        // "unknown" keeps わからない apart from "not asked" when the file is read back.
+        customer_id: Some(
+            a.customer_id
+                .as_ref()
+                .map_or_else(|| "unknown".to_string(), |n| n.normalized.clone()),
+        ),
         multiple_lines: a.multiple_lines.map(|m| m.as_ref().to_string()),
     }
 }

@@ -70,7 +70,9 @@ impl TextField {
     pub fn insert_str(&mut self, s: &str) {
         self.truncated = false;
         let room = MAX_CHARS.saturating_sub(self.input.value().chars().count());
-        let mut accepted = s.chars().filter(|c| !c.is_control());
+        let mut accepted = s
+            .chars()
+            .filter(|&c| !c.is_control() && !crate::rules::text::is_invisible(c));
         for c in accepted.by_ref().take(room) {
             self.input.handle(InputRequest::InsertChar(c));
         }

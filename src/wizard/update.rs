@@ -11,7 +11,7 @@ use super::msg::{Command, Msg, SaveRequest};
 use super::result_view;
 use super::save_content;
 use super::step::Step;
-use super::text_field::{Edit, MAX_CHARS};
+use super::text_field::{Edit, MAX_CHARS, TextField};
 
 /// Applies one message. Returns what the shell must do (quit, save), if anything.
 pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
@@ -128,6 +128,12 @@ fn overlay_key(m: &mut Model<'_>, overlay: Overlay, msg: Msg) -> Command {
 }
 
 fn back(m: &mut Model<'_>) {
+    // The confirmation's Esc goes to the first entry, from the review too (its error message
+    // says so): that is where a mistyped ID is mended.
+    if m.step == Step::CustomerIdConfirm {
+        m.go_to(Step::CustomerId);
+        return;
+    }
     if m.from_review && m.step.is_question() {
         m.from_review = false;
         m.go_to(Step::Review);
@@ -275,7 +281,11 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
         Msg::Home | Msg::End => {
             m.focus = Focus::Field;
             if let Some(field) = m.field_mut() {
-                field.edit(if msg == Msg::Home { Edit::Home } else { Edit::End });
+                field.edit(if msg == Msg::Home {
+                    Edit::Home
+                } else {
+                    Edit::End
+                });
             }
             return;
         }
@@ -324,6 +334,8 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
                     let same = matches!(&m.draft.customer_id, Some(Some(old)) if old.normalized == id.normalized);
                     if !same {
                         m.draft.customer_id_confirmed = false;
+                        // The old ID's confirmation would only mismatch.
+                        m.fields.customer_id_confirm = TextField::default();
                     }
                     m.draft.customer_id = Some(Some(id));
                     advance(m);

@@ -1,0 +1,1672 @@
+//! The wizard's state machine without a terminal (issue 3 "The questions", "Keys", "Text input",
+//! "Technician start"; issue 5 "Fault and bad-input tests"): which questions each branch asks,
+//! that going back and forth keeps every answer, the review's jump-and-return, that the result is
+//! `check`'s decision for the same answers, saving, and random message sequences.
+
+use chrono::NaiveDate;
+use oqs_line_check::rules::answers::{check_consistency, parse_answers};
+use oqs_line_check::rules::{
+    Answers, Area, Decision, Field, RawAnswers, RuleSet, V6Answer, Verdict, YesNo, decide, load,
+};
+use oqs_line_check::wizard::draft::Draft;
+use oqs_line_check::wizard::model::Fields;
+use oqs_line_check::wizard::save_content;
+use oqs_line_check::wizard::text_field::MAX_CHARS;
+use oqs_line_check::wizard::{
+    Command, Edit, Focus, Model, Msg, Overlay, SaveRequest, SaveState, Step, update,
+};
+use proptest::prelude::*;
+
+// -------------------------------------------------------------------------------------------
+// Helpers
+// -------------------------------------------------------------------------------------------
+
+fn rules() -> &'static RuleSet {
+    load::embedded().expect("the embedded rules load")
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 4, 1).unwrap()
+}
+
+fn new_model() -> Model<'static> {
+    Model::new(rules(), today())
+}
+
+fn send(m: &mut Model<'_>, msg: Msg) -> Command {
+    update(m, msg)
+}
+
+fn send_all(m: &mut Model<'_>, msgs: impl IntoIterator<Item = Msg>) {
+    for msg in msgs {
+        let cmd = update(m, msg.clone());
+        assert_eq!(cmd, Command::None, "{msg:?} on {:?}", m.step);
+    }
+}
+
+fn type_text(m: &mut Model<'_>, s: &str) {
+    send_all(m, s.chars().map(Msg::Char));
+}
+
+fn choice_ids(m: &Model<'_>) -> Vec<String> {
+    m.choices().into_iter().map(|c| c.id).collect()
+}
+
+/// Picks the option `id` of the current list question with the arrow keys and Enter.
+fn pick(m: &mut Model<'_>, id: &str) {
+    let index = choice_ids(m)
+        .iter()
+        .position(|c| c == id)
+        .unwrap_or_else(|| panic!("no option {id} on {:?}: {:?}", m.step, choice_ids(m)));
+    send(m, Msg::Home);
+    for _ in 0..index {
+        send(m, Msg::Down);
+    }
+    assert_eq!(m.cursor, index);
+    send(m, Msg::Submit);
+}
+
+/// Replaces what the current step's field holds with `s` and presses Enter.
+fn enter_text(m: &mut Model<'_>, s: &str) {
+    send_all(m, [Msg::Up, Msg::Edit(Edit::Clear)]);
+    type_text(m, s);
+    send(m, Msg::Submit);
+}
+
+/// For a step with a text field and a わからない choice: `unknown` picks the choice.
+fn enter_text_or_unknown(m: &mut Model<'_>, s: &str) {
+    if s == "unknown" {
+        send_all(m, [Msg::Down, Msg::Submit]);
+    } else {
+        enter_text(m, s);
+    }
+}
+
+fn progress_line(m: &Model<'_>) -> String {
+    let (pos, total) = m.progress();
+    format!("{pos}/{total} {}", m.step.title())
+}
+
+fn row_index(m: &Model<'_>, step: Step) -> usize {
+    m.review_rows()
+        .iter()
+        .position(|r| r.step == step)
+        .unwrap_or_else(|| panic!("no review row for {step:?}"))
+}
+
+/// From the review, opens the question of `step` with the arrow keys and Enter.
+fn open_from_review(m: &mut Model<'_>, step: Step) {
+    assert_eq!(m.step, Step::Review);
+    let index = row_index(m, step);
+    send(m, Msg::Home);
+    for _ in 0..index {
+        send(m, Msg::Down);
+    }
+    send(m, Msg::Submit);
+    assert_eq!(m.step, step);
+    assert!(m.from_review);
+}
+
+/// From the review, 「この内容で結果を見る」.
+fn show_result(m: &mut Model<'_>) {
+    assert_eq!(m.step, Step::Review);
+    send_all(m, [Msg::End, Msg::Submit]);
+    assert_eq!(m.step, Step::Result, "error: {:?}", m.error);
+}
+
+/// One set of answers, as the user would give them (ids of the rules, `unknown` for わからない).
+#[derive(Debug, Clone)]
+struct Spec {
+    line: &'static str,
+    collab: &'static str,
+    prefecture: &'static str,
+    next_type: &'static str,
+    applied: &'static str,
+    v6: &'static str,
+    id: &'static str,
+    multiple: &'static str,
+}
+
+const ID: &str = "CAF0123456789";
+
+impl Spec {
+    fn new(line: &'static str) -> Spec {
+        Spec {
+            line,
+            collab: "no",
+            prefecture: "13",
+            next_type: "next-family",
+            applied: "2010-04-01",
+            v6: "not-contracted",
+            id: ID,
+            multiple: "no",
+        }
+    }
+
+    /// The flags `check` takes for the answers of the questions that were asked.
+    fn raw(&self, asked: &[Step]) -> RawAnswers {
+        let given = |s: Step, v: &str| asked.contains(&s).then(|| v.to_string());
+        let line = if asked.contains(&Step::NextType) && self.next_type != "unknown" {
+            self.next_type
+        } else {
+            self.line
+        };
+        RawAnswers {
+            line: Some(line.to_string()),
+            prefecture: given(Step::Prefecture, self.prefecture),
+            collab: given(Step::Collab, self.collab),
+            applied: given(Step::Applied, self.applied),
+            v6: given(Step::V6, self.v6),
+            customer_id: given(Step::CustomerId, self.id).filter(|id| id != "unknown"),
+            multiple_lines: given(Step::MultipleLines, self.multiple),
+        }
+    }
+}
+
+/// Answers the current question from `spec`.
+fn answer(m: &mut Model<'_>, spec: &Spec) {
+    match m.step {
+        Step::Line => pick(m, spec.line),
+        Step::Collab => pick(m, spec.collab),
+        Step::Prefecture => enter_text(m, spec.prefecture),
+        Step::NextType => pick(
+            m,
+            if spec.next_type == "unknown" {
+                "next"
+            } else {
+                spec.next_type
+            },
+        ),
+        Step::Applied => enter_text_or_unknown(m, spec.applied),
+        Step::V6 => pick(m, spec.v6),
+        Step::CustomerId => enter_text_or_unknown(m, spec.id),
+        Step::CustomerIdConfirm => enter_text(m, spec.id),
+        Step::MultipleLines => pick(m, spec.multiple),
+        Step::Review | Step::Result => panic!("not a question: {:?}", m.step),
+    }
+}
+
+/// Answers every question from `spec` until the review; returns the questions asked, in order.
+fn walk(m: &mut Model<'_>, spec: &Spec) -> Vec<Step> {
+    let mut asked = Vec::new();
+    while m.step.is_question() {
+        assert!(
+            asked.len() < 20,
+            "the wizard goes round in circles: {asked:?}"
+        );
+        let step = m.step;
+        asked.push(step);
+        answer(m, spec);
+        assert_eq!(m.error, None, "on {step:?} with {spec:?}");
+        assert_ne!(m.step, step, "{step:?} did not move on with {spec:?}");
+    }
+    assert_eq!(m.step, Step::Review);
+    asked
+}
+
+fn walked(spec: &Spec) -> (Model<'static>, Vec<Step>) {
+    let mut m = new_model();
+    let asked = walk(&mut m, spec);
+    (m, asked)
+}
+
+/// `check`'s decision for the same answers.
+fn check_decision(raw: &RawAnswers) -> Decision {
+    let answers = parse_answers(rules(), raw, today())
+        .unwrap_or_else(|e| panic!("check rejects {raw:?}: {e:?}"));
+    decide(rules(), &answers)
+}
+
+use Step::*;
+
+const NEXT_PATH: [Step; 9] = [
+    Line,
+    Collab,
+    Prefecture,
+    NextType,
+    Applied,
+    V6,
+    CustomerId,
+    CustomerIdConfirm,
+    MultipleLines,
+];
+
+// -------------------------------------------------------------------------------------------
+// Each branch
+// -------------------------------------------------------------------------------------------
+
+#[test]
+fn first_question_offers_every_line_in_order() {
+    let m = new_model();
+    assert_eq!(m.step, Line);
+    assert_eq!(
+        choice_ids(&m),
+        [
+            "next",
+            "cross",
+            "commufa",
+            "bbiq",
+            "ipsec",
+            "other-flets",
+            "other",
+            "unknown"
+        ]
+    );
+    assert!(m.choices().iter().all(|c| !c.hint.is_empty()));
+}
+
+#[test]
+fn next_east_and_west_ask_every_question() {
+    for (pref, date) in [("13", "2010-04-01"), ("27", "2015-04-01")] {
+        let spec = Spec {
+            prefecture: pref,
+            applied: date,
+            ..Spec::new("next")
+        };
+        let (_, asked) = walked(&spec);
+        assert_eq!(asked, NEXT_PATH, "{spec:?}");
+    }
+}
+
+#[test]
+fn cross_asks_no_type_date_or_v6() {
+    for pref in ["13", "27"] {
+        let spec = Spec {
+            prefecture: pref,
+            ..Spec::new("cross")
+        };
+        let (m, asked) = walked(&spec);
+        assert_eq!(
+            asked,
+            [
+                Line,
+                Collab,
+                Prefecture,
+                CustomerId,
+                CustomerIdConfirm,
+                MultipleLines
+            ]
+        );
+        assert_eq!(m.draft.next_type, None);
+        assert_eq!(m.draft.applied, None);
+    }
+}
+
+#[test]
+fn lines_of_other_methods_go_straight_to_the_review() {
+    for line in ["commufa", "bbiq", "ipsec", "other-flets", "other"] {
+        let (m, asked) = walked(&Spec::new(line));
+        assert_eq!(asked, [Line], "{line}");
+        assert_eq!(m.draft.line.as_deref(), Some(line));
+        let rows: Vec<Step> = m.review_rows().iter().map(|r| r.step).collect();
+        assert_eq!(rows, [Line], "{line}");
+    }
+}
+
+#[test]
+fn unknown_line_asks_collab_and_prefecture_only() {
+    let (_, asked) = walked(&Spec::new("unknown"));
+    assert_eq!(asked, [Line, Collab, Prefecture]);
+}
+
+#[test]
+fn unknown_id_skips_the_confirmation() {
+    let spec = Spec {
+        id: "unknown",
+        ..Spec::new("cross")
+    };
+    let (m, asked) = walked(&spec);
+    assert_eq!(asked, [Line, Collab, Prefecture, CustomerId, MultipleLines]);
+    assert_eq!(m.draft.customer_id, Some(None));
+}
+
+fn asks_v6(pref: &'static str, applied: &'static str) -> bool {
+    let spec = Spec {
+        prefecture: pref,
+        applied,
+        v6: "contracted",
+        ..Spec::new("next")
+    };
+    let (_, asked) = walked(&spec);
+    asked.contains(&V6)
+}
+
+#[test]
+fn v6_is_asked_only_before_the_areas_cut_off_or_without_a_date() {
+    assert!(asks_v6("13", "2012-05-28"), "East, the day before");
+    assert!(!asks_v6("13", "2012-05-29"), "East, the day of the cut-off");
+    assert!(asks_v6("27", "2021-05-10"), "West, the day before");
+    assert!(!asks_v6("27", "2021-05-11"), "West, the day of the cut-off");
+    assert!(asks_v6("13", "unknown"));
+    assert!(asks_v6("27", "unknown"));
+    // The East date is long before the West cut-off.
+    assert!(asks_v6("27", "2012-05-29"));
+}
+
+#[test]
+fn applied_date_is_echoed_before_moving_on() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("next"), Applied);
+    type_text(&mut m, "平成24年5月28日");
+    assert_eq!(
+        m.applied_preview().as_deref(),
+        Some("2012年5月28日 (平成24年)")
+    );
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.draft.applied, Some(NaiveDate::from_ymd_opt(2012, 5, 28)));
+    assert_eq!(m.step, V6);
+}
+
+/// Answers from `spec` until the wizard is on `target`.
+fn walk_to(m: &mut Model<'_>, spec: &Spec, target: Step) {
+    let mut n = 0;
+    while m.step != target {
+        assert!(m.step.is_question() && n < 20, "{target:?} never came");
+        answer(m, spec);
+        n += 1;
+    }
+}
+
+#[test]
+fn next_type_lists_only_the_areas_types_and_unknown() {
+    for (pref, area) in [("13", Area::East), ("27", Area::West)] {
+        let mut m = new_model();
+        walk_to(
+            &mut m,
+            &Spec {
+                prefecture: pref,
+                ..Spec::new("next")
+            },
+            NextType,
+        );
+        let mut expected: Vec<String> = rules()
+            .lines
+            .iter()
+            .filter(|l| l.subtype && l.offered_in(area))
+            .map(|l| l.id.clone())
+            .collect();
+        expected.push("next".to_string());
+        assert_eq!(choice_ids(&m), expected, "{area:?}");
+        assert_eq!(m.choices().last().unwrap().label, "わからない");
+        let ids = choice_ids(&m);
+        match area {
+            Area::East => {
+                assert!(ids.contains(&"next-giga-family-smart".to_string()));
+                assert!(!ids.contains(&"next-family-superhispeed".to_string()));
+            }
+            Area::West => {
+                assert!(ids.contains(&"next-family-superhispeed".to_string()));
+                assert!(!ids.contains(&"next-giga-family-smart".to_string()));
+            }
+        }
+    }
+}
+
+#[test]
+fn digits_pick_a_type_only_where_the_list_fits_nine() {
+    // The East offers nine types plus わからない: ten, too many for one digit.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("next"), NextType);
+    assert_eq!(m.choices().len(), 10);
+    send(&mut m, Msg::Char('1'));
+    assert_eq!((m.step, m.draft.next_type.clone()), (NextType, None));
+
+    let mut m = new_model();
+    walk_to(
+        &mut m,
+        &Spec {
+            prefecture: "27",
+            ..Spec::new("next")
+        },
+        NextType,
+    );
+    let choices = choice_ids(&m);
+    assert!(choices.len() <= 9);
+    send(&mut m, Msg::Char('２'));
+    assert_eq!(m.draft.next_type.as_ref(), Some(&choices[1]));
+    assert_eq!(m.step, Applied);
+}
+
+#[test]
+fn the_id_is_typed_twice_and_a_mismatch_keeps_the_second_text() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), CustomerId);
+    enter_text(&mut m, "caf 0123-456789");
+    assert_eq!(m.step, CustomerIdConfirm);
+    assert_eq!(
+        m.draft.customer_id.clone().flatten().unwrap().normalized,
+        ID
+    );
+    assert!(!m.draft.customer_id_confirmed);
+
+    type_text(&mut m, "CAF0123456780");
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, CustomerIdConfirm);
+    assert_eq!(m.fields.customer_id_confirm.value(), "CAF0123456780");
+    assert_eq!(m.fields.customer_id.value(), "caf 0123-456789");
+    let error = m.error.clone().expect("a mismatch shows an error");
+    assert_eq!(error.field, Field::CustomerId);
+    assert_eq!(error.code, "confirmation_mismatch");
+    assert!(error.message.contains(ID), "{}", error.message);
+    assert!(!m.draft.customer_id_confirmed);
+
+    // Fixing the last digit confirms; full-width input counts as the same ID.
+    send_all(&mut m, [Msg::Edit(Edit::Backspace), Msg::Char('９')]);
+    assert_eq!(m.error, None, "typing clears the message");
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, MultipleLines);
+    assert!(m.draft.customer_id_confirmed);
+}
+
+#[test]
+fn a_bad_id_is_refused_with_the_rules_message_and_kept() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), CustomerId);
+    type_text(&mut m, "CAF12345");
+    let (normalized, verdict) = m.customer_id_preview().expect("a live preview");
+    assert_eq!(normalized.normalized, "CAF12345");
+    let live = verdict.expect_err("too short");
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, CustomerId);
+    assert_eq!(m.error.as_ref(), Some(&live));
+    assert_eq!(m.fields.customer_id.value(), "CAF12345");
+    assert_eq!(m.draft.customer_id, None);
+}
+
+#[test]
+fn digits_pick_options_also_full_width() {
+    let mut m = new_model();
+    send(&mut m, Msg::Char('2'));
+    assert_eq!(m.draft.line.as_deref(), Some("cross"));
+    assert_eq!(m.step, Collab);
+    // The IME sends full-width digits.
+    send(&mut m, Msg::Char('２'));
+    assert_eq!(m.draft.collab, Some(YesNo::No));
+    assert_eq!(m.step, Prefecture);
+
+    // Out of range, zero and letters pick nothing.
+    let mut m = new_model();
+    for c in ['9', '0', '０', 'a', 'あ'] {
+        send(&mut m, Msg::Char(c));
+        assert_eq!(m.step, Line, "{c:?}");
+        assert_eq!(m.draft, Draft::default(), "{c:?}");
+    }
+    send(&mut m, Msg::Char('８'));
+    assert_eq!(m.draft.line.as_deref(), Some("unknown"));
+}
+
+#[test]
+fn typing_filters_the_prefecture_list_and_enter_picks_the_highlighted_one() {
+    let cases = [
+        ("とう", "東京都", 13),
+        ("osaka", "大阪府", 27),
+        ("13", "東京都", 13),
+        ("おおさか", "大阪府", 27),
+        ("大阪", "大阪府", 27),
+    ];
+    for (query, name, code) in cases {
+        let mut m = new_model();
+        walk_to(&mut m, &Spec::new("cross"), Prefecture);
+        assert_eq!(m.choices().len(), 47);
+        type_text(&mut m, query);
+        let labels: Vec<String> = m.choices().into_iter().map(|c| c.label).collect();
+        assert!(labels.len() < 47, "{query} filters: {labels:?}");
+        assert_eq!(labels.first().map(String::as_str), Some(name), "{query}");
+        assert_eq!(m.cursor, 0);
+        send(&mut m, Msg::Submit);
+        assert_eq!(m.draft.prefecture, Some(code), "{query}");
+        assert_eq!(m.step, CustomerId);
+    }
+
+    // "13" is the one code; the list shows the area it implies.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    type_text(&mut m, "13");
+    let choices = m.choices();
+    assert_eq!(choices.len(), 1);
+    assert!(choices[0].hint.contains("NTT東日本"), "{}", choices[0].hint);
+
+    // Enter picks the highlighted one, not the first.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    type_text(&mut m, "ka");
+    let choices = m.choices();
+    assert!(choices.len() >= 2, "{choices:?}");
+    send_all(&mut m, [Msg::Down, Msg::Submit]);
+    assert_eq!(
+        m.draft.prefecture.map(|c| c.to_string()),
+        Some(choices[1].id.clone())
+    );
+
+    // Nothing matches: Enter explains and stays.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    type_text(&mut m, "zzz");
+    assert!(m.choices().is_empty());
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, Prefecture);
+    assert_eq!(m.draft.prefecture, None);
+    assert_eq!(m.error.as_ref().map(|e| e.field), Some(Field::Prefecture));
+}
+
+#[test]
+fn progress_counts_the_questions_that_apply() {
+    let mut m = new_model();
+    assert_eq!(progress_line(&m), "1/8 回線の種類");
+    walk_to(&mut m, &Spec::new("next"), Prefecture);
+    assert_eq!(progress_line(&m), "3/8 都道府県");
+    walk_to(&mut m, &Spec::new("next"), CustomerIdConfirm);
+    assert_eq!(progress_line(&m), "7/8 お客さまID (確認)");
+    walk(&mut m, &Spec::new("next"));
+    assert_eq!(progress_line(&m), "8/8 入力内容の確認");
+
+    // A date after the cut-off leaves out the v6 question.
+    let mut m = new_model();
+    walk_to(
+        &mut m,
+        &Spec {
+            applied: "2015-04-01",
+            ..Spec::new("next")
+        },
+        CustomerId,
+    );
+    assert_eq!(progress_line(&m), "6/7 お客さまID");
+
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    assert_eq!(progress_line(&m), "3/5 都道府県");
+    walk_to(&mut m, &Spec::new("cross"), MultipleLines);
+    assert_eq!(progress_line(&m), "4/5 複数の回線");
+
+    let (m, _) = walked(&Spec::new("commufa"));
+    assert_eq!(progress_line(&m), "2/2 入力内容の確認");
+}
+
+// -------------------------------------------------------------------------------------------
+// Back and forward keep answers
+// -------------------------------------------------------------------------------------------
+
+#[test]
+fn back_to_the_first_question_and_forward_again_keeps_everything() {
+    for spec in [
+        Spec::new("next"),
+        Spec {
+            applied: "unknown",
+            id: "unknown",
+            prefecture: "おおさか",
+            next_type: "unknown",
+            multiple: "unknown",
+            v6: "unknown",
+            ..Spec::new("next")
+        },
+        Spec::new("cross"),
+    ] {
+        let (mut m, asked) = walked(&spec);
+        let draft = m.draft.clone();
+        let fields: Fields = m.fields.clone();
+
+        let mut back = Vec::new();
+        while m.step != Line {
+            send(&mut m, Msg::Back);
+            back.push(m.step);
+            assert_eq!(m.draft, draft, "Back changed an answer on {:?}", m.step);
+            assert_eq!(m.fields, fields, "Back changed a field on {:?}", m.step);
+            assert!(back.len() <= asked.len(), "{back:?}");
+        }
+        let mut expected_back = asked.clone();
+        expected_back.reverse();
+        assert_eq!(back, expected_back, "{spec:?}");
+
+        let mut forward = Vec::new();
+        while m.step != Review {
+            forward.push(m.step);
+            send(&mut m, Msg::Submit);
+            assert_eq!(m.error, None, "on {:?}", forward.last());
+            assert!(forward.len() <= asked.len(), "{forward:?}");
+        }
+        assert_eq!(forward, asked, "{spec:?}");
+        assert_eq!(m.draft, draft, "{spec:?}");
+        assert_eq!(m.fields, fields, "{spec:?}");
+    }
+}
+
+#[test]
+fn back_on_the_first_question_asks_to_quit_and_back_closes_it() {
+    let mut m = new_model();
+    send(&mut m, Msg::Back);
+    assert_eq!(m.overlay, Some(Overlay::QuitConfirm { yes: false }));
+    send(&mut m, Msg::Back);
+    assert_eq!(m.overlay, None);
+    assert_eq!(m.step, Line);
+    assert!(!m.quit);
+
+    // The same with answers given: nothing is lost.
+    let (mut m, _) = walked(&Spec::new("next"));
+    let draft = m.draft.clone();
+    while m.step != Line {
+        send(&mut m, Msg::Back);
+    }
+    send(&mut m, Msg::Back);
+    assert_eq!(m.overlay, Some(Overlay::QuitConfirm { yes: false }));
+    // Enter on the highlighted いいえ closes it too.
+    assert_eq!(send(&mut m, Msg::Submit), Command::None);
+    assert_eq!(m.overlay, None);
+    assert_eq!(m.draft, draft);
+    assert!(!m.quit);
+}
+
+#[test]
+fn back_keeps_the_text_being_typed() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("next"), Applied);
+    type_text(&mut m, "2010年4");
+    send(&mut m, Msg::Back);
+    assert_eq!(m.step, NextType);
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, Applied);
+    assert_eq!(m.fields.applied.value(), "2010年4");
+    assert_eq!(m.draft.applied, None);
+}
+
+#[test]
+fn back_from_the_result_and_the_review() {
+    let (mut m, _) = walked(&Spec::new("next"));
+    show_result(&mut m);
+    send(&mut m, Msg::Back);
+    assert_eq!(m.step, Review);
+    send(&mut m, Msg::Back);
+    assert_eq!(m.step, MultipleLines);
+}
+
+// -------------------------------------------------------------------------------------------
+// Review: jump and return
+// -------------------------------------------------------------------------------------------
+
+#[test]
+fn review_lists_every_answer() {
+    let (m, _) = walked(&Spec::new("next"));
+    let rows = m.review_rows();
+    let steps: Vec<Step> = rows.iter().map(|r| r.step).collect();
+    assert_eq!(
+        steps,
+        [
+            Line,
+            Collab,
+            Prefecture,
+            NextType,
+            Applied,
+            V6,
+            CustomerId,
+            MultipleLines
+        ]
+    );
+    assert!(rows.iter().all(|r| !r.missing), "{rows:?}");
+    let values: Vec<&str> = rows.iter().map(|r| r.value.as_str()).collect();
+    assert_eq!(values[0], "フレッツ 光ネクスト");
+    assert!(values[2].starts_with("東京都"), "{}", values[2]);
+    assert_eq!(values[3], "フレッツ 光ネクスト ファミリータイプ");
+    assert_eq!(values[4], "2010年4月1日 (平成22年)");
+    assert_eq!(values[5], "未契約");
+    assert_eq!(values[6], ID);
+    assert_eq!(values[7], "いいえ");
+    // The cursor starts on 「この内容で結果を見る」.
+    assert_eq!(m.cursor, rows.len());
+}
+
+#[test]
+fn a_prefecture_change_re_asks_only_the_stale_type() {
+    let spec = Spec {
+        next_type: "next-giga-family-smart",
+        applied: "2022-01-01",
+        ..Spec::new("next")
+    };
+    let (mut m, asked) = walked(&spec);
+    assert!(!asked.contains(&V6), "after both cut-offs");
+    let applied = m.draft.applied;
+
+    open_from_review(&mut m, Prefecture);
+    enter_text(&mut m, "大阪");
+    assert_eq!(m.draft.prefecture, Some(27));
+    assert_eq!(m.step, NextType, "the East-only type is stale in the West");
+    assert!(!choice_ids(&m).contains(&"next-giga-family-smart".to_string()));
+    let row = &m.review_rows()[row_index(&m, NextType)];
+    assert!(row.missing, "{row:?}");
+
+    pick(&mut m, "next-family-superhispeed");
+    assert_eq!(m.step, Review, "the date is still valid: not asked again");
+    assert!(!m.from_review);
+    assert_eq!(m.draft.applied, applied);
+    assert!(m.review_rows().iter().all(|r| !r.missing));
+    assert_eq!(
+        m.draft.next_type.as_deref(),
+        Some("next-family-superhispeed")
+    );
+}
+
+#[test]
+fn a_prefecture_change_asks_a_v6_question_that_now_applies() {
+    // 2015 is after the East cut-off but before the West one.
+    let spec = Spec {
+        applied: "2015-04-01",
+        ..Spec::new("next")
+    };
+    let (mut m, asked) = walked(&spec);
+    assert!(!asked.contains(&V6));
+    open_from_review(&mut m, Prefecture);
+    enter_text(&mut m, "27");
+    assert_eq!(
+        m.step, V6,
+        "the type is offered in the West; the v6 question now applies"
+    );
+    pick(&mut m, "contracted");
+    assert_eq!(m.step, Review);
+    assert_eq!(m.draft.v6, Some(V6Answer::Contracted));
+}
+
+#[test]
+fn a_cop_id_is_stale_in_the_west() {
+    let spec = Spec {
+        id: "COP12345678",
+        ..Spec::new("cross")
+    };
+    let (mut m, _) = walked(&spec);
+    open_from_review(&mut m, Prefecture);
+    enter_text(&mut m, "27");
+    assert_eq!(m.step, CustomerId, "COP is East only");
+    assert!(m.review_rows()[row_index(&m, CustomerId)].missing);
+    enter_text(&mut m, ID);
+    assert_eq!(m.step, CustomerIdConfirm);
+    enter_text(&mut m, ID);
+    assert_eq!(m.step, Review);
+}
+
+#[test]
+fn an_id_change_from_the_review_is_confirmed_again() {
+    let (mut m, _) = walked(&Spec::new("next"));
+    open_from_review(&mut m, CustomerId);
+    enter_text(&mut m, "CAF9876543210");
+    assert_eq!(m.step, CustomerIdConfirm);
+    assert!(!m.draft.customer_id_confirmed);
+    assert!(m.review_rows()[row_index(&m, CustomerId)].missing);
+    enter_text(&mut m, "CAF9876543210");
+    assert_eq!(m.step, Review);
+    assert!(m.draft.customer_id_confirmed);
+    assert_eq!(
+        m.review_rows()[row_index(&m, CustomerId)].value,
+        "CAF9876543210"
+    );
+
+    // The same ID again needs no second confirmation.
+    open_from_review(&mut m, CustomerId);
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, Review);
+    assert!(m.draft.customer_id_confirmed);
+}
+
+#[test]
+fn a_change_that_makes_nothing_stale_goes_straight_back() {
+    let (mut m, _) = walked(&Spec::new("next"));
+    let before = m.draft.clone();
+    open_from_review(&mut m, Collab);
+    pick(&mut m, "yes");
+    assert_eq!(m.step, Review);
+    assert_eq!(m.draft.collab, Some(YesNo::Yes));
+    assert_eq!(
+        Draft {
+            collab: before.collab,
+            ..m.draft.clone()
+        },
+        before
+    );
+
+    open_from_review(&mut m, Applied);
+    enter_text(&mut m, "2011-01-01");
+    assert_eq!(
+        m.step, Review,
+        "still before the cut-off: the v6 answer stands"
+    );
+
+    open_from_review(&mut m, MultipleLines);
+    pick(&mut m, "yes");
+    assert_eq!(m.step, Review);
+    assert_eq!(m.draft.multiple_lines, Some(YesNo::Yes));
+}
+
+#[test]
+fn esc_from_a_question_opened_from_the_review_returns_to_it() {
+    let (mut m, _) = walked(&Spec::new("next"));
+    let draft = m.draft.clone();
+    for step in [Line, Prefecture, Applied, CustomerId, MultipleLines] {
+        open_from_review(&mut m, step);
+        // Look around, type a little, then change one's mind.
+        send_all(&mut m, [Msg::Down, Msg::Up]);
+        if m.typing() {
+            type_text(&mut m, "x");
+        }
+        send(&mut m, Msg::Back);
+        assert_eq!(m.step, Review, "{step:?}");
+        assert!(!m.from_review);
+        assert_eq!(m.draft, draft, "{step:?}");
+    }
+}
+
+#[test]
+fn a_line_change_from_the_review_asks_the_new_questions() {
+    let (mut m, _) = walked(&Spec::new("cross"));
+    open_from_review(&mut m, Line);
+    pick(&mut m, "next");
+    assert_eq!(m.step, NextType);
+    pick(&mut m, "next-family");
+    assert_eq!(m.step, Applied);
+    enter_text(&mut m, "2010-04-01");
+    assert_eq!(m.step, V6);
+    pick(&mut m, "contracted");
+    assert_eq!(m.step, Review, "collab, prefecture and the ID were kept");
+    assert_eq!(
+        m.draft.customer_id.clone().flatten().unwrap().normalized,
+        ID
+    );
+
+    // And to a line with no further questions: straight back.
+    open_from_review(&mut m, Line);
+    pick(&mut m, "bbiq");
+    assert_eq!(m.step, Review);
+    assert_eq!(m.review_rows().len(), 1);
+}
+
+// -------------------------------------------------------------------------------------------
+// The result is check's decision
+// -------------------------------------------------------------------------------------------
+
+fn decision_specs() -> Vec<(Spec, Verdict)> {
+    vec![
+        (Spec::new("next"), Verdict::ActionRequired),
+        (
+            Spec {
+                v6: "contracted",
+                multiple: "yes",
+                ..Spec::new("next")
+            },
+            Verdict::Ready,
+        ),
+        (
+            Spec {
+                prefecture: "27",
+                collab: "yes",
+                ..Spec::new("cross")
+            },
+            Verdict::Ready,
+        ),
+        (
+            Spec {
+                id: "caf 0123-456789",
+                ..Spec::new("cross")
+            },
+            Verdict::Ready,
+        ),
+        (
+            Spec {
+                id: "ＣＡＦ０１２３－４５６７８９",
+                prefecture: "とうきょう",
+                ..Spec::new("cross")
+            },
+            Verdict::Ready,
+        ),
+        (Spec::new("commufa"), Verdict::OtherMethod),
+        (Spec::new("bbiq"), Verdict::OtherMethod),
+        (Spec::new("ipsec"), Verdict::OtherMethod),
+        (Spec::new("other"), Verdict::OtherMethod),
+        (Spec::new("other-flets"), Verdict::NotEligible),
+        (
+            Spec {
+                collab: "unknown",
+                ..Spec::new("unknown")
+            },
+            Verdict::Confirm,
+        ),
+        (
+            Spec {
+                collab: "unknown",
+                next_type: "unknown",
+                applied: "unknown",
+                v6: "unknown",
+                id: "unknown",
+                multiple: "unknown",
+                ..Spec::new("next")
+            },
+            Verdict::Confirm,
+        ),
+        (
+            Spec {
+                prefecture: "27",
+                next_type: "next-mansion-superhispeed",
+                applied: "2022-01-01",
+                ..Spec::new("next")
+            },
+            Verdict::Ready,
+        ),
+        (
+            Spec {
+                prefecture: "40",
+                applied: "2012-05-28",
+                v6: "unknown",
+                ..Spec::new("next")
+            },
+            // Before the cut-off the option is off unless contracted: to contract, after checking.
+            Verdict::ActionRequired,
+        ),
+        (
+            Spec {
+                id: "COP12345678",
+                next_type: "next-family-gigaline",
+                applied: "2012-05-29",
+                ..Spec::new("next")
+            },
+            Verdict::Ready,
+        ),
+    ]
+}
+
+#[test]
+fn the_result_is_checks_decision_for_the_same_answers() {
+    for (spec, verdict) in decision_specs() {
+        let (mut m, asked) = walked(&spec);
+        show_result(&mut m);
+        let raw = spec.raw(&asked);
+        let expected = check_decision(&raw);
+        let got = m.decision.clone().expect("a decision on the result");
+        assert_eq!(got, expected, "{spec:?}");
+        assert_eq!(
+            serde_json::to_value(&got).unwrap(),
+            serde_json::to_value(&expected).unwrap()
+        );
+        assert_eq!(got.verdict, verdict, "{spec:?}");
+        assert_eq!(
+            m.draft.answers(rules()),
+            parse_answers(rules(), &raw, today()).unwrap()
+        );
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// Technician start
+// -------------------------------------------------------------------------------------------
+
+fn full_raw() -> RawAnswers {
+    RawAnswers {
+        line: Some("next-family".into()),
+        prefecture: Some("13".into()),
+        collab: Some("no".into()),
+        applied: Some("2010-04-01".into()),
+        v6: Some("not-contracted".into()),
+        customer_id: Some("caf-0123-456789".into()),
+        multiple_lines: Some("no".into()),
+    }
+}
+
+#[test]
+fn technician_start_with_every_answer_opens_the_review() {
+    let raw = full_raw();
+    let mut m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.step, Review);
+    assert!(m.review_rows().iter().all(|r| !r.missing));
+    assert_eq!(m.draft.next_type.as_deref(), Some("next-family"));
+    assert!(m.draft.customer_id_confirmed);
+    assert_eq!(m.fields.customer_id.value(), "caf-0123-456789");
+    show_result(&mut m);
+    assert_eq!(m.decision, Some(check_decision(&raw)));
+
+    // Pre-filled answers can still be changed.
+    send(&mut m, Msg::Back);
+    open_from_review(&mut m, MultipleLines);
+    pick(&mut m, "yes");
+    assert_eq!(m.step, Review);
+    assert_eq!(m.draft.multiple_lines, Some(YesNo::Yes));
+
+    // Every line of the first question, given alone where nothing else applies.
+    for line in ["commufa", "bbiq", "ipsec", "other-flets", "other"] {
+        let raw = RawAnswers {
+            line: Some(line.into()),
+            ..RawAnswers::default()
+        };
+        let m = Model::with_answers(rules(), today(), &raw);
+        assert_eq!(m.step, Review, "{line}");
+    }
+}
+
+#[test]
+fn technician_start_with_answers_missing_opens_the_first_missing_question() {
+    let some = RawAnswers {
+        line: Some("next".into()),
+        prefecture: Some("東京都".into()),
+        ..RawAnswers::default()
+    };
+    let m = Model::with_answers(rules(), today(), &some);
+    assert_eq!(m.step, Collab);
+    assert_eq!(m.draft.prefecture, Some(13));
+
+    for (drop, expected) in [
+        ("collab", Collab),
+        ("prefecture", Prefecture),
+        ("applied", Applied),
+        ("v6", V6),
+        ("customer_id", CustomerId),
+        ("multiple_lines", MultipleLines),
+    ] {
+        let mut raw = full_raw();
+        match drop {
+            "collab" => raw.collab = None,
+            "prefecture" => raw.prefecture = None,
+            "applied" => raw.applied = None,
+            "v6" => raw.v6 = None,
+            "customer_id" => raw.customer_id = None,
+            _ => raw.multiple_lines = None,
+        }
+        let m = Model::with_answers(rules(), today(), &raw);
+        assert_eq!(m.step, expected, "without {drop}");
+    }
+
+    // The generic line asks for the type.
+    let raw = RawAnswers {
+        line: Some("next".into()),
+        ..full_raw()
+    };
+    assert_eq!(Model::with_answers(rules(), today(), &raw).step, NextType);
+    // An East-only type in the West: asked again, with the West's types.
+    let raw = RawAnswers {
+        line: Some("next-giga-family-smart".into()),
+        prefecture: Some("27".into()),
+        ..full_raw()
+    };
+    let m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.step, NextType);
+    assert!(!choice_ids(&m).contains(&"next-giga-family-smart".to_string()));
+
+    // Nothing given: the first question.
+    let m = Model::with_answers(rules(), today(), &RawAnswers::default());
+    assert_eq!(m.step, Line);
+}
+
+#[test]
+fn technician_start_with_a_bad_id_keeps_the_text_on_the_id_question() {
+    let raw = RawAnswers {
+        customer_id: Some("C0P12345678".into()),
+        ..full_raw()
+    };
+    let mut m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.step, CustomerId);
+    assert_eq!(m.fields.customer_id.value(), "C0P12345678");
+    assert_eq!(m.draft.customer_id, None);
+    assert_eq!(m.focus, Focus::Field);
+    assert!(m.typing());
+    let (_, verdict) = m.customer_id_preview().expect("the live check shows");
+    assert!(verdict.is_err());
+    // The answers before it are all there.
+    assert_eq!(m.draft.prefecture, Some(13));
+    assert_eq!(m.draft.v6, Some(V6Answer::NotContracted));
+
+    // Fixing the letter (O, not zero) and confirming leads to the review.
+    send_all(&mut m, [Msg::Edit(Edit::Home), Msg::Edit(Edit::Right)]);
+    send_all(&mut m, [Msg::Edit(Edit::Delete), Msg::Char('O')]);
+    assert_eq!(m.fields.customer_id.value(), "COP12345678");
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, CustomerIdConfirm);
+    enter_text(&mut m, "COP12345678");
+    assert_eq!(m.step, MultipleLines, "the next question of a forward walk");
+}
+
+#[test]
+fn technician_start_with_a_bad_date_keeps_the_text() {
+    let raw = RawAnswers {
+        applied: Some("2010-13-45".into()),
+        ..full_raw()
+    };
+    let m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.step, Applied);
+    assert_eq!(m.fields.applied.value(), "2010-13-45");
+    assert_eq!(m.draft.applied, None);
+}
+
+#[test]
+fn technician_start_reads_flags_the_way_check_does() {
+    // `check` takes these spellings (case, spaces, full-width); the wizard must not ask again.
+    let raw = RawAnswers {
+        line: Some(" Next-Family ".into()),
+        prefecture: Some("tokyo".into()),
+        collab: Some("No".into()),
+        applied: Some("2010-04-01".into()),
+        v6: Some("Not-Contracted".into()),
+        customer_id: Some(ID.into()),
+        multiple_lines: Some("NO".into()),
+    };
+    let expected = check_decision(&raw);
+    let mut m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.step, Review, "{:?}", m.draft);
+    show_result(&mut m);
+    assert_eq!(m.decision, Some(expected));
+
+    let raw = RawAnswers {
+        applied: Some("Unknown".into()),
+        ..full_raw()
+    };
+    let m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.draft.applied, Some(None));
+    assert_eq!(m.step, Review);
+}
+
+// -------------------------------------------------------------------------------------------
+// Ctrl-C, help
+// -------------------------------------------------------------------------------------------
+
+#[test]
+fn ctrl_c_asks_and_a_second_one_quits() {
+    let mut m = new_model();
+    assert_eq!(send(&mut m, Msg::Interrupt), Command::None);
+    assert_eq!(m.overlay, Some(Overlay::QuitConfirm { yes: false }));
+    assert!(!m.quit);
+    assert_eq!(send(&mut m, Msg::Interrupt), Command::Quit);
+    assert!(m.quit);
+
+    // Mid-answer, with the help open: asks first, and Back keeps what was typed.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("next"), Applied);
+    type_text(&mut m, "2010");
+    send(&mut m, Msg::Help);
+    assert_eq!(m.overlay, Some(Overlay::Help));
+    assert_eq!(send(&mut m, Msg::Interrupt), Command::None);
+    assert_eq!(m.overlay, Some(Overlay::QuitConfirm { yes: false }));
+    send(&mut m, Msg::Back);
+    assert_eq!(m.overlay, None);
+    assert_eq!(m.step, Applied);
+    assert_eq!(m.fields.applied.value(), "2010");
+
+    // Choosing はい quits with Enter.
+    send(&mut m, Msg::Interrupt);
+    send(&mut m, Msg::Char('1'));
+    assert_eq!(m.overlay, Some(Overlay::QuitConfirm { yes: true }));
+    assert_eq!(send(&mut m, Msg::Submit), Command::Quit);
+}
+
+#[test]
+fn question_mark_is_help_only_where_nothing_is_typed() {
+    let mut m = new_model();
+    send(&mut m, Msg::Char('?'));
+    assert_eq!(m.overlay, Some(Overlay::Help));
+    send(&mut m, Msg::Back);
+    assert_eq!(m.overlay, None);
+
+    walk_to(&mut m, &Spec::new("next"), Prefecture);
+    send(&mut m, Msg::Char('?'));
+    assert_eq!(m.overlay, None);
+    assert_eq!(m.fields.prefecture.value(), "?");
+}
+
+// -------------------------------------------------------------------------------------------
+// Saving
+// -------------------------------------------------------------------------------------------
+
+fn save_request(cmd: Command) -> SaveRequest {
+    match cmd {
+        Command::Save(req) => req,
+        other => panic!("expected a save, got {other:?}"),
+    }
+}
+
+#[test]
+fn save_writes_markdown_json_and_answers() {
+    let (mut m, asked) = walked(&Spec::new("next"));
+    show_result(&mut m);
+    let decision = m.decision.clone().unwrap();
+    let req = save_request(send(&mut m, Msg::Save));
+    assert_eq!(m.save, SaveState::Saving);
+    let exts: Vec<&str> = req.files.iter().map(|(e, _)| *e).collect();
+    assert_eq!(exts, ["md", "json", "toml"]);
+
+    let json = &req.files[1].1;
+    let parsed: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    assert_eq!(parsed, serde_json::to_value(&decision).unwrap());
+
+    let md = &req.files[0].1;
+    assert!(md.contains(ID), "{md}");
+    assert!(md.contains(decision.verdict.label()), "{md}");
+    assert!(!md.chars().any(|c| c.is_control() && c != '\n'));
+
+    // The answer file starts the wizard again at the review, with the same result.
+    let toml_text = &req.files[2].1;
+    let raw: RawAnswers = toml::from_str(toml_text).expect("the answer file parses");
+    let mut again = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(again.step, Review);
+    show_result(&mut again);
+    assert_eq!(again.decision, Some(decision.clone()));
+    assert_eq!(check_decision(&Spec::new("next").raw(&asked)), decision);
+
+    // A second press while saving does nothing.
+    assert_eq!(send(&mut m, Msg::Save), Command::None);
+}
+
+#[test]
+fn a_failed_save_keeps_everything_and_says_so() {
+    let (mut m, _) = walked(&Spec::new("cross"));
+    show_result(&mut m);
+    let decision = m.decision.clone();
+    let draft = m.draft.clone();
+    let fields = m.fields.clone();
+    send_all(&mut m, [Msg::Down, Msg::Down]);
+    let scroll = m.result_scroll;
+    save_request(send(&mut m, Msg::Save));
+    let cmd = send(
+        &mut m,
+        Msg::Saved(Err(
+            "保存できませんでした: 読み取り専用のフォルダです".into()
+        )),
+    );
+    assert_eq!(cmd, Command::None);
+    assert_eq!(
+        m.save,
+        SaveState::Failed("保存できませんでした: 読み取り専用のフォルダです".into())
+    );
+    assert_eq!(m.step, Result);
+    assert_eq!(m.decision, decision);
+    assert_eq!(m.draft, draft);
+    assert_eq!(m.fields, fields);
+    assert_eq!(m.result_scroll, scroll);
+    assert_eq!(m.overlay, None);
+
+    // Trying again is possible, and success is shown.
+    save_request(send(&mut m, Msg::Save));
+    send(&mut m, Msg::Saved(Ok(vec!["a.md".into(), "a.json".into()])));
+    assert_eq!(
+        m.save,
+        SaveState::Saved(vec!["a.md".into(), "a.json".into()])
+    );
+}
+
+#[test]
+fn save_is_only_on_the_result() {
+    let (mut m, _) = walked(&Spec::new("next"));
+    assert_eq!(send(&mut m, Msg::Save), Command::None);
+    assert_eq!(m.save, SaveState::NotSaved);
+}
+
+// -------------------------------------------------------------------------------------------
+// Text input
+// -------------------------------------------------------------------------------------------
+
+#[test]
+fn pasted_text_is_cleaned_bounded_and_never_submits() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), CustomerId);
+    send(&mut m, Msg::Paste("CAF\u{1b}[2J0123\n456789\r\n".into()));
+    assert_eq!(m.step, CustomerId, "a newline does not advance");
+    assert_eq!(m.fields.customer_id.value(), "CAF[2J0123456789");
+
+    send(&mut m, Msg::Edit(Edit::Clear));
+    send(&mut m, Msg::Paste("あ".repeat(1_000_000)));
+    assert_eq!(m.fields.customer_id.value().chars().count(), MAX_CHARS);
+    let error = m.error.clone().expect("a message when the field is full");
+    assert_eq!(error.code, "too_long");
+
+    // The prefecture's filter is bounded the same way, and says so.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    send(&mut m, Msg::Paste("とうきょう".repeat(100)));
+    assert_eq!(m.fields.prefecture.value().chars().count(), MAX_CHARS);
+    let error = m.error.clone().expect("a message when the filter is full");
+    assert_eq!((error.field, error.code), (Field::Prefecture, "too_long"));
+    send(&mut m, Msg::Edit(Edit::Backspace));
+    assert_eq!(m.error, None);
+
+    // Typing while on わからない goes to the field.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), CustomerId);
+    send_all(&mut m, [Msg::Edit(Edit::Clear), Msg::Down]);
+    assert_eq!(m.focus, Focus::Unknown);
+    send(&mut m, Msg::Char('C'));
+    assert_eq!(m.focus, Focus::Field);
+    assert_eq!(m.fields.customer_id.value(), "C");
+}
+
+#[test]
+fn resizing_keeps_answers_and_text() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("next"), Applied);
+    type_text(&mut m, "平成22");
+    let draft = m.draft.clone();
+    let fields = m.fields.clone();
+    for (width, height) in [(0, 0), (1, 1), (10, 3), (40, 10), (300, 100), (80, 24)] {
+        send(&mut m, Msg::Resize { width, height });
+        assert_eq!(m.viewport, (width, height));
+        assert_eq!(m.draft, draft);
+        assert_eq!(m.fields, fields);
+        assert_eq!(m.step, Applied);
+    }
+
+    let (mut m, _) = walked(&Spec::new("next"));
+    show_result(&mut m);
+    send(&mut m, Msg::End);
+    let bottom = m.result_scroll;
+    assert!(bottom > 0, "the result is taller than 80x24");
+    send(
+        &mut m,
+        Msg::Resize {
+            width: 300,
+            height: 100,
+        },
+    );
+    assert!(m.result_scroll <= bottom);
+    send(
+        &mut m,
+        Msg::Resize {
+            width: 0,
+            height: 0,
+        },
+    );
+    send(
+        &mut m,
+        Msg::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    assert_eq!(m.step, Result);
+}
+
+// -------------------------------------------------------------------------------------------
+// Properties
+// -------------------------------------------------------------------------------------------
+
+fn paste_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(vec![
+            "\u{1b}[2J\u{1b}]0;title\u{7}\u{1b}[31mred".to_string(),
+            "CAF\n0123\r\n456789".to_string(),
+            "caf 0123-456789".to_string(),
+            "ＣＡＦ０１２３４５６７８９".to_string(),
+            "COP12345678".to_string(),
+            "2012-05-28".to_string(),
+            "平成24年5月28日".to_string(),
+            "とうきょう".to_string(),
+            "osaka".to_string(),
+            "a".repeat(100_000),
+            "😀👨‍👩‍👧🇯🇵".to_string(),
+            "か\u{3099}き\u{3099}e\u{301}".to_string(),
+            "ｶﾞｷﾞｸﾞｹﾞｺﾞ ｱｲｳ".to_string(),
+            "\u{0}\u{1}\u{7f}\u{85}\u{9b}\u{2028}\u{200b}\u{feff}".to_string(),
+            "\u{fffd}\u{fffd}".to_string(),
+            "\t\t\n\n\r".to_string(),
+        ]),
+        2 => any::<String>(),
+        1 => "[\\PC\\p{Cc}]{0,80}",
+    ]
+}
+
+fn any_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '１', '２', '９', '?', ' ', 'C',
+            'A', 'F', 'O', 'P', '-', 'あ', 'ア', 'ｱ', 'ﾞ', '\u{301}', '😀', '\u{1b}', '\n',
+            '\r', '\t', '\u{7f}', '\u{0}', '\u{9b}',
+        ]),
+        1 => any::<char>(),
+    ]
+}
+
+fn any_edit() -> impl Strategy<Value = Edit> {
+    prop::sample::select(vec![
+        Edit::Left,
+        Edit::Right,
+        Edit::Home,
+        Edit::End,
+        Edit::WordLeft,
+        Edit::WordRight,
+        Edit::Backspace,
+        Edit::Delete,
+        Edit::DeleteWordBack,
+        Edit::Clear,
+    ])
+}
+
+fn any_msg() -> impl Strategy<Value = Msg> {
+    prop_oneof![
+        8 => Just(Msg::Submit),
+        4 => Just(Msg::Down),
+        3 => Just(Msg::Up),
+        3 => Just(Msg::Back),
+        1 => Just(Msg::PageUp),
+        1 => Just(Msg::PageDown),
+        1 => Just(Msg::Home),
+        1 => Just(Msg::End),
+        1 => Just(Msg::NextFocus),
+        1 => Just(Msg::PrevFocus),
+        1 => Just(Msg::Help),
+        1 => Just(Msg::Save),
+        1 => Just(Msg::Interrupt),
+        6 => any_char().prop_map(Msg::Char),
+        2 => paste_text().prop_map(Msg::Paste),
+        2 => any_edit().prop_map(Msg::Edit),
+        1 => prop_oneof![
+            prop::sample::select(vec![(0u16, 0u16), (1, 1), (10, 3), (300, 100), (80, 24)]),
+            any::<(u16, u16)>(),
+        ]
+        .prop_map(|(width, height)| Msg::Resize { width, height }),
+        1 => prop_oneof![
+            Just(Msg::Saved(Ok(vec!["result.md".to_string()]))),
+            any::<String>().prop_map(|e| Msg::Saved(Err(e))),
+        ],
+    ]
+}
+
+/// Only moving around: never answers anything.
+fn navigation_msg() -> impl Strategy<Value = Msg> {
+    prop::sample::select(vec![Msg::Back, Msg::Up, Msg::Down])
+}
+
+/// Where a random run starts: a fresh wizard, the review reached by walking one of the answer
+/// sets (so `from_review`, the focus and the fields are as a user leaves them), or a technician
+/// start from the same answers.
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    Fresh,
+    Walked(usize),
+    Technician(usize),
+}
+
+fn start() -> impl Strategy<Value = Start> {
+    let n = decision_specs().len();
+    prop_oneof![
+        1 => Just(Start::Fresh),
+        1 => (0..n).prop_map(Start::Walked),
+        1 => (0..n).prop_map(Start::Technician),
+    ]
+}
+
+fn start_model(start: Start) -> Model<'static> {
+    match start {
+        Start::Fresh => new_model(),
+        Start::Walked(i) => walked(&decision_specs()[i].0).0,
+        Start::Technician(i) => {
+            let spec = &decision_specs()[i].0;
+            let (_, asked) = walked(spec);
+            Model::with_answers(rules(), today(), &spec.raw(&asked))
+        }
+    }
+}
+
+fn check_invariants(m: &Model<'_>, before: &Model<'_>, msg: &Msg, cmd: &Command) {
+    let r = rules();
+    for (name, field) in [
+        ("prefecture", &m.fields.prefecture),
+        ("applied", &m.fields.applied),
+        ("customer_id", &m.fields.customer_id),
+        ("customer_id_confirm", &m.fields.customer_id_confirm),
+    ] {
+        let value = field.value();
+        assert!(
+            value.chars().count() <= MAX_CHARS,
+            "{name} holds {} characters",
+            value.chars().count()
+        );
+        assert!(
+            !value.chars().any(char::is_control),
+            "{name} holds a control character: {value:?}"
+        );
+    }
+    // Only Enter and a typed digit answer a question.
+    if !matches!(msg, Msg::Submit | Msg::Char(_)) {
+        assert_eq!(m.draft, before.draft, "{msg:?} changed an answer");
+    }
+    // Only typing, pasting and editing change what a field holds (Home and End move the
+    // caret of a text field).
+    if !matches!(
+        msg,
+        Msg::Char(_) | Msg::Paste(_) | Msg::Edit(_) | Msg::Home | Msg::End
+    ) {
+        assert_eq!(m.fields, before.fields, "{msg:?} changed a field");
+    }
+    if let Msg::Resize { width, height } = msg {
+        assert_eq!(m.viewport, (*width, *height));
+    }
+    if m.step == Step::Result {
+        let decision = m.decision.as_ref().expect("a decision on the result");
+        let answers = m.draft.answers(r);
+        assert_eq!(decision, &decide(r, &answers));
+        // Only settled, consistent answers reach the result, and `check` reads the saved
+        // answer file to the same answers (the ID as its normalised text).
+        assert_eq!(m.draft.first_unsettled(r), None);
+        assert_eq!(check_consistency(r, &answers), []);
+        let reread = parse_answers(r, &save_content::raw_answers(&answers), today())
+            .expect("check takes the saved answers");
+        let id = |a: &Answers| a.customer_id.as_ref().map(|n| n.normalized.clone());
+        assert_eq!(id(&reread), id(&answers));
+        assert_eq!(
+            Answers {
+                customer_id: None,
+                ..reread
+            },
+            Answers {
+                customer_id: None,
+                ..answers
+            }
+        );
+    }
+    if let Command::Save(req) = cmd {
+        assert_eq!(before.step, Step::Result);
+        let json = &req.files.iter().find(|(e, _)| *e == "json").unwrap().1;
+        let parsed: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            parsed,
+            serde_json::to_value(m.decision.as_ref().unwrap()).unwrap()
+        );
+        assert_eq!(m.save, SaveState::Saving);
+    }
+    if *cmd == Command::Quit {
+        assert!(m.quit);
+    }
+    // The cursor is on something that exists.
+    match m.step {
+        Step::Review => assert!(m.cursor <= m.review_rows().len()),
+        Step::Result => {}
+        s if s.is_question() => {
+            let n = m.choices().len();
+            assert!(
+                n == 0 || m.cursor < n,
+                "cursor {} of {n} on {s:?}",
+                m.cursor
+            );
+        }
+        _ => {}
+    }
+    // The step is one that applies, and the progress line makes sense.
+    assert!(m.draft.applies(r, m.step), "{:?} does not apply", m.step);
+    let (pos, total) = m.progress();
+    assert!(pos >= 1 && pos <= total, "{pos}/{total} on {:?}", m.step);
+    if m.overlay.is_none() && m.step == Step::Review && m.draft.first_unsettled(r).is_none() {
+        assert!(m.review_rows().iter().all(|row| !row.missing));
+    }
+}
+
+fn run(m: &mut Model<'_>, msgs: Vec<Msg>) {
+    for msg in msgs {
+        let before = m.clone();
+        let cmd = update(m, msg.clone());
+        check_invariants(m, &before, &msg, &cmd);
+        if cmd == Command::Quit {
+            break;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_messages_never_break_the_wizard(
+        start in start(),
+        msgs in prop::collection::vec(any_msg(), 0..200),
+    ) {
+        let mut m = start_model(start);
+        run(&mut m, msgs);
+    }
+
+    #[test]
+    fn navigating_never_changes_an_answer(
+        start in start(),
+        prefix in prop::collection::vec(any_msg(), 0..60),
+        moves in prop::collection::vec(navigation_msg(), 1..100),
+    ) {
+        let mut m = start_model(start);
+        run(&mut m, prefix);
+        prop_assume!(!m.quit);
+        let draft = m.draft.clone();
+        let fields = m.fields.clone();
+        let settled: Vec<Step> = Step::all()
+            .filter(|&s| s.is_question() && m.draft.settled(rules(), s))
+            .collect();
+        for msg in moves {
+            prop_assert_ne!(update(&mut m, msg), Command::Quit);
+        }
+        prop_assert_eq!(&m.draft, &draft);
+        prop_assert_eq!(&m.fields, &fields);
+        for s in settled {
+            prop_assert!(m.draft.settled(rules(), s), "{:?} is no longer settled", s);
+        }
+    }
+}
+
+#[test]
+fn a_changed_id_starts_its_confirmation_empty_and_esc_there_goes_to_the_first_entry() {
+    let (mut m, _) = walked(&Spec::new("next"));
+    open_from_review(&mut m, CustomerId);
+    enter_text(&mut m, "CAF9876543210");
+    assert_eq!(m.step, CustomerIdConfirm);
+    // The old ID's confirmation is gone: it would only mismatch.
+    assert_eq!(m.fields.customer_id_confirm.value(), "");
+    // Esc on the confirmation goes to the first entry (as its mismatch message says), even
+    // when the question was opened from the review.
+    send(&mut m, Msg::Back);
+    assert_eq!(m.step, CustomerId);
+    assert_eq!(m.fields.customer_id.value(), "CAF9876543210");
+}
+
+#[test]
+fn an_unknown_id_survives_a_saved_answer_file() {
+    let mut raw = full_raw();
+    raw.customer_id = Some("unknown".into());
+    let m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.draft.customer_id, Some(None));
+    assert_eq!(m.step, Review);
+    // And `check` reads the same file the same way.
+    assert!(parse_answers(rules(), &raw, today()).is_ok());
+}
+
+#[test]
+fn invisible_formatting_characters_never_enter_a_field() {
+    let (mut m, _) = walked(&Spec::new("next"));
+    open_from_review(&mut m, CustomerId);
+    send_all(&mut m, [Msg::Edit(Edit::Clear)]);
+    send(
+        &mut m,
+        Msg::Paste("\u{202E}CAF\u{200B}0123456789\u{FEFF}\u{2028}".into()),
+    );
+    assert_eq!(m.fields.customer_id.value(), "CAF0123456789");
+}

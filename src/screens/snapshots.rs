@@ -248,3 +248,43 @@ fn the_readme_shows_the_real_result_screen() {
         "README.md's result screen differs from the snapshot east_result_1: copy it again"
     );
 }
+
+#[test]
+fn every_help_fits_an_80x24_window() {
+    use oqs_line_check::wizard::Step;
+    use oqs_line_check::wizard::help::help;
+    use oqs_line_check::wizard::wrap::wrap;
+    // Walk the longest path (光ネクスト in the East, then in the West) and open F1 on each step.
+    for pref in ["13", "27"] {
+        let mut m = model();
+        let mut keys = vec![Msg::Char('1'), Msg::Char('3')];
+        keys.extend(text(pref));
+        keys.extend([Msg::Submit, Msg::End, Msg::Submit]);
+        keys.extend(text("2010/4/1"));
+        keys.extend([Msg::Submit, Msg::Char('3')]);
+        let mut seen = Vec::new();
+        let mut check = |m: &mut Model<'_>| {
+            update(m, Msg::Help);
+            let screen = render(m, 80, 24);
+            let (_, paragraphs) = help(m);
+            let last = paragraphs.last().cloned().unwrap_or_default();
+            let tail = wrap(&last, 70).last().cloned().unwrap_or_default();
+            assert!(
+                screen.contains(tail.trim()),
+                "help of {:?} is cut short at 80x24:\n{screen}",
+                m.step
+            );
+            seen.push(m.step);
+            update(m, Msg::Back);
+        };
+        check(&mut m);
+        for key in keys {
+            let before = m.step;
+            update(&mut m, key);
+            if m.step != before {
+                check(&mut m);
+            }
+        }
+        assert!(seen.contains(&Step::CustomerId), "{seen:?}");
+    }
+}

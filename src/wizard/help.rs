@@ -13,10 +13,10 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
     match m.step {
         Step::Line => {
             p.push("契約書、請求書、「開通のご案内」に書かれた回線の名前で選びます。".into());
-            for l in r.top_level_lines() {
-                p.push(format!("{}: {}", l.name, l.hint));
-            }
+            p.push("上下キーで選択肢を選ぶと、その説明が一覧の下に出ます。".into());
             p.push(r.collabo.what.clone());
+            p.push("コラボ光も、もとの回線 (光ネクストか光クロス) を選びます。".into());
+            p.push("どれかわからないときは「わからない」を選んでください。確かめ方を最後の画面でご案内します。".into());
         }
         Step::Collab => {
             p.push(r.collabo.what.clone());

@@ -30,7 +30,7 @@ pub fn message(m: &Model<'_>, theme: &Theme) -> Option<Line<'static>> {
         SaveState::NotSaved => Line::from(Span::styled(position, theme.dim())),
         SaveState::Saving => Line::from("保存しています..."),
         SaveState::Saved(paths) => Line::from(Span::styled(
-            format!("保存しました: {}", paths.join(", ")),
+            format!("起動したフォルダーに保存しました: {}", saved_names(paths)),
             theme.ok(),
         )),
         SaveState::Failed(e) => Line::from(Span::styled(
@@ -39,6 +39,27 @@ pub fn message(m: &Model<'_>, theme: &Theme) -> Option<Line<'static>> {
         )),
     };
     Some(line)
+}
+
+/// 「oqs-line-check-20261125-0930 (.md .json .toml)」: the files share one name.
+fn saved_names(paths: &[String]) -> String {
+    let path = |p: &String| std::path::Path::new(p).to_path_buf();
+    let Some(first) = paths.first().map(path) else {
+        return String::new();
+    };
+    let stem = first
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extensions: Vec<String> = paths
+        .iter()
+        .filter_map(|p| {
+            path(p)
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy()))
+        })
+        .collect();
+    format!("{stem} ({})", extensions.join(" "))
 }
 
 pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {

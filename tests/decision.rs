@@ -767,6 +767,17 @@ fn contacts_follow_the_area_and_collab() {
         assert_eq!(first.phone, None);
         assert!(yes.contacts[1].name.starts_with(ntt));
         assert_eq!(yes.contacts[1].phone.as_deref(), Some(PHONE));
+        // The operator is asked first: NTT is described as the window for direct contracts.
+        assert!(
+            yes.contacts[1].about.contains("まず契約先の事業者"),
+            "{}",
+            yes.contacts[1].about
+        );
+        assert!(
+            !no.contacts[0].about.contains("コラボ光"),
+            "{}",
+            no.contacts[0].about
+        );
 
         let unknown = q("next-family").pref(pref).decide();
         assert_eq!(unknown.collab, YesNo::Unknown);

@@ -221,9 +221,10 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
     }
 }
 
-/// The v6 status. Explicit answers win over the date: a user who knows the option is contracted
-/// needs no action, one who knows it is not must contract it. Otherwise the area's rule and the
-/// application date decide.
+/// The v6 status. A rule that is always on (フレッツ 光クロス: 「デフォルトONです」) decides
+/// alone. Otherwise explicit answers win over the date: a user who knows the option is contracted
+/// needs no action, one who knows it is not must contract it; failing those, the area's rule and
+/// the application date decide.
 pub fn v6_status(
     rules: &RuleSet,
     line: Option<&LineType>,
@@ -447,9 +448,15 @@ impl Context<'_> {
                         phone: Some(c.phone.clone()),
                         hours: Some(c.hours.clone()),
                         url: None,
-                        about:
+                        // A コラボ光 line's contract is with its operator (seed: 回線タイプやv6
+                        // オプションの契約有無については、光コラボレーション事業者さまへ).
+                        about: if self.answers.collab == YesNo::Yes {
+                            "NTTと直接契約している回線の窓口です。コラボ光の契約内容は、まず契約先の事業者に問い合わせてください"
+                                .to_string()
+                        } else {
                             "回線タイプ、フレッツ・v6オプションの契約、お客さまIDがわからないとき"
-                                .to_string(),
+                                .to_string()
+                        },
                     });
                 }
             }

@@ -15,7 +15,7 @@ const ID: &str = "CAF0123456789";
 const EAST_URL: &str = "https://flets.com/v6option/flow.html";
 const WEST_URL: &str = "https://flets-w.com/opt/v6option/";
 const PHONE: &str = "0120-116-116";
-const HOURS: &str = "午前9時から午後5時 (年末年始を除く)";
+const HOURS: &str = "午前9時から午後5時、年末年始を除く";
 
 fn run(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().unwrap()

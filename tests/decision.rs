@@ -29,7 +29,7 @@ const WEST_COLLABO_LIST: &str = "https://flets-w.com/collabo/list/index.php";
 const CONNECTABLE_LIST: &str =
     "https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf";
 const PHONE: &str = "0120-116-116";
-const HOURS: &str = "午前9時から午後5時 (年末年始を除く)";
+const HOURS: &str = "午前9時から午後5時、年末年始を除く";
 const ID: &str = "CAF0123456789";
 
 /// The action codes in the order of the contract.
@@ -935,4 +935,73 @@ fn check_consistency_agrees_with_parse_answers() {
     assert_eq!(d.verdict, Verdict::Confirm);
     let kind = rules().line("next").map(|l| l.kind);
     assert_eq!(kind, Some(LineKind::Flets));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps that hold only under a condition say so; categories without an ID never mention one.
+
+#[test]
+fn a_contract_after_an_unsure_answer_is_conditional() {
+    let d = q("next-family").pref("東京").applied("2010-04-01").decide();
+    let contract = action(&d, ActionCode::ContractV6Option);
+    assert!(
+        contract.detail.starts_with("1で契約がないとわかったときに"),
+        "{}",
+        contract.detail
+    );
+    let sure = q("next-family")
+        .pref("東京")
+        .applied("2010-04-01")
+        .v6("not-contracted")
+        .decide();
+    let contract = action(&sure, ActionCode::ContractV6Option);
+    assert!(
+        !contract.detail.contains("わかったとき"),
+        "{}",
+        contract.detail
+    );
+}
+
+#[test]
+fn without_a_date_the_v6_check_says_where_to_order_it() {
+    for (pref, url) in [("東京", EAST_URL), ("大阪", WEST_URL)] {
+        let d = q("next-family").pref(pref).decide();
+        assert_eq!(d.v6_option, V6Status::Unknown);
+        let confirm = action(&d, ActionCode::ConfirmV6Option);
+        assert_eq!(confirm.url.as_deref(), Some(url));
+        assert!(
+            confirm
+                .steps
+                .iter()
+                .any(|s| s.contains("契約がないとわかったとき"))
+        );
+    }
+}
+
+#[test]
+fn categories_without_an_id_never_ask_for_one() {
+    for line in ["commufa", "bbiq", "ipsec"] {
+        let d = q(line).decide();
+        for a in &d.actions {
+            let all = format!("{} {} {}", a.text, a.detail, a.steps.join(" "));
+            assert!(!all.contains("お客さまID"), "{line} {:?}: {all}", a.code);
+        }
+    }
+}
+
+#[test]
+fn an_unknown_line_is_sent_to_the_list_only_if_it_turns_out_not_flets() {
+    let d = q("unknown").decide();
+    let list = action(&d, ActionCode::ConsultConnectableList);
+    assert!(list.detail.contains("以外だったときは"), "{}", list.detail);
+}
+
+#[test]
+fn collab_unknown_says_how_to_tell() {
+    let d = q("next-family").pref("東京").decide();
+    assert!(
+        d.contacts.iter().any(|c| c.about.contains("請求書")),
+        "{:?}",
+        d.contacts
+    );
 }

@@ -78,9 +78,12 @@ fn assert_clean_exit(t: &mut Tui) {
     t.assert_terminal_restored();
 }
 
-/// Enter on the result asks 終了の確認 with 終了する focused; Enter again quits.
+/// Enter on an unsaved result asks 終了の確認 with 続ける focused (a second Enter must not
+/// lose the result); 1 picks 終了する and Enter quits.
 fn quit_from_result(t: &mut Tui) {
     answer(t, key::ENTER, "終了の確認");
+    t.wait_for("> 2. 続ける");
+    t.send("1");
     t.wait_for("> 1. 終了する");
     t.send(key::ENTER);
     assert_clean_exit(t);
@@ -272,6 +275,16 @@ fn f2_saves_markdown_json_and_answers_readable_only_by_the_user() {
     t.wait_for("F2 保存");
     t.send(key::F2);
     t.wait_for("保存しました");
+    // The full paths are shown in a box; Enter closes it.
+    t.wait_for("Enter で閉じます");
+    let saved = t.screen();
+    assert!(
+        saved.contains("次のファイルに結果を保存しました"),
+        "{}",
+        t.dump()
+    );
+    t.send(key::ENTER);
+    t.wait_gone("Enter で閉じます");
 
     let stem = Regex::new(r"^oqs-line-check-\d{8}-\d{6}$").expect("valid regex");
     let mut names: Vec<String> = std::fs::read_dir(t.dir())

@@ -107,7 +107,10 @@ pub fn filter<'r>(rules: &'r RuleSet, query: &str) -> Vec<&'r Prefecture> {
                 let padded = format!("{:02}", p.code);
                 return code.starts_with(&folded) || padded.starts_with(&folded);
             }
-            p.name.starts_with(&folded)
+            // A whole name with its suffix (とうきょうと, osaka-fu) is not a prefix of the bare
+            // reading, but it names the prefecture all the same.
+            names(p, &folded)
+                || p.name.starts_with(&folded)
                 || text::prefecture_key_kana(&p.kana).starts_with(&kana)
                 || (!romaji.is_empty()
                     && std::iter::once(&p.romaji)
@@ -269,9 +272,41 @@ mod tests {
         let codes = |q: &str| -> Vec<u8> { filter(rules(), q).iter().map(|p| p.code).collect() };
         assert_eq!(codes("1"), [1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
         assert_eq!(codes("01"), [1]);
+        // What parse_prefecture accepts, the list shows.
+        for (q, code) in [
+            ("とうきょうと", 13),
+            ("tokyo-to", 13),
+            ("osaka-fu", 27),
+            ("かごしまけん", 46),
+            ("Tōkyō", 13),
+        ] {
+            assert_eq!(codes(q), [code], "{q}");
+        }
         assert_eq!(names("13"), ["東京都"]);
         assert_eq!(codes("4"), [4, 40, 41, 42, 43, 44, 45, 46, 47]);
         assert!(names("zzz").is_empty());
+    }
+
+    #[test]
+    fn the_list_shows_whatever_parse_accepts() {
+        let r = rules();
+        for p in &r.prefectures {
+            let with_suffix = [
+                format!("{}{}", p.kana, kana_suffix(p)),
+                format!("{}-{}", p.romaji, romaji_suffix(p)),
+                p.name.clone(),
+                p.romaji.to_uppercase(),
+            ];
+            for q in with_suffix.iter().filter(|q| !q.contains('\u{0}')) {
+                if parse_prefecture(r, q).is_ok() {
+                    assert!(
+                        filter(r, q).iter().any(|x| x.code == p.code),
+                        "{q} parses to {} but the list does not show it",
+                        p.name
+                    );
+                }
+            }
+        }
     }
 
     proptest! {

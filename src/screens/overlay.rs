@@ -1,6 +1,7 @@
 //! Boxes drawn over a screen: the help (F1) and 終了しますか. The area under them is cleared
 //! first: wide characters cut by a border would otherwise corrupt it (ratatui#2526).
 
+use oqs_line_check::rules::text;
 use oqs_line_check::wizard::help::help;
 use oqs_line_check::wizard::wrap::wrap;
 use oqs_line_check::wizard::{Model, Overlay, SaveState, Step};
@@ -17,6 +18,7 @@ pub fn draw(m: &Model<'_>, o: &Overlay, theme: &Theme, f: &mut Frame<'_>) {
     match o {
         Overlay::Help => help_box(m, theme, f),
         Overlay::QuitConfirm { yes } => quit_box(m, *yes, theme, f),
+        Overlay::SaveResult => save_box(m, theme, f),
     }
 }
 
@@ -83,6 +85,50 @@ fn help_box(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
     }
     f.render_widget(
         Paragraph::new(Span::styled("Esc または F1 で閉じます", theme.dim())),
+        row(inner, inner.height.saturating_sub(1)),
+    );
+}
+
+fn save_box(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
+    let outer = f.area();
+    let area = centered(outer, outer.width.saturating_sub(6), 12);
+    let (title, lines, style): (&str, Vec<String>, _) = match &m.save {
+        SaveState::Saved(paths) => {
+            let mut lines = vec!["次のファイルに結果を保存しました:".to_string()];
+            lines.extend(paths.iter().map(|p| text::sanitize(p)));
+            if m.decision.as_ref().is_some_and(|d| d.customer_id.is_some()) {
+                lines.push("お客さまIDが入っています。取り扱いに注意してください。".to_string());
+            }
+            ("保存しました", lines, theme.ok())
+        }
+        SaveState::Failed(e) => (
+            "保存できませんでした",
+            vec![
+                text::sanitize(e),
+                "画面の結果はそのまま残っています。".to_string(),
+            ],
+            theme.error(),
+        ),
+        _ => ("保存", vec!["保存しています...".to_string()], theme.dim()),
+    };
+    let inner = boxed(title.to_string(), theme, f, area);
+    let mut y = 0;
+    for (n, line) in lines.iter().enumerate() {
+        for l in wrap(line, usize::from(inner.width)) {
+            if y + 1 >= inner.height {
+                break;
+            }
+            let span = if n == 0 {
+                Span::styled(l, style)
+            } else {
+                Span::raw(l)
+            };
+            f.render_widget(Paragraph::new(span), row(inner, y));
+            y += 1;
+        }
+    }
+    f.render_widget(
+        Paragraph::new(Span::styled("Enter で閉じます", theme.dim())),
         row(inner, inner.height.saturating_sub(1)),
     );
 }

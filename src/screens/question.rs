@@ -129,7 +129,9 @@ fn prefecture(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
         0,
         label,
         m.fields.prefecture.value(),
-        true,
+        // The marker belongs to the highlighted prefecture in the list; the filter field is
+        // always where typing goes.
+        false,
     );
     let choices = m.choices();
     let mut status = error_lines(m, theme, usize::from(body.width));

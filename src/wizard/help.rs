@@ -117,8 +117,13 @@ pub fn key_hints(m: &Model<'_>) -> Vec<(&'static str, &'static str)> {
     use super::model::Overlay;
     match &m.overlay {
         Some(Overlay::Help) => return vec![("Esc", "閉じる")],
+        Some(Overlay::SaveResult) => return vec![("Enter", "閉じる")],
         Some(Overlay::QuitConfirm { .. }) => {
-            return vec![("左右", "選ぶ"), ("Enter", "決定"), ("Esc", "やめる")];
+            let mut keys = vec![("左右", "選ぶ"), ("Enter", "決定"), ("Esc", "やめる")];
+            if m.step == Step::Result && !matches!(m.save, super::model::SaveState::Saved(_)) {
+                keys.push(("F2", "保存"));
+            }
+            return keys;
         }
         None => {}
     }

@@ -27,6 +27,9 @@ pub enum Overlay {
     QuitConfirm {
         yes: bool,
     },
+    /// Where the result was saved, or why it could not be: full paths need more room than the
+    /// message line has.
+    SaveResult,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -58,16 +58,21 @@ pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
                 LineStyle::Plain
             };
             let room = width.saturating_sub(indent).max(4);
-            // A URL gets a line of its own rather than being broken, where it fits one.
-            let text = match line.text.strip_prefix("URL: ") {
+            // A URL gets a line of its own rather than being broken: under its label, or from
+            // the first column when even that is too narrow, so it can be read and copied whole.
+            let (text, indent, room) = match line.text.strip_prefix("URL: ") {
                 Some(url) if super::wrap::width(&line.text) > room => {
                     out.push(StyledLine {
                         text: format!("{}URL:", " ".repeat(indent)),
                         style: LineStyle::Plain,
                     });
-                    url
+                    if super::wrap::width(url) > room {
+                        (url, 0, width)
+                    } else {
+                        (url, indent, room)
+                    }
                 }
-                _ => line.text.as_str(),
+                _ => (line.text.as_str(), indent, room),
             };
             // List items hang: their continuation lines start under the text, not the marker.
             let hang = list_marker_width(text);
@@ -119,4 +124,47 @@ fn wrap_hanging(text: &str, room: usize, hang: usize) -> Vec<String> {
 /// Rows of the result visible at once.
 pub fn body_height(viewport: (u16, u16)) -> usize {
     layout::body_height(viewport)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::load::embedded;
+    use crate::wizard::{Msg, update};
+
+    #[test]
+    fn every_url_stays_whole_at_80_columns() {
+        let rules = embedded().expect("rules");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        // 「わからない」 lists the longest address (the 一覧表) in an action and a contact.
+        for first in ['3', '8'] {
+            let mut m = Model::new(rules, today);
+            update(
+                &mut m,
+                Msg::Resize {
+                    width: 80,
+                    height: 24,
+                },
+            );
+            update(&mut m, Msg::Char(first));
+            // Answer whatever else is asked with its first option (bounded, whatever the path).
+            for _ in 0..20 {
+                if m.step == crate::wizard::Step::Review {
+                    break;
+                }
+                update(&mut m, Msg::Submit);
+            }
+            assert_eq!(m.step, crate::wizard::Step::Review);
+            update(&mut m, Msg::End);
+            update(&mut m, Msg::Submit);
+            assert_eq!(m.step, crate::wizard::Step::Result);
+            let text: Vec<String> = lines(&m).into_iter().map(|l| l.text).collect();
+            let url = &rules.connectable_list.url;
+            assert!(
+                text.iter().any(|l| l.trim() == url.as_str()),
+                "{url} is broken across lines:\n{}",
+                text.join("\n")
+            );
+        }
+    }
 }

@@ -26,6 +26,7 @@ pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
                 Ok(paths) => SaveState::Saved(paths),
                 Err(e) => SaveState::Failed(e),
             };
+            m.overlay = Some(Overlay::SaveResult);
             return Command::None;
         }
         _ => {}
@@ -112,6 +113,19 @@ fn overlay_key(m: &mut Model<'_>, overlay: Overlay, msg: Msg) -> Command {
             Command::None
         }
         (Overlay::QuitConfirm { .. }, Msg::Back) => {
+            m.overlay = None;
+            Command::None
+        }
+        // 保存せずに終了しますか → F2 saves from the dialog itself.
+        (Overlay::QuitConfirm { .. }, Msg::Save) if m.step == Step::Result => {
+            m.overlay = None;
+            result_key(m, Msg::Save)
+        }
+        (Overlay::SaveResult, Msg::Interrupt) => {
+            m.overlay = Some(Overlay::QuitConfirm { yes: false });
+            Command::None
+        }
+        (Overlay::SaveResult, Msg::Back | Msg::Submit | Msg::Help) => {
             m.overlay = None;
             Command::None
         }
@@ -293,9 +307,8 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
             // Typing while on わからない goes to the field: nothing typed is dropped.
             m.focus = Focus::Field;
             if edit_field(m, &msg) {
-                if m.step != Step::CustomerId {
-                    m.error = None;
-                }
+                // The message was about the text before this edit.
+                m.error = None;
                 note_truncation(m);
             }
             return;
@@ -351,14 +364,12 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
                     m.draft.customer_id_confirmed = true;
                     advance(m);
                 }
-                Some(first) => {
+                // The first entry is not shown: copying it back would defeat the check.
+                Some(_) => {
                     m.error = Some(FieldError::new(
                         Field::CustomerId,
                         "confirmation_mismatch",
-                        format!(
-                            "1回目の入力 ({}) と一致しません。見比べて直すか、Esc で1回目の入力に戻ってください",
-                            first.normalized
-                        ),
+                        "1回目の入力と一致しません。書類のお客さまIDと見比べて入力し直すか、Esc で1回目の入力に戻って直してください",
                     ));
                 }
                 None => advance(m),
@@ -443,7 +454,11 @@ fn result_key(m: &mut Model<'_>, msg: Msg) -> Command {
                 return Command::Save(SaveRequest { files });
             }
         }
-        Msg::Submit => m.overlay = Some(Overlay::QuitConfirm { yes: true }),
+        // Enter offers to quit; 終了する is preselected only once the result is saved.
+        Msg::Submit => {
+            let saved = matches!(m.save, SaveState::Saved(_));
+            m.overlay = Some(Overlay::QuitConfirm { yes: saved });
+        }
         _ => {}
     }
     clamp_scroll(m);

@@ -108,11 +108,20 @@ fn assert_rejected(name: &str, text: &str, expected_line: usize) -> LoadError {
     ] {
         let out = run_with_rules(&path, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(
-            out.stdout.is_empty(),
-            "nothing on stdout for a bad rules file ({args:?}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        if args.contains(&"json") {
+            // A script that asked for JSON gets the errors object, naming the file and line.
+            let v: serde_json::Value = serde_json::from_str(stdout.trim())
+                .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {stdout}"));
+            assert_eq!(v["errors"][0]["field"], "rules", "{v}");
+            let message = v["errors"][0]["message"].as_str().unwrap_or_default();
+            assert!(message.contains(&format!(":{expected_line}:")), "{message}");
+        } else {
+            assert!(
+                stdout.is_empty(),
+                "nothing on stdout for a bad rules file ({args:?}): {stdout}"
+            );
+        }
         let stderr = String::from_utf8(out.stderr).unwrap();
         let prefix = format!("{}:{}:{}: ", path.display(), expected_line, err.column);
         let line = stderr
@@ -399,6 +408,26 @@ fn an_ambiguous_width_symbol_in_a_shown_text() {
 }
 
 #[test]
+fn a_control_or_invisible_character_in_a_shown_text() {
+    // An escape sequence written as TOML escapes, and a right-to-left override: neither may
+    // reach the terminal or `check`'s output, so the file is refused at its line.
+    for (hostile, shown) in [
+        ("\\u001b[2J", "\\u{1b}"),
+        ("\\u202e", "\\u{202e}"),
+        ("\u{200d}", "\\u{200d}"),
+    ] {
+        let text = edit(
+            "text = \"回線の種類を確かめてください。\"",
+            &format!("text = \"回線の種類{hostile}を確かめてください。\""),
+        );
+        let line = line_of(&text, "text = \"回線の種類");
+        let err = assert_rejected("rules.toml", &text, line);
+        assert!(err.message.contains(shown), "{err}");
+        assert!(!err.to_string().chars().any(|c| c.is_control()), "{err}");
+    }
+}
+
+#[test]
 fn a_line_offered_in_an_area_without_a_v6_rule() {
     // Remove the West 光ネクスト rule: West types have no v6 rule any more.
     let start = EMBEDDED_TOML
@@ -420,7 +449,8 @@ fn a_missing_file() {
 
     let out = run_with_rules(&path, &["check", "--line", "unknown", "--format", "json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"][0]["field"], "rules", "{v}");
     let stderr = String::from_utf8(out.stderr).unwrap();
     let prefix = format!("{}: ", path.display());
     let line = stderr
@@ -510,7 +540,7 @@ fn a_modified_contact_and_prefecture_area_are_used() {
         "name = \"新潟県\"\nkana = \"にいがた\"\nromaji = \"niigata\"\narea = \"west\"",
     );
     let text = text.replacen(
-        "hours = \"午前9時から午後5時 (年末年始を除く)\"\nsource = \"NTT西日本",
+        "hours = \"午前9時から午後5時、年末年始を除く\"\nsource = \"NTT西日本",
         "hours = \"午前10時から午後4時\"\nsource = \"NTT西日本",
         1,
     );

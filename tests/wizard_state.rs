@@ -17,6 +17,10 @@ use oqs_line_check::wizard::{
 };
 use proptest::prelude::*;
 
+#[path = "common/events.rs"]
+mod events;
+use events::any_msg;
+
 // -------------------------------------------------------------------------------------------
 // Helpers
 // -------------------------------------------------------------------------------------------
@@ -447,7 +451,9 @@ fn the_id_is_typed_twice_and_a_mismatch_keeps_the_second_text() {
     let error = m.error.clone().expect("a mismatch shows an error");
     assert_eq!(error.field, Field::CustomerId);
     assert_eq!(error.code, "confirmation_mismatch");
-    assert!(error.message.contains(ID), "{}", error.message);
+    // The first entry is not shown: copying it back would defeat the check.
+    assert!(!error.message.contains(ID), "{}", error.message);
+    assert!(error.message.contains("一致しません"), "{}", error.message);
     assert!(!m.draft.customer_id_confirmed);
 
     // Fixing the last digit confirms; full-width input counts as the same ID.
@@ -1270,6 +1276,9 @@ fn a_failed_save_keeps_everything_and_says_so() {
     assert_eq!(m.draft, draft);
     assert_eq!(m.fields, fields);
     assert_eq!(m.result_scroll, scroll);
+    // The reason is shown in a box; Enter closes it and the result is as it was.
+    assert_eq!(m.overlay, Some(Overlay::SaveResult));
+    send(&mut m, Msg::Submit);
     assert_eq!(m.overlay, None);
 
     // Trying again is possible, and success is shown.
@@ -1374,87 +1383,6 @@ fn resizing_keeps_answers_and_text() {
 // -------------------------------------------------------------------------------------------
 // Properties
 // -------------------------------------------------------------------------------------------
-
-fn paste_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => prop::sample::select(vec![
-            "\u{1b}[2J\u{1b}]0;title\u{7}\u{1b}[31mred".to_string(),
-            "CAF\n0123\r\n456789".to_string(),
-            "caf 0123-456789".to_string(),
-            "ＣＡＦ０１２３４５６７８９".to_string(),
-            "COP12345678".to_string(),
-            "2012-05-28".to_string(),
-            "平成24年5月28日".to_string(),
-            "とうきょう".to_string(),
-            "osaka".to_string(),
-            "a".repeat(100_000),
-            "😀👨‍👩‍👧🇯🇵".to_string(),
-            "か\u{3099}き\u{3099}e\u{301}".to_string(),
-            "ｶﾞｷﾞｸﾞｹﾞｺﾞ ｱｲｳ".to_string(),
-            "\u{0}\u{1}\u{7f}\u{85}\u{9b}\u{2028}\u{200b}\u{feff}".to_string(),
-            "\u{fffd}\u{fffd}".to_string(),
-            "\t\t\n\n\r".to_string(),
-        ]),
-        2 => any::<String>(),
-        1 => "[\\PC\\p{Cc}]{0,80}",
-    ]
-}
-
-fn any_char() -> impl Strategy<Value = char> {
-    prop_oneof![
-        4 => prop::sample::select(vec![
-            '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '１', '２', '９', '?', ' ', 'C',
-            'A', 'F', 'O', 'P', '-', 'あ', 'ア', 'ｱ', 'ﾞ', '\u{301}', '😀', '\u{1b}', '\n',
-            '\r', '\t', '\u{7f}', '\u{0}', '\u{9b}',
-        ]),
-        1 => any::<char>(),
-    ]
-}
-
-fn any_edit() -> impl Strategy<Value = Edit> {
-    prop::sample::select(vec![
-        Edit::Left,
-        Edit::Right,
-        Edit::Home,
-        Edit::End,
-        Edit::WordLeft,
-        Edit::WordRight,
-        Edit::Backspace,
-        Edit::Delete,
-        Edit::DeleteWordBack,
-        Edit::Clear,
-    ])
-}
-
-fn any_msg() -> impl Strategy<Value = Msg> {
-    prop_oneof![
-        8 => Just(Msg::Submit),
-        4 => Just(Msg::Down),
-        3 => Just(Msg::Up),
-        3 => Just(Msg::Back),
-        1 => Just(Msg::PageUp),
-        1 => Just(Msg::PageDown),
-        1 => Just(Msg::Home),
-        1 => Just(Msg::End),
-        1 => Just(Msg::NextFocus),
-        1 => Just(Msg::PrevFocus),
-        1 => Just(Msg::Help),
-        1 => Just(Msg::Save),
-        1 => Just(Msg::Interrupt),
-        6 => any_char().prop_map(Msg::Char),
-        2 => paste_text().prop_map(Msg::Paste),
-        2 => any_edit().prop_map(Msg::Edit),
-        1 => prop_oneof![
-            prop::sample::select(vec![(0u16, 0u16), (1, 1), (10, 3), (300, 100), (80, 24)]),
-            any::<(u16, u16)>(),
-        ]
-        .prop_map(|(width, height)| Msg::Resize { width, height }),
-        1 => prop_oneof![
-            Just(Msg::Saved(Ok(vec!["result.md".to_string()]))),
-            any::<String>().prop_map(|e| Msg::Saved(Err(e))),
-        ],
-    ]
-}
 
 /// Only moving around: never answers anything.
 fn navigation_msg() -> impl Strategy<Value = Msg> {
@@ -1669,4 +1597,26 @@ fn invisible_formatting_characters_never_enter_a_field() {
         Msg::Paste("\u{202E}CAF\u{200B}0123456789\u{FEFF}\u{2028}".into()),
     );
     assert_eq!(m.fields.customer_id.value(), "CAF0123456789");
+}
+
+#[test]
+fn an_unsaved_result_does_not_quit_on_a_second_enter_and_f2_saves_from_the_dialog() {
+    let (mut m, _) = walked(&Spec::new("next"));
+    show_result(&mut m);
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.overlay, Some(Overlay::QuitConfirm { yes: false }));
+    // Enter again keeps the wizard open.
+    assert_eq!(send(&mut m, Msg::Submit), Command::None);
+    assert_eq!(m.step, Result);
+    // From the dialog, F2 saves.
+    send(&mut m, Msg::Submit);
+    assert!(matches!(send(&mut m, Msg::Save), Command::Save(_)));
+    send(&mut m, Msg::Saved(Ok(vec!["a.md".into()])));
+    assert_eq!(m.overlay, Some(Overlay::SaveResult));
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.overlay, None);
+    // Saved: now 終了する is preselected.
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.overlay, Some(Overlay::QuitConfirm { yes: true }));
+    assert_eq!(send(&mut m, Msg::Submit), Command::Quit);
 }

@@ -96,7 +96,8 @@ fn is_raw_separator(c: char) -> bool {
 
 /// One pass: NFKC, drop separators, upper-case ASCII.
 fn normalize_pass(s: &str) -> String {
-    s.nfkc()
+    super::text::nfkc(s)
+        .chars()
         .filter(|&c| !is_separator(c))
         .map(|c| c.to_ascii_uppercase())
         .collect()
@@ -112,7 +113,7 @@ fn normalize_pass(s: &str) -> String {
 pub fn normalize(input: &str) -> NormalizedId {
     let mut notices = Vec::new();
 
-    let nfkc: String = input.nfkc().collect();
+    let nfkc = super::text::nfkc(input);
     if nfkc != input {
         let kept: String = input.chars().filter(|&c| !is_raw_separator(c)).collect();
         if !unicode_normalization::is_nfkc(&kept) {
@@ -161,7 +162,10 @@ fn show_char(c: char) -> String {
     match c.width() {
         // Ambiguous-width symbols (※ ①) are escaped too: they would break a Windows console's
         // layout.
-        Some(w) if w > 0 && c.width_cjk() == Some(w) => c.to_string(),
+        // Invisible formatting characters (U+FFF9 …) are escaped even where they take a cell.
+        Some(w) if w > 0 && c.width_cjk() == Some(w) && !super::text::is_invisible(c) => {
+            c.to_string()
+        }
         _ => c.escape_default().collect(),
     }
 }

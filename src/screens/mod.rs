@@ -2,6 +2,8 @@
 //! nothing, and does no I/O.
 
 mod chrome;
+#[cfg(test)]
+mod fuzz;
 mod overlay;
 mod question;
 mod result;

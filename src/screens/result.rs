@@ -1,6 +1,7 @@
 //! 結果: the verdict banner, the steps in order, what to enter on the portal, the checklist,
 //! the contacts. Scrolls when taller than the window.
 
+use oqs_line_check::rules::text;
 use oqs_line_check::wizard::result_view::{self, LineStyle};
 use oqs_line_check::wizard::wrap::width;
 use oqs_line_check::wizard::{Model, SaveState};
@@ -33,8 +34,9 @@ pub fn message(m: &Model<'_>, theme: &Theme) -> Option<Line<'static>> {
             format!("起動したフォルダーに保存しました: {}", saved_names(paths)),
             theme.ok(),
         )),
+        // The shell's messages are sanitised already; shown as text all the same.
         SaveState::Failed(e) => Line::from(Span::styled(
-            format!("保存できませんでした: {e}"),
+            format!("保存できません: {}", text::sanitize(e)),
             theme.error(),
         )),
     };

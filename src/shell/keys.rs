@@ -23,6 +23,9 @@ fn key_msg(key: KeyEvent) -> Option<Msg> {
         KeyCode::Char('w') if ctrl => Msg::Edit(Edit::DeleteWordBack),
         KeyCode::Char('a') if ctrl => Msg::Edit(Edit::Home),
         KeyCode::Char('e') if ctrl => Msg::Edit(Edit::End),
+        // Windows reports AltGr as Ctrl+Alt with the character it makes (@ € on many
+        // keyboards): that is typing, not a command.
+        KeyCode::Char(c) if ctrl && alt => Msg::Char(c),
         KeyCode::Char(_) if ctrl || alt => return None,
         KeyCode::Char(c) => Msg::Char(c),
         KeyCode::Enter => Msg::Submit,
@@ -98,6 +101,28 @@ mod tests {
                 KeyEventKind::Press
             )),
             Some(Msg::Char('Ａ'))
+        );
+    }
+
+    #[test]
+    fn altgr_characters_are_typed() {
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        assert_eq!(
+            to_msg(key(KeyCode::Char('@'), altgr, KeyEventKind::Press)),
+            Some(Msg::Char('@'))
+        );
+        assert_eq!(
+            to_msg(key(
+                KeyCode::Char('@'),
+                KeyModifiers::ALT,
+                KeyEventKind::Press
+            )),
+            None
+        );
+        // Ctrl-C stays Ctrl-C with Alt held too.
+        assert_eq!(
+            to_msg(key(KeyCode::Char('c'), altgr, KeyEventKind::Press)),
+            Some(Msg::Interrupt)
         );
     }
 

@@ -1,8 +1,10 @@
 //! The terminal shell of the wizard: set the terminal up, turn events into messages, run the
-//! commands the wizard asks for (save, quit), draw, and put the terminal back.
+//! commands the wizard asks for (save, quit), draw, and put the terminal back, also when a
+//! signal (SIGTERM, SIGHUP …) ends the wizard from outside (see [`signals`]).
 
-mod keys;
-mod save;
+pub mod keys;
+pub mod save;
+mod signals;
 pub mod terminal;
 
 use std::io;
@@ -17,6 +19,7 @@ use crate::screens::{self, Theme};
 pub fn run(rules: &RuleSet, answers: &RawAnswers, theme: Theme) -> io::Result<()> {
     let today = Local::now().date_naive();
     let mut model = Model::with_answers(rules, today, answers);
+    signals::install()?;
     let (_guard, mut term) = terminal::Guard::enter()?;
     let size = term.size()?;
     update(

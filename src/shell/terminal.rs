@@ -39,9 +39,13 @@ impl Drop for Guard {
     }
 }
 
-/// Puts the terminal back in normal mode. Safe to call more than once.
+/// Puts the terminal back in normal mode. Safe to call more than once, and from the signal
+/// thread. Each step is tried on its own, so one that fails (a console without bracketed paste,
+/// a terminal already gone) does not skip the others.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    let _ = execute!(stdout(), LeaveAlternateScreen);
+    let _ = execute!(stdout(), Show);
     let _ = disable_raw_mode();
 }
 

@@ -4,10 +4,14 @@
 //!
 //! Nothing here sleeps and hopes: every wait is for a condition on the parsed screen (or the
 //! child's exit) and fails after [`TIMEOUT`] with a dump of the screen.
+//!
+//! Each test crate that includes this module uses a part of it.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::process::Command;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -30,6 +34,8 @@ pub mod key {
     pub const PAGE_DOWN: &str = "\x1b[6~";
     pub const F2: &str = "\x1bOQ";
     pub const CTRL_C: &str = "\x03";
+    /// Clears the text field.
+    pub const CTRL_U: &str = "\x15";
 }
 
 /// What the reader thread shares with the test.
@@ -65,6 +71,12 @@ impl Tui {
     /// Starts `oqs-line-check ARGS` in an 80x24 terminal, in a fresh temporary directory (so a
     /// save writes there), with TERM=xterm-256color and colour allowed (NO_COLOR unset).
     pub fn start(args: &[&str]) -> Tui {
+        Tui::start_program(Path::new(env!("CARGO_BIN_EXE_oqs-line-check")), args)
+    }
+
+    /// Starts `program ARGS` the way [`Tui::start`] starts the wizard. RUST_BACKTRACE is unset,
+    /// so a panic prints its message only.
+    pub fn start_program(program: &Path, args: &[&str]) -> Tui {
         let (cols, rows) = (80, 24);
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -75,12 +87,17 @@ impl Tui {
             })
             .expect("open a pseudo-terminal");
         let dir = tempfile::tempdir().expect("create a temporary directory");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_oqs-line-check"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(cmd).expect("start oqs-line-check");
+        cmd.env_remove("RUST_BACKTRACE");
+        cmd.env_remove("RUST_LIB_BACKTRACE");
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .unwrap_or_else(|e| panic!("start {}: {e}", program.display()));
         // Only the child may hold the slave side, so the reader sees the end when it exits.
         drop(pair.slave);
 
@@ -124,6 +141,28 @@ impl Tui {
     /// The directory the wizard runs in.
     pub fn dir(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the program's process id")
+    }
+
+    /// Sends `signal` (TERM, HUP …) to the program with the system's `kill` command, as a
+    /// shutdown or a closing terminal window would.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.pid();
+        let status = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{signal} {pid}: {status}");
+    }
+
+    /// Every byte the program wrote so far.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.output().raw.clone()
     }
 
     fn output(&self) -> MutexGuard<'_, Output> {
@@ -246,6 +285,18 @@ impl Tui {
     /// bracketed paste off, line editing and echo back on, and nothing left on the main screen.
     /// Call after [`Tui::wait_exit`].
     pub fn assert_terminal_restored(&self) {
+        self.assert_normal_mode();
+        let dump = self.screen();
+        assert!(
+            dump.trim().is_empty(),
+            "the program left text on the main screen:\n{dump}"
+        );
+    }
+
+    /// Checks that the terminal is in normal mode again: main screen, cursor shown, bracketed
+    /// paste off, line editing and echo back on (raw mode off). What the program printed on the
+    /// main screen after leaving the alternate one may stay. Call after [`Tui::wait_exit`].
+    pub fn assert_normal_mode(&self) {
         let out = self.output();
         let screen = out.parser.screen();
         let dump = screen.contents();
@@ -255,10 +306,6 @@ impl Tui {
         );
         assert!(!screen.hide_cursor(), "the cursor is still hidden");
         assert!(!screen.bracketed_paste(), "bracketed paste is still on");
-        assert!(
-            dump.trim().is_empty(),
-            "the program left text on the main screen:\n{dump}"
-        );
         // The modes were in use, and the last word on each was to turn it off.
         let raw = &out.raw;
         for (mode, on, off) in [

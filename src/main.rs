@@ -2,6 +2,7 @@
 //! rules crate.
 
 mod cli;
+mod plain;
 mod screens;
 mod shell;
 
@@ -19,11 +20,19 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(command) => cli::run(command, &rules),
         None => {
+            let today = chrono::Local::now().date_naive();
+            let answers = match cli::for_wizard(&cli.answers, &rules, today) {
+                Ok(answers) => answers,
+                Err(code) => return code,
+            };
+            if plain::wanted(cli.plain) {
+                return plain::run(&rules, &answers);
+            }
             let theme = screens::Theme {
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
                 ascii: cli.ascii || legacy_windows_console(),
             };
-            match shell::run(&rules, &cli.answers.to_raw(), theme) {
+            match shell::run(&rules, &answers, theme) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!(

@@ -35,6 +35,10 @@ pub struct Cli {
     #[arg(long)]
     pub ascii: bool,
 
+    /// 画面を使わず、質問を1行ずつ表示します (スクリーンリーダー向け。入力か出力が端末でないときや TERM=dumb のときは自動)
+    #[arg(long)]
+    pub plain: bool,
+
     /// 使い方を表示します
     #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
     pub help: Option<bool>,
@@ -47,16 +51,28 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// 答えを指定して、判定結果だけを表示します (対話なし)
-    #[command(help_template = "{about}\n\n使い方: {usage}\n\n{all-args}")]
+    #[command(
+        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}",
+        next_help_heading = "指定"
+    )]
     Check(CheckArgs),
+    /// CSV ファイルの医療機関ごとに判定し、1行に1件の結果を出力します (一括判定)
+    #[command(
+        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}",
+        next_help_heading = "指定"
+    )]
+    Batch(BatchArgs),
     /// 回線の種類や都道府県の一覧を表示します
-    #[command(help_template = "{about}\n\n使い方: {usage}\n\n{all-args}")]
+    #[command(
+        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}",
+        next_help_heading = "指定"
+    )]
     List {
         /// lines (回線の種類) か prefectures (都道府県)
-        #[arg(value_enum)]
+        #[arg(value_enum, hide_possible_values = true)]
         what: ListWhat,
-        /// 出力の形式
-        #[arg(long, value_enum, default_value_t = Format::Text)]
+        /// 出力の形式: text (既定) か json
+        #[arg(long, value_enum, default_value_t = Format::Text, hide_default_value = true, hide_possible_values = true)]
         format: Format,
     },
 }
@@ -66,9 +82,67 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub answers: AnswerFlags,
 
-    /// 出力の形式: text (人が読む) か json (スクリプト向け)
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    /// 出力の形式: text (人が読む。既定) か json (スクリプト向け)
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = Format::Text,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// 読み込む CSV ファイル (1行目は見出し、2行目から1行に1医療機関。- は標準入力)
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+
+    /// 文字コード: auto (自動判定。既定)、utf-8、shift_jis
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = EncodingArg::Auto,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub encoding: EncodingArg,
+
+    /// 出力の形式: csv (既定) か json (1行に1件の JSON)
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = BatchFormat::Csv,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub format: BatchFormat,
+
+    /// 結果を書き込むファイル (指定しなければ標準出力)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(
+        name = "shift_jis",
+        alias = "shift-jis",
+        alias = "sjis",
+        alias = "cp932",
+        alias = "windows-31j"
+    )]
+    ShiftJis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,6 +161,9 @@ pub enum ListWhat {
 /// wizard's.
 #[derive(Debug, Clone, Default, Args)]
 pub struct AnswerFlags {
+    /// 回答ファイル (TOML。ウィザードの保存で作られます)。ここに挙げた指定は、ファイルの値より優先します
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
     /// 回線の種類の id (一覧: oqs-line-check list lines)
     #[arg(long, value_name = "ID")]
     pub line: Option<String>,

@@ -5,20 +5,30 @@ use std::process::ExitCode;
 
 use oqs_line_check::rules::answers::parse_answers;
 use oqs_line_check::rules::load::is_ambiguous_width;
-use oqs_line_check::rules::{FieldError, RuleSet, decide, report};
+use oqs_line_check::rules::{RuleSet, decide, report};
 use serde::Serialize;
 
 use super::EXIT_INPUT_ERROR;
+use super::answers::{self, ErrorEntry, Given};
 use super::args::{CheckArgs, Format};
 
 #[derive(Serialize)]
 struct ErrorList<'a> {
-    errors: &'a [FieldError],
+    errors: &'a [ErrorEntry],
 }
 
 pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode {
     let today = chrono::Local::now().date_naive();
-    match parse_answers(rules, &args.answers.to_raw(), today) {
+    let given = match Given::read(&args.answers) {
+        Ok(given) => given,
+        Err(e) => {
+            if args.format == Format::Json {
+                print_json_errors(&[ErrorEntry::from_file(&e)], out);
+            }
+            return answers::file_error(&e);
+        }
+    };
+    match parse_answers(rules, &given.merged, today) {
         Ok(answers) => {
             let decision = decide(rules, &answers);
             let written = match args.format {
@@ -37,16 +47,29 @@ pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode 
             }
         }
         Err(errors) => {
-            for e in &errors {
-                eprintln!("エラー: {}", e.message);
-            }
-            if args.format == Format::Json
-                && let Ok(s) = serde_json::to_string_pretty(&ErrorList { errors: &errors })
-            {
-                let _ = writeln!(out, "{}", width_safe_json(&s));
+            let placed: Vec<_> = errors
+                .into_iter()
+                .map(|e| {
+                    let p = given.locate(&e);
+                    (e, p)
+                })
+                .collect();
+            answers::print_errors(&placed);
+            if args.format == Format::Json {
+                let entries: Vec<ErrorEntry> = placed
+                    .iter()
+                    .map(|(e, p)| ErrorEntry::from_field(e, p.as_ref()))
+                    .collect();
+                print_json_errors(&entries, out);
             }
             ExitCode::from(EXIT_INPUT_ERROR)
         }
+    }
+}
+
+fn print_json_errors(errors: &[ErrorEntry], out: &mut impl Write) {
+    if let Ok(s) = serde_json::to_string_pretty(&ErrorList { errors }) {
+        let _ = writeln!(out, "{}", width_safe_json(&s));
     }
 }
 

@@ -1,7 +1,9 @@
 //! The command line: flags, subcommands, and what each prints. Clap's own messages are English,
 //! so every parse error is retold here in Japanese.
 
+mod answers;
 mod args;
+mod batch;
 mod check;
 mod list;
 
@@ -13,6 +15,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use oqs_line_check::rules::load::{self, LoadError};
 use oqs_line_check::rules::{RuleSet, text};
 
+pub use answers::for_wizard;
 pub use args::{Cli, Command};
 
 /// Exit status for any input error: a bad flag, a bad answer, a bad rules file.
@@ -50,7 +53,10 @@ pub fn parse() -> Result<Cli, ExitCode> {
 /// Whether the command line asked for JSON, read without clap (which just refused it), so a
 /// script still gets an `errors` object.
 fn wants_json() -> bool {
-    let args: Vec<String> = std::env::args().collect();
+    // args_os: a non-UTF-8 argument (already refused by clap) must not panic here.
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     args.windows(2)
         .any(|w| w[0] == "--format" && w[1] == "json")
         || args.iter().any(|a| a == "--format=json")
@@ -71,7 +77,7 @@ fn japanese_clap_error(e: &clap::Error) -> String {
             ctx(ContextKind::ValidValue)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "エラー: 「{}」というサブコマンドはありません。使えるもの: check, list",
+            "エラー: 「{}」というサブコマンドはありません。使えるもの: check, batch, list",
             ctx(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => {
@@ -108,6 +114,14 @@ pub fn load_rules(
 pub fn rules_error(e: &LoadError) -> ExitCode {
     eprintln!("エラー: ルールファイルに誤りがあります。");
     eprintln!("{e}");
+    if wants_json() {
+        let error = serde_json::json!({"errors": [{
+            "field": "rules",
+            "code": "invalid_rules",
+            "message": e.to_string(),
+        }]});
+        println!("{error}");
+    }
     ExitCode::from(EXIT_INPUT_ERROR)
 }
 
@@ -116,6 +130,10 @@ pub fn run(command: &Command, rules: &RuleSet) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let status = match command {
         Command::Check(c) => check::run(rules, c, &mut out),
+        Command::Batch(b) => {
+            drop(out);
+            return batch::run(rules, b);
+        }
         Command::List { what, format } => list::run(rules, *what, *format, &mut out),
     };
     let _ = out.flush();

@@ -16,7 +16,6 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use super::field::{Field, FieldError};
 
@@ -172,8 +171,8 @@ pub fn era_year(date: NaiveDate) -> Option<(&'static str, u32)> {
 
 /// NFKC, drop spaces and invisible characters, read every kind of dash as `-`.
 fn normalize(trimmed: &str) -> String {
-    trimmed
-        .nfkc()
+    super::text::nfkc(trimmed)
+        .chars()
         .filter(|c| !c.is_whitespace() && !is_invisible(*c))
         .map(|c| if is_dash(c) { '-' } else { c })
         .collect()

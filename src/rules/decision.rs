@@ -9,7 +9,7 @@ use strum::{AsRefStr, Display, IntoStaticStr};
 use super::answers::{Answers, V6Answer, YesNo};
 use super::customer_id::NormalizedId;
 use super::date;
-use super::model::{ActionCode, Area, LineKind, LineType, RuleSet, V6Default};
+use super::model::{ActionCode, Area, LineKind, LineType, RuleSet, V6Default, V6Rule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Display, AsRefStr, IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
@@ -119,11 +119,20 @@ pub struct Decision {
     pub rules_as_of: NaiveDate,
 }
 
-/// Decides. `answers` should have passed [`super::answers::check_consistency`]; if not, the
-/// decision still comes out, treating what does not fit as unknown.
-pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
-    let pref = answers.prefecture.and_then(|c| rules.prefecture(c));
-    let area = pref.map(|p| p.area);
+/// The decision without its texts: the verdict, the v6 status, the portal category and the
+/// action codes in order. [`decide`] builds on this, so the two never differ; batch checks,
+/// which list only these, skip the texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    pub verdict: Verdict,
+    pub v6_option: V6Status,
+    pub line_category: Option<u8>,
+    pub actions: Vec<ActionCode>,
+}
+
+/// Outlines the decision for `answers` (see [`Outline`]).
+pub fn outline(rules: &RuleSet, answers: &Answers) -> Outline {
+    let area = answers.area(rules);
     let line = rules.line(&answers.line);
     let kind = line.map_or(LineKind::Unknown, |l| l.kind);
     let v6 = v6_status(rules, line, area, answers);
@@ -174,12 +183,35 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
         }
     }
     codes.sort();
+    Outline {
+        verdict,
+        v6_option: v6,
+        line_category: category,
+        actions: codes,
+    }
+}
+
+/// Decides. `answers` should have passed [`super::answers::check_consistency`]; if not, the
+/// decision still comes out, treating what does not fit as unknown.
+pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
+    let pref = answers.prefecture.and_then(|c| rules.prefecture(c));
+    let area = pref.map(|p| p.area);
+    let line = rules.line(&answers.line);
+    let kind = line.map_or(LineKind::Unknown, |l| l.kind);
+    let Outline {
+        verdict,
+        v6_option: v6,
+        line_category: category,
+        actions: codes,
+    } = outline(rules, answers);
+    let id = answers.customer_id.as_ref();
     let ctx = Context {
         rules,
         answers,
         area,
         line,
         category,
+        v6,
     };
     let actions = codes.into_iter().map(|c| ctx.action(c)).collect();
 
@@ -275,9 +307,23 @@ struct Context<'a> {
     area: Option<Area>,
     line: Option<&'a LineType>,
     category: Option<u8>,
+    v6: V6Status,
 }
 
 impl Context<'_> {
+    fn v6_rule(&self) -> Option<&V6Rule> {
+        self.line
+            .and_then(|l| l.family)
+            .zip(self.area)
+            .and_then(|(f, a)| self.rules.v6_rule(f, a))
+    }
+
+    fn needs_customer_id(&self) -> bool {
+        self.category
+            .and_then(|c| self.rules.portal_category(c))
+            .is_some_and(|c| c.needs_customer_id)
+    }
+
     fn collab_possible(&self) -> bool {
         self.answers.collab != YesNo::No
     }
@@ -289,7 +335,7 @@ impl Context<'_> {
             None => "NTT東日本・西日本".to_string(),
         };
         match self.answers.collab {
-            YesNo::Yes => format!("{} (コラボ光の契約先)", self.rules.collabo.name),
+            YesNo::Yes => self.rules.collabo.name.clone(),
             YesNo::No => ntt,
             YesNo::Unknown => format!("{ntt} (コラボ光なら契約先の事業者)"),
         }
@@ -310,18 +356,25 @@ impl Context<'_> {
                 steps.push(format!("問い合わせ先: {}", self.whom_to_ask()));
                 steps.push(r.v6.may_already_have.clone());
                 steps.push(r.v6.about.clone());
+                // With no date there is no contract step to follow: say where to order it if
+                // the answer is "not contracted".
+                if self.v6 == V6Status::Unknown
+                    && let Some(rule) = self.v6_rule()
+                    && let Some(contract) = &rule.contract_url
+                {
+                    steps.push(
+                        "契約がないとわかったときは、下のページから申し込みます。".to_string(),
+                    );
+                    steps.extend(rule.cost_notes.iter().cloned());
+                    url = Some(contract.clone());
+                }
             }
             ActionCode::ContractV6Option => {
-                let rule = self
-                    .line
-                    .and_then(|l| l.family)
-                    .zip(self.area)
-                    .and_then(|(f, a)| r.v6_rule(f, a));
-                if let Some(rule) = rule {
+                if let Some(rule) = self.v6_rule() {
                     url = rule.contract_url.clone();
                     if let V6Default::ByDate { on_since } = rule.default {
                         steps.push(format!(
-                            "{}の光ネクストは、{}より前に申し込んだ回線ではフレッツ・v6オプションが最初は契約されていません。",
+                            "{}の光ネクストは、{} より前に申し込んだ回線ではフレッツ・v6オプションが最初は契約されていません。",
                             r.area(rule.area).name,
                             date::describe(on_since)
                         ));
@@ -373,8 +426,16 @@ impl Context<'_> {
                 }
             }
             ActionCode::CheckAutoReplyEmail => {
-                steps.push(r.application.auto_reply.clone());
-                steps.push(r.reapplication.text.clone());
+                if self.needs_customer_id() {
+                    steps.push(r.application.auto_reply.clone());
+                    steps.push(r.reapplication.text.clone());
+                } else {
+                    // Categories 2 and 3 take no お客さまID: the data's texts speak of one.
+                    steps.push(
+                        "申請すると自動返信メールが届きます。メールで申請内容 (電気通信回線種別など) をもう一度確かめてください。"
+                            .to_string(),
+                    );
+                }
             }
             ActionCode::ConsultConnectableList => {
                 url = Some(r.connectable_list.url.clone());
@@ -390,15 +451,20 @@ impl Context<'_> {
         }
         let detail = match code {
             // Categories 2 and 3 take no お客さまID: the generic detail would ask for one.
-            ActionCode::ApplyOnPortal
-                if !self
-                    .category
-                    .and_then(|c| r.portal_category(c))
-                    .is_some_and(|c| c.needs_customer_id) =>
+            ActionCode::ApplyOnPortal if !self.needs_customer_id() => format!(
+                "「{}」を下のとおり選びます。そのほかの申請内容は、契約先の事業者に確かめてください。",
+                r.portal.field
+            ),
+            // After a confirm step, the next step holds only if the check came out that way.
+            ActionCode::ContractV6Option if self.answers.v6 == V6Answer::Unknown => {
+                format!("1で契約がないとわかったときに申し込みます。{}", base.detail)
+            }
+            ActionCode::ConsultConnectableList
+                if self.line.is_none_or(|l| l.kind == LineKind::Unknown) =>
             {
                 format!(
-                    "「{}」を下のとおり選びます。そのほかの申請内容は、契約先の事業者に確かめてください。",
-                    r.portal.field
+                    "確かめた回線がフレッツ 光ネクスト・光クロス (コラボ光を含む) 以外だったときは、{}",
+                    base.text
                 )
             }
             _ => base.detail.clone(),
@@ -432,7 +498,12 @@ impl Context<'_> {
                     phone: None,
                     hours: None,
                     url: Some(r.area(a).collabo_list_url.clone()),
-                    about: r.collabo.contact_note.clone(),
+                    // Not sure it is コラボ光: say how to tell first.
+                    about: if self.answers.collab == YesNo::Unknown {
+                        format!("{} {}", r.collabo.how_to_tell, r.collabo.contact_note)
+                    } else {
+                        r.collabo.contact_note.clone()
+                    },
                 });
             }
         };

@@ -1,6 +1,7 @@
 //! The rules: domain data loaded from `assets/rules.toml`, the parsers for every answer, the
 //! decision and its report. No terminal code lives here.
 
+pub mod answer_file;
 pub mod answers;
 pub mod customer_id;
 pub mod date;

@@ -1,0 +1,194 @@
+//! The header row: which column holds the clinic's name and which holds each answer. A header
+//! is matched after NFKC, with spaces removed and letters in lower case, so 「お客さまＩＤ」,
+//! 「Customer_ID」 and 「customer-id」 are the same column.
+
+use crate::rules::Field;
+use crate::rules::answer_file::KEYS;
+use crate::rules::text;
+
+/// The headers each column may have (in the folded form [`fold_header`] gives), besides the
+/// answer file's keys.
+pub const NAME_HEADERS: [&str; 8] = [
+    "name",
+    "名前",
+    "医療機関名",
+    "医療機関",
+    "医療機関等名",
+    "医療機関・薬局名",
+    "施設名",
+    "薬局名",
+];
+
+/// Japanese headers for each answer (the key itself, and its snake_case spelling, always work).
+pub const ANSWER_HEADERS: [(Field, &[&str]); 7] = [
+    (Field::Line, &["回線の種類", "回線"]),
+    (Field::Collab, &["コラボ光"]),
+    (Field::Prefecture, &["都道府県"]),
+    (
+        Field::Applied,
+        &["申込日", "回線の申込日", "申し込み日", "申込み日"],
+    ),
+    (
+        Field::V6,
+        &[
+            "v6オプション",
+            "フレッツ・v6オプション",
+            "フレッツv6オプション",
+        ],
+    ),
+    (Field::CustomerId, &["お客さまid", "お客様id"]),
+    (Field::MultipleLines, &["複数の回線", "複数回線"]),
+];
+
+/// A header as it is compared: NFKC, no spaces or invisible characters, lower case, `_` as `-`.
+pub fn fold_header(s: &str) -> String {
+    text::fold(s)
+        .chars()
+        .filter(|&c| !text::is_invisible(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '_' { '-' } else { c })
+        .collect()
+}
+
+/// What a header names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Answer(Field),
+}
+
+/// Which column a header names, if any.
+pub fn column_of(header: &str) -> Option<Column> {
+    let h = fold_header(header);
+    if NAME_HEADERS.contains(&h.as_str()) {
+        return Some(Column::Name);
+    }
+    if let Some((_, f)) = KEYS.iter().find(|(k, _)| *k == h) {
+        return Some(Column::Answer(*f));
+    }
+    ANSWER_HEADERS
+        .iter()
+        .find(|(_, names)| names.contains(&h.as_str()))
+        .map(|(f, _)| Column::Answer(*f))
+}
+
+/// The columns of a file, by index.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Columns {
+    pub name: Option<usize>,
+    /// (field, column index), in question order.
+    pub answers: Vec<(Field, usize)>,
+    /// Headers that name nothing (shown to the user, sanitised, so a misspelling is noticed).
+    pub ignored: Vec<String>,
+}
+
+/// Why a header row cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderError {
+    /// No column for the line type: every row would fail.
+    NoLineColumn,
+    /// Two columns name the same thing: (what, first header, second header).
+    Duplicate(String, String, String),
+}
+
+impl std::fmt::Display for HeaderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HeaderError::NoLineColumn => f.write_str(
+                "1行目の見出しに回線の種類の列 (「line」または「回線の種類」) がありません。1行目に見出しを書いてください (例: 医療機関名,line,prefecture,applied,customer-id)",
+            ),
+            HeaderError::Duplicate(what, a, b) => write!(
+                f,
+                "列「{a}」と「{b}」はどちらも{what}の列です。どちらか一つにしてください"
+            ),
+        }
+    }
+}
+
+impl Columns {
+    /// Maps a header row.
+    pub fn from_header<'a>(
+        headers: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Columns, HeaderError> {
+        let mut c = Columns::default();
+        let mut seen: Vec<(Column, String)> = Vec::new();
+        for (i, h) in headers.into_iter().enumerate() {
+            let shown = text::sanitize(h.trim());
+            let Some(col) = column_of(h) else {
+                if !fold_header(h).is_empty() {
+                    c.ignored.push(shown);
+                }
+                continue;
+            };
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == col) {
+                let what = match col {
+                    Column::Name => "医療機関名",
+                    Column::Answer(f) => f.label(),
+                };
+                return Err(HeaderError::Duplicate(
+                    what.to_string(),
+                    first.clone(),
+                    shown,
+                ));
+            }
+            seen.push((col, shown));
+            match col {
+                Column::Name => c.name = Some(i),
+                Column::Answer(f) => c.answers.push((f, i)),
+            }
+        }
+        if !c.answers.iter().any(|(f, _)| *f == Field::Line) {
+            return Err(HeaderError::NoLineColumn);
+        }
+        c.answers.sort();
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_snake_case_and_japanese_headers() {
+        let c = Columns::from_header([
+            "医療機関名",
+            "回線の種類",
+            "都道府県",
+            "Customer_ID",
+            "備考",
+            "",
+            "ｖ６オプション",
+        ])
+        .expect("maps");
+        assert_eq!(c.name, Some(0));
+        assert_eq!(
+            c.answers,
+            [
+                (Field::Line, 1),
+                (Field::Prefecture, 2),
+                (Field::V6, 6),
+                (Field::CustomerId, 3)
+            ]
+        );
+        assert_eq!(c.ignored, ["備考"]);
+        assert_eq!(
+            column_of("お客さまＩＤ"),
+            Some(Column::Answer(Field::CustomerId))
+        );
+        assert_eq!(
+            column_of(" multiple-lines "),
+            Some(Column::Answer(Field::MultipleLines))
+        );
+    }
+
+    #[test]
+    fn no_line_column_or_a_duplicate_is_refused() {
+        assert_eq!(
+            Columns::from_header(["name", "prefecture"]),
+            Err(HeaderError::NoLineColumn)
+        );
+        let e = Columns::from_header(["line", "回線の種類"]).expect_err("duplicate");
+        assert!(e.to_string().contains("「line」と「回線の種類」"), "{e}");
+    }
+}

@@ -1,0 +1,305 @@
+//! Batch checks: a CSV with one clinic per row (a name column and the answer columns) in, one
+//! result per row out. Every row goes through the same parser and decision as `check`; a bad row
+//! gets its row number and its errors and never stops the run. The file is streamed: memory stays
+//! the same for ten rows or ten million.
+//!
+//! The terminal side (progress bar, summary, exit status) is the binary's; this module only
+//! reads, decides and writes.
+
+pub mod columns;
+pub mod decode;
+pub mod output;
+pub mod row;
+
+use std::io::{self, Read, Write};
+
+use chrono::NaiveDate;
+
+use crate::rules::{Field, RawAnswers, RuleSet, Verdict, text};
+
+pub use columns::{Columns, HeaderError};
+pub use decode::{DecodeReader, Detected, Encoding, Utf16Error};
+pub use output::{Format, RowReport, Writer};
+pub use row::{Evaluator, RowDecision, RowError, evaluate};
+
+/// How many error rows the summary lists by number.
+pub const LISTED_ERROR_ROWS: usize = 20;
+
+/// How often (in rows) the progress callback is called.
+pub const PROGRESS_EVERY: u64 = 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub encoding: Encoding,
+    pub format: Format,
+    /// The day a date after which is an error.
+    pub today: NaiveDate,
+}
+
+/// The counts at the end of a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Rows read (blank rows are skipped and not counted).
+    pub rows: u64,
+    pub ready: u64,
+    pub action_required: u64,
+    pub confirm: u64,
+    pub other_method: u64,
+    pub not_eligible: u64,
+    /// Rows with an error (no verdict).
+    pub errors: u64,
+    /// The first [`LISTED_ERROR_ROWS`] of them.
+    pub error_rows: Vec<u64>,
+    pub encoding: Detected,
+}
+
+impl Summary {
+    fn new() -> Self {
+        Summary {
+            rows: 0,
+            ready: 0,
+            action_required: 0,
+            confirm: 0,
+            other_method: 0,
+            not_eligible: 0,
+            errors: 0,
+            error_rows: Vec::new(),
+            encoding: Detected::Ascii,
+        }
+    }
+
+    fn count(&mut self, row: u64, result: &Result<RowDecision, Vec<RowError>>) {
+        self.rows += 1;
+        match result {
+            Ok(d) => match d.verdict {
+                Verdict::Ready => self.ready += 1,
+                Verdict::ActionRequired => self.action_required += 1,
+                Verdict::Confirm => self.confirm += 1,
+                Verdict::OtherMethod => self.other_method += 1,
+                Verdict::NotEligible => self.not_eligible += 1,
+            },
+            Err(_) => {
+                self.errors += 1;
+                if self.error_rows.len() < LISTED_ERROR_ROWS {
+                    self.error_rows.push(row);
+                }
+            }
+        }
+    }
+}
+
+/// Progress, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub rows: u64,
+    /// Bytes of the file read so far.
+    pub bytes: u64,
+}
+
+/// Why a run could not go on: the file cannot be read (or its header used), or the result cannot
+/// be written.
+#[derive(Debug)]
+pub enum BatchError {
+    Read(io::Error),
+    Utf16,
+    Empty,
+    HeaderNotText,
+    Header(HeaderError),
+    Write(io::Error),
+}
+
+impl std::fmt::Display for BatchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BatchError::Read(e) => write!(
+                f,
+                "ファイルを読めませんでした ({})",
+                text::sanitize(&e.to_string())
+            ),
+            BatchError::Utf16 => f.write_str(
+                "UTF-16 のファイル (Excel の「Unicode テキスト」) は読めません。Excel で「CSV UTF-8 (コンマ区切り)」か「CSV (コンマ区切り)」を選んで保存し直してください",
+            ),
+            BatchError::Empty => f.write_str(
+                "ファイルが空です。1行目に見出し、2行目から医療機関ごとの回答を書いてください",
+            ),
+            BatchError::HeaderNotText => f.write_str(
+                "1行目の見出しを文字として読めません。--encoding shift_jis か --encoding utf-8 で文字コードを指定してください",
+            ),
+            BatchError::Header(e) => write!(f, "{e}"),
+            BatchError::Write(e) => write!(
+                f,
+                "結果を書き込めませんでした ({})",
+                text::sanitize(&e.to_string())
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BatchError {}
+
+fn read_error(e: csv::Error) -> BatchError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => {
+            if e.get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<Utf16Error>().is_some())
+            {
+                BatchError::Utf16
+            } else {
+                BatchError::Read(e)
+            }
+        }
+        other => BatchError::Read(io::Error::other(format!("{other:?}"))),
+    }
+}
+
+/// An open batch: the header read and mapped, the rows not yet.
+pub struct Batch<'r, R: Read> {
+    reader: csv::Reader<DecodeReader<R>>,
+    columns: Columns,
+    options: Options,
+    evaluator: Evaluator<'r>,
+    /// The current row's answers (buffers kept from row to row).
+    raw: RawAnswers,
+}
+
+impl<'r, R: Read> Batch<'r, R> {
+    /// Reads the header row. Fails when the file is unreadable, empty, or its header names no
+    /// line column.
+    pub fn open(rules: &'r RuleSet, input: R, options: Options) -> Result<Self, BatchError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(64 * 1024)
+            .from_reader(DecodeReader::new(input, options.encoding));
+        let mut header = csv::ByteRecord::new();
+        if !reader.read_byte_record(&mut header).map_err(read_error)? {
+            return Err(BatchError::Empty);
+        }
+        let cells: Vec<&str> = header
+            .iter()
+            .map(std::str::from_utf8)
+            .collect::<Result<_, _>>()
+            .map_err(|_| BatchError::HeaderNotText)?;
+        let columns = Columns::from_header(cells).map_err(BatchError::Header)?;
+        Ok(Batch {
+            reader,
+            columns,
+            options,
+            evaluator: Evaluator::new(rules, options.today),
+            raw: RawAnswers::default(),
+        })
+    }
+
+    pub fn columns(&self) -> &Columns {
+        &self.columns
+    }
+
+    /// How the file is read (so far).
+    pub fn encoding(&self) -> Detected {
+        self.reader.get_ref().detected()
+    }
+
+    /// Decides every row and writes one result per row to `out`. `progress` is called every
+    /// [`PROGRESS_EVERY`] rows.
+    pub fn run<W: Write>(
+        mut self,
+        out: W,
+        mut progress: impl FnMut(Progress),
+    ) -> Result<(Summary, W), BatchError> {
+        let mut writer = Writer::new(out, self.options.format).map_err(BatchError::Write)?;
+        let mut summary = Summary::new();
+        let mut record = csv::ByteRecord::new();
+        while self
+            .reader
+            .read_byte_record(&mut record)
+            .map_err(read_error)?
+        {
+            if record.iter().all(|c| c.trim_ascii().is_empty()) {
+                continue;
+            }
+            // The record's number, the header being 1: Excel's row number (a cell with a line
+            // break is still one row, and CRLF or CR line ends count the same).
+            let row = record.position().map_or(0, |p| p.record() + 1);
+            let (name, result) = self.row(&mut record);
+            writer
+                .write(&RowReport {
+                    row,
+                    name: &name,
+                    result: &result,
+                })
+                .map_err(BatchError::Write)?;
+            summary.count(row, &result);
+            if summary.rows.is_multiple_of(PROGRESS_EVERY) {
+                progress(Progress {
+                    rows: summary.rows,
+                    bytes: self.reader.get_ref().bytes_in(),
+                });
+            }
+        }
+        summary.encoding = self.encoding();
+        let out = writer.finish().map_err(BatchError::Write)?;
+        Ok((summary, out))
+    }
+
+    /// One row's name (sanitised) and result. The answers' buffers are reused row after row.
+    fn row(
+        &mut self,
+        record: &mut csv::ByteRecord,
+    ) -> (String, Result<RowDecision, Vec<RowError>>) {
+        // One UTF-8 check for the whole row; a row that fails it is checked cell by cell, so
+        // only a cell that is used can make the row an error.
+        let whole = csv::StringRecord::from_byte_record(std::mem::take(record));
+        let strings = match whole {
+            Ok(s) => Some(s),
+            Err(e) => {
+                *record = e.into_byte_record();
+                None
+            }
+        };
+        let mut not_text = false;
+        let mut cell = |i: usize| -> Option<&str> {
+            let text = match &strings {
+                Some(s) => s.get(i)?,
+                None => match std::str::from_utf8(record.get(i)?) {
+                    Ok(t) => t,
+                    Err(_) => {
+                        not_text = true;
+                        return None;
+                    }
+                },
+            };
+            Some(text.trim()).filter(|t| !t.is_empty())
+        };
+        let name = self
+            .columns
+            .name
+            .and_then(&mut cell)
+            .map_or_else(String::new, text::sanitize);
+        for &(field, i) in &self.columns.answers {
+            let slot = match field {
+                Field::Line => &mut self.raw.line,
+                Field::Collab => &mut self.raw.collab,
+                Field::Prefecture => &mut self.raw.prefecture,
+                Field::Applied => &mut self.raw.applied,
+                Field::V6 => &mut self.raw.v6,
+                Field::CustomerId => &mut self.raw.customer_id,
+                Field::MultipleLines => &mut self.raw.multiple_lines,
+            };
+            match (cell(i), slot.as_mut()) {
+                (Some(v), Some(buf)) => {
+                    buf.clear();
+                    buf.push_str(v);
+                }
+                (Some(v), None) => *slot = Some(v.to_string()),
+                (None, _) => *slot = None,
+            }
+        }
+        if let Some(s) = strings {
+            *record = s.into_byte_record();
+        }
+        if not_text {
+            return (name, Err(vec![RowError::not_text()]));
+        }
+        (name, self.evaluator.evaluate(&mut self.raw))
+    }
+}

@@ -1,0 +1,130 @@
+//! One clinic's row: its answers through the same parser and decision as `check`, reduced to
+//! what a batch result lists.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::rules::answers::parse_answers;
+use crate::rules::decision::outline;
+use crate::rules::prefecture::parse_prefecture;
+use crate::rules::{ActionCode, Field, FieldError, RawAnswers, RuleSet, V6Status, Verdict};
+
+/// The decision for a row, as the result file lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowDecision {
+    pub verdict: Verdict,
+    pub v6_option: V6Status,
+    pub line_category: Option<u8>,
+    /// The normalised お客さまID, where one was given.
+    pub customer_id: Option<String>,
+    pub actions: Vec<ActionCode>,
+}
+
+/// What is wrong with a row: one of its answers (`field`), or the row itself (`None`: bytes
+/// that are not text in the file's encoding).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    #[serde(serialize_with = "field_or_row")]
+    pub field: Option<Field>,
+    pub code: &'static str,
+    pub message: String,
+}
+
+fn field_or_row<S: serde::Serializer>(f: &Option<Field>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(f.map_or("row", |f| f.into()))
+}
+
+impl RowError {
+    /// The id scripts see: the field's (`customer_id`), or `row`.
+    pub fn field_id(&self) -> &'static str {
+        self.field.map_or("row", |f| f.into())
+    }
+
+    pub fn not_text() -> RowError {
+        RowError {
+            field: None,
+            code: "encoding",
+            message: "この行には文字として読めないバイトがあります。ファイルが Shift_JIS なら --encoding shift_jis を、UTF-8 なら --encoding utf-8 を指定して、保存し直したファイルを読み込んでください".to_string(),
+        }
+    }
+}
+
+impl From<FieldError> for RowError {
+    fn from(e: FieldError) -> Self {
+        RowError {
+            field: Some(e.field),
+            code: e.code,
+            message: e.message,
+        }
+    }
+}
+
+/// Decides one row, or says what is wrong with it (every bad field, in question order): the
+/// answers through [`parse_answers`], the decision through [`outline`] (the decision of
+/// `check`, without its texts).
+pub fn evaluate(
+    rules: &RuleSet,
+    raw: &RawAnswers,
+    today: NaiveDate,
+) -> Result<RowDecision, Vec<RowError>> {
+    let answers = parse_answers(rules, raw, today)
+        .map_err(|errors| errors.into_iter().map(RowError::from).collect::<Vec<_>>())?;
+    let o = outline(rules, &answers);
+    Ok(RowDecision {
+        verdict: o.verdict,
+        v6_option: o.v6_option,
+        line_category: o.line_category,
+        customer_id: answers.customer_id.map(|n| n.normalized),
+        actions: o.actions,
+    })
+}
+
+/// Prefecture answers remembered at most; a file with more different spellings starts over.
+const MAX_REMEMBERED: usize = 1024;
+
+/// [`evaluate`] over many rows. A file repeats the same few prefecture spellings (「東京都」,
+/// 「大阪」…), and reading one by name compares it with all 47: each spelling is read once by
+/// [`parse_prefecture`] and then given to [`parse_answers`] as its code, which reads the same.
+/// A spelling that does not parse is passed on as it is, so its error is the parser's own.
+pub struct Evaluator<'r> {
+    rules: &'r RuleSet,
+    today: NaiveDate,
+    prefectures: HashMap<String, Option<u8>>,
+}
+
+impl<'r> Evaluator<'r> {
+    pub fn new(rules: &'r RuleSet, today: NaiveDate) -> Self {
+        Evaluator {
+            rules,
+            today,
+            prefectures: HashMap::new(),
+        }
+    }
+
+    /// Evaluates `raw`; its prefecture may be rewritten to the code it reads as.
+    pub fn evaluate(&mut self, raw: &mut RawAnswers) -> Result<RowDecision, Vec<RowError>> {
+        if let Some(p) = raw.prefecture.as_mut()
+            && let Some(code) = self.prefecture_code(p)
+        {
+            p.clear();
+            // Into the same buffer: no allocation.
+            let _ = write!(p, "{code}");
+        }
+        evaluate(self.rules, raw, self.today)
+    }
+
+    fn prefecture_code(&mut self, typed: &str) -> Option<u8> {
+        if let Some(&known) = self.prefectures.get(typed) {
+            return known;
+        }
+        if self.prefectures.len() >= MAX_REMEMBERED {
+            self.prefectures.clear();
+        }
+        let code = parse_prefecture(self.rules, typed).ok().map(|p| p.code);
+        self.prefectures.insert(typed.to_string(), code);
+        code
+    }
+}

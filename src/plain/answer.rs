@@ -1,0 +1,283 @@
+//! A typed line as the messages a key press would send: a number moves the list cursor to the
+//! option and presses Enter; text replaces the field's text (as a paste) and presses Enter;
+//! わからない moves to the わからない choice; `<` is Esc. The model decides what happens, as in
+//! the full-screen wizard; this file then says it in lines.
+
+use std::io::{BufRead, Write};
+
+use oqs_line_check::rules::customer_id::notice_message;
+use oqs_line_check::rules::prefecture::parse_prefecture;
+use oqs_line_check::rules::text::{self, sanitize};
+use oqs_line_check::wizard::{Edit, Focus, Msg, Step};
+
+use super::Session;
+use super::question::is_list;
+
+/// What picks わからない on a text question (after NFKC, spaces removed, lower case).
+const UNKNOWN_WORDS: [&str; 4] = ["わからない", "分からない", "不明", "unknown"];
+
+impl<R: BufRead, W: Write> Session<'_, R, W> {
+    /// Acts on one typed line.
+    pub(super) fn answer(&mut self, typed: &str) {
+        let folded = text::fold(typed).to_lowercase();
+        match folded.as_str() {
+            "<" => {
+                let before = self.model.step;
+                self.narrowing = false;
+                self.send(Msg::Back);
+                if self.model.step == before {
+                    // The first question: the quit question comes next, then this one again.
+                    self.shown = None;
+                }
+                return;
+            }
+            "?" => {
+                self.show_help();
+                return;
+            }
+            _ => {}
+        }
+        let before = self.model.step;
+        match before {
+            step if is_list(step) => self.pick(&folded),
+            Step::Prefecture => self.prefecture(typed, &folded),
+            Step::Applied | Step::CustomerId => self.text_or_unknown(typed, &folded),
+            Step::CustomerIdConfirm => self.text(typed),
+            Step::Review => self.pick(&folded),
+            _ => {}
+        }
+        if self.model.step != before {
+            self.acknowledge(before);
+            // The review sends the user to an answer that no longer fits, with the reason.
+            if let Some(e) = self.model.error.clone() {
+                self.console.say(&format!(
+                    "エラー: {}",
+                    e.message.replace("Esc で", "「<」で")
+                ));
+            }
+        } else if self.model.error.is_some() {
+            self.show_error(typed);
+        }
+    }
+
+    /// Picks option `n` (1-based) of the list the model shows: Home, Down n-1 times, Enter.
+    fn choose(&mut self, n: usize) {
+        self.send(Msg::Home);
+        for _ in 1..n {
+            self.send(Msg::Down);
+        }
+        self.send(Msg::Submit);
+    }
+
+    /// A list question, or the review (whose last entry is 「この内容で結果を見る」): by number,
+    /// or by the option's id or label.
+    fn pick(&mut self, folded: &str) {
+        let m = &self.model;
+        let labels: Vec<(String, String)> = if m.step == Step::Review {
+            let mut v: Vec<(String, String)> = m
+                .review_rows()
+                .iter()
+                .map(|r| (String::new(), text::fold(r.label)))
+                .collect();
+            v.push((String::new(), text::fold("この内容で結果を見る")));
+            v
+        } else {
+            m.choices()
+                .iter()
+                .map(|c| (c.id.to_lowercase(), text::fold(&c.label).to_lowercase()))
+                .collect()
+        };
+        let count = labels.len();
+        if folded.is_empty() {
+            // Enter alone: the current answer (the review's cursor starts on 結果を見る).
+            if m.step == Step::Review || self.current_index().is_some() {
+                self.send(Msg::Submit);
+            } else {
+                self.console
+                    .say(&format!("番号 (1 から {count}) を入力してください。"));
+            }
+            return;
+        }
+        let index = folded
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=count).contains(n))
+            .or_else(|| {
+                labels
+                    .iter()
+                    .position(|(id, label)| folded == id || folded == label)
+                    .map(|i| i + 1)
+            });
+        match index {
+            Some(n) => self.choose(n),
+            None => self.console.say(&format!(
+                "「{}」は選択肢にありません。1 から {count} の番号を入力してください。",
+                sanitize(folded)
+            )),
+        }
+    }
+
+    /// 都道府県: a name, reading or code; several matches are listed to pick from by number.
+    fn prefecture(&mut self, typed: &str, folded: &str) {
+        let choices = self.model.choices().len();
+        if self.narrowing
+            && let Some(n) = folded
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=choices).contains(n))
+        {
+            self.narrowing = false;
+            self.choose(n);
+            return;
+        }
+        self.narrowing = false;
+        if folded.is_empty() {
+            let field_empty = self.model.fields.prefecture.is_empty();
+            if field_empty
+                && self
+                    .model
+                    .draft
+                    .settled(self.model.rules(), Step::Prefecture)
+            {
+                self.send(Msg::Submit);
+            } else if field_empty {
+                self.console
+                    .say("都道府県を入力してください (例: 東京、とうきょう、tokyo、13)。");
+            } else {
+                let kept = self.model.fields.prefecture.value().to_string();
+                self.prefecture_text(&kept);
+            }
+            return;
+        }
+        self.prefecture_text(typed);
+    }
+
+    fn prefecture_text(&mut self, typed: &str) {
+        self.send(Msg::Edit(Edit::Clear));
+        self.send(Msg::Paste(typed.to_string()));
+        let rules = self.model.rules();
+        let choices = self.model.choices();
+        if let Ok(p) = parse_prefecture(rules, typed) {
+            let at = choices.iter().position(|c| c.id == p.code.to_string());
+            match at {
+                Some(i) => self.choose(i + 1),
+                None => {
+                    // Named exactly, but not a prefix the list filters by: filter by the code.
+                    self.send(Msg::Edit(Edit::Clear));
+                    self.send(Msg::Paste(format!("{:02}", p.code)));
+                    self.choose(1);
+                }
+            }
+            return;
+        }
+        match choices.len() {
+            // No match: Enter makes the model explain, as on the full screen.
+            0 => {
+                self.send(Msg::Submit);
+            }
+            1 => self.choose(1),
+            n => {
+                self.narrowing = true;
+                self.console.say(&format!(
+                    "「{}」に当てはまる都道府県が {n} 件あります。番号で選ぶか、入力し直してください。",
+                    sanitize(typed.trim())
+                ));
+                for (i, c) in choices.iter().enumerate() {
+                    self.console
+                        .say(&format!("  {}. {} ({})", i + 1, c.label, c.hint));
+                }
+            }
+        }
+    }
+
+    /// 申込日 and お客さまID: text, or わからない.
+    fn text_or_unknown(&mut self, typed: &str, folded: &str) {
+        if UNKNOWN_WORDS.contains(&folded) {
+            if self.model.focus != Focus::Unknown {
+                self.send(Msg::NextFocus);
+            }
+            self.send(Msg::Submit);
+            return;
+        }
+        if folded.is_empty() {
+            let has_text = self
+                .model
+                .field(self.model.step)
+                .is_some_and(|f| !f.is_empty());
+            if self.model.focus == Focus::Unknown || has_text {
+                self.send(Msg::Submit);
+            } else {
+                self.console.say(&format!(
+                    "{}を入力してください。わからないときは「わからない」と入力してください。",
+                    self.model.step.title()
+                ));
+            }
+            return;
+        }
+        self.text(typed);
+    }
+
+    /// Replaces the field's text with what was typed and presses Enter. An empty line keeps
+    /// the field's text.
+    fn text(&mut self, typed: &str) {
+        if typed.trim().is_empty() {
+            if self
+                .model
+                .field(self.model.step)
+                .is_some_and(|f| !f.is_empty())
+            {
+                self.send(Msg::Submit);
+            } else {
+                self.console.say("入力してください。");
+            }
+            return;
+        }
+        self.send(Msg::Edit(Edit::Clear));
+        self.send(Msg::Paste(typed.trim().to_string()));
+        self.send(Msg::Submit);
+    }
+
+    /// Says what was taken, after an answer moved the wizard on.
+    fn acknowledge(&mut self, answered: Step) {
+        let m = &self.model;
+        let line = match answered {
+            Step::Review => return,
+            Step::CustomerIdConfirm => "確認できました。".to_string(),
+            Step::CustomerId => match &m.draft.customer_id {
+                Some(Some(id)) => {
+                    let notices: Vec<&str> =
+                        id.notices.iter().map(|n| notice_message(*n)).collect();
+                    if notices.is_empty() {
+                        format!("受け付けました: {}", id.normalized)
+                    } else {
+                        format!("受け付けました: {} ({})", id.normalized, notices.join("、"))
+                    }
+                }
+                _ => "受け付けました: わからない".to_string(),
+            },
+            step => match m.review_rows().into_iter().find(|r| r.step == step) {
+                Some(row) => format!("受け付けました: {}", sanitize(&row.value)),
+                None => return,
+            },
+        };
+        self.console.say(&line);
+    }
+
+    /// The model's error for what was typed, and what was typed, so nothing is lost.
+    fn show_error(&mut self, typed: &str) {
+        let Some(e) = self.model.error.clone() else {
+            return;
+        };
+        // The full-screen wizard's Esc is `<` here.
+        let message = e.message.replace("Esc で", "「<」で");
+        self.console.say(&format!("エラー: {message}"));
+        let shown = self
+            .model
+            .field(self.model.step)
+            .map_or_else(|| typed.trim().to_string(), |f| f.value().to_string());
+        if !shown.is_empty() {
+            self.console
+                .say(&format!("入力した内容: {}", sanitize(&shown)));
+        }
+    }
+}

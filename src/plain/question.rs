@@ -1,0 +1,152 @@
+//! A question as lines: its number and title, the question, the numbered options (or what to
+//! type), the current answer, and the prompt.
+
+use std::io::{BufRead, Write};
+
+use oqs_line_check::rules::text::sanitize;
+use oqs_line_check::wizard::{Focus, Step};
+
+use super::Session;
+
+/// Steps answered by picking from a list.
+pub fn is_list(step: Step) -> bool {
+    matches!(
+        step,
+        Step::Line | Step::Collab | Step::NextType | Step::V6 | Step::MultipleLines
+    )
+}
+
+impl<R: BufRead, W: Write> Session<'_, R, W> {
+    /// Prints the current question in full.
+    pub(super) fn show_question(&mut self) {
+        let m = &self.model;
+        let (n, total) = m.progress();
+        let mut lines = vec![
+            String::new(),
+            format!("[{n}/{total}] {}", m.step.title()),
+            m.step.question().to_string(),
+        ];
+        match m.step {
+            step if is_list(step) => {
+                let current = self.current_index();
+                for (i, c) in m.choices().iter().enumerate() {
+                    let mark = if current == Some(i) {
+                        " (今の答え)"
+                    } else {
+                        ""
+                    };
+                    lines.push(format!("  {}. {}{mark}", i + 1, c.label));
+                    if !c.hint.is_empty() {
+                        lines.push(format!("     {}", c.hint));
+                    }
+                }
+            }
+            Step::Prefecture => {
+                lines.push(
+                    "漢字、ひらがな、ローマ字、都道府県コードのどれでも入力できます (例: 東京、とうきょう、tokyo、13)。"
+                        .to_string(),
+                );
+                lines.extend(self.current_text());
+            }
+            Step::Applied => {
+                lines.push(
+                    "入力例: 2012/5/29、2012年5月29日、平成24年5月29日、H24.5.29、R3.5.10"
+                        .to_string(),
+                );
+                lines.push("わからないときは「わからない」と入力してください。".to_string());
+                lines.extend(self.current_text());
+            }
+            Step::CustomerId => {
+                let r = m.rules();
+                let formats: Vec<String> = r
+                    .customer_id_formats
+                    .iter()
+                    .filter(|f| m.draft.area(r).is_none_or(|a| f.areas.contains(&a)))
+                    .map(|f| format!("{} + 数字{}桁", f.prefix, f.digits))
+                    .collect();
+                lines.push(format!("形式: {}", formats.join("、または ")));
+                lines.push("わからないときは「わからない」と入力してください。".to_string());
+                lines.extend(self.current_text());
+            }
+            Step::CustomerIdConfirm => {
+                lines.push("1回目と同じお客さまIDを入力してください。".to_string());
+                lines.extend(self.current_text());
+            }
+            Step::Review => {
+                let rows = m.review_rows();
+                for (i, row) in rows.iter().enumerate() {
+                    lines.push(format!(
+                        "  {}. {}: {}",
+                        i + 1,
+                        row.label,
+                        sanitize(&row.value)
+                    ));
+                }
+                lines.push(format!("  {}. この内容で結果を見る", rows.len() + 1));
+                lines.push(format!(
+                    "直すときは項目の番号を、結果を見るときは {} を入力してください (Enter だけでも結果を見ます)。",
+                    rows.len() + 1
+                ));
+            }
+            _ => {}
+        }
+        for l in lines {
+            self.console.say(&l);
+        }
+    }
+
+    /// The prompt for the current question.
+    pub(super) fn prompt_text(&self) -> String {
+        let m = &self.model;
+        match m.step {
+            step if is_list(step) => {
+                let keep = if self.current_index().is_some() {
+                    "。Enter だけで今の答えのまま"
+                } else {
+                    ""
+                };
+                format!("番号 (1-{}{keep}): ", m.choices().len())
+            }
+            Step::Prefecture if self.narrowing => {
+                format!("番号 (1-{}) か都道府県: ", m.choices().len())
+            }
+            Step::Prefecture => "都道府県: ".to_string(),
+            Step::Applied => "申込日: ".to_string(),
+            Step::CustomerId => "お客さまID: ".to_string(),
+            Step::CustomerIdConfirm => "お客さまID (2回目): ".to_string(),
+            Step::Review => format!("番号 (1-{}): ", m.review_rows().len() + 1),
+            _ => String::new(),
+        }
+    }
+
+    /// The option of a list question that is the current answer: the model puts its cursor
+    /// there on arrival.
+    pub(super) fn current_index(&self) -> Option<usize> {
+        let m = &self.model;
+        (is_list(m.step) && m.draft.settled(m.rules(), m.step)).then_some(m.cursor)
+    }
+
+    /// The current answer of a text question, as lines to show on arrival.
+    fn current_text(&self) -> Vec<String> {
+        let m = &self.model;
+        let r = m.rules();
+        if m.has_unknown_choice() && m.focus == Focus::Unknown {
+            return vec!["今の答え: わからない (Enter だけでこのまま進みます)".to_string()];
+        }
+        match m.field(m.step) {
+            Some(f) if !f.is_empty() => vec![format!(
+                "入力されている内容: {} (Enter だけでこの内容で進みます)",
+                sanitize(f.value())
+            )],
+            _ if m.step == Step::Prefecture && m.draft.settled(r, m.step) => {
+                let name = m
+                    .draft
+                    .prefecture
+                    .and_then(|c| r.prefecture(c))
+                    .map_or_else(String::new, |p| p.name.clone());
+                vec![format!("今の答え: {name} (Enter だけでこのまま進みます)")]
+            }
+            _ => Vec::new(),
+        }
+    }
+}

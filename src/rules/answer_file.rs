@@ -1,0 +1,409 @@
+//! Answer files: the answers of the `check` flags as a small TOML file, read by the wizard and by
+//! `check` (`--answers FILE`), and written by the wizard's save.
+//!
+//! ```toml
+//! line = "next-family"
+//! prefecture = "東京都"
+//! applied = "2010-04-01"
+//! customer-id = "CAF0123456789"
+//! ```
+//!
+//! The keys are the flags' names (kebab-case). Reading checks the TOML and the keys and keeps
+//! where each value stands; the values themselves are checked by the same parser as the flags'
+//! ([`super::answers::parse_answers`]), and [`AnswerFile::locate`] puts an error of a value that
+//! came from the file back on its line.
+
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+
+use super::answers::RawAnswers;
+use super::field::{Field, FieldError};
+use super::text;
+
+/// An answer file larger than this is not an answer file (a real one is a few hundred bytes).
+pub const MAX_BYTES: u64 = 64 * 1024;
+
+/// The keys of an answer file (and the `check` flags), in question order.
+pub const KEYS: [(&str, Field); 7] = [
+    ("line", Field::Line),
+    ("collab", Field::Collab),
+    ("prefecture", Field::Prefecture),
+    ("applied", Field::Applied),
+    ("v6", Field::V6),
+    ("customer-id", Field::CustomerId),
+    ("multiple-lines", Field::MultipleLines),
+];
+
+/// The key (and flag name) of `field`: `customer-id` for [`Field::CustomerId`].
+pub fn key(field: Field) -> &'static str {
+    KEYS.iter()
+        .find(|(_, f)| *f == field)
+        .map_or("line", |(k, _)| k)
+}
+
+fn field_of(key: &str) -> Option<Field> {
+    KEYS.iter().find(|(k, _)| *k == key).map(|(_, f)| *f)
+}
+
+fn key_list() -> String {
+    KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+}
+
+/// What is wrong with an answer file, and where. `line` and `column` count from 1; 0 means "the
+/// whole file". Shown as `FILE:LINE:COLUMN: message`, the way compilers and editors expect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerFileError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// The answer it is about, when it is about one value.
+    pub field: Option<Field>,
+    /// A stable code for scripts: a parser's code for a bad value, else `unreadable`,
+    /// `too_large`, `not_utf8`, `syntax`, `unknown_key`, `invalid_type`.
+    pub code: &'static str,
+    /// Japanese, naming the field or key and saying how to fix it.
+    pub message: String,
+}
+
+impl std::fmt::Display for AnswerFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let file = text::sanitize(&self.file);
+        if self.line == 0 {
+            write!(f, "{file}: {}", self.message)
+        } else {
+            write!(f, "{file}:{}:{}: {}", self.line, self.column, self.message)
+        }
+    }
+}
+
+impl std::error::Error for AnswerFileError {}
+
+/// A read answer file: its answers as text (not yet checked) and where each stands.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AnswerFile {
+    /// The name errors call the file (the path as given).
+    pub name: String,
+    pub answers: RawAnswers,
+    /// (field, line, column) of each value the file gives.
+    positions: Vec<(Field, usize, usize)>,
+}
+
+impl AnswerFile {
+    /// Reads and parses the file at `path`.
+    pub fn read(path: &Path) -> Result<AnswerFile, AnswerFileError> {
+        let name = path.display().to_string();
+        let whole = |code, message: String| AnswerFileError {
+            file: name.clone(),
+            line: 0,
+            column: 0,
+            field: None,
+            code,
+            message,
+        };
+        let meta = std::fs::metadata(path).map_err(|e| whole("unreadable", io_reason(&e)))?;
+        if meta.is_dir() {
+            return Err(whole(
+                "unreadable",
+                "フォルダーです。回答ファイル (TOML) を指定してください".to_string(),
+            ));
+        }
+        if meta.len() > MAX_BYTES {
+            return Err(whole(
+                "too_large",
+                format!(
+                    "回答ファイルとしては大きすぎます ({} バイト)。指定したファイルが正しいか確かめてください",
+                    meta.len()
+                ),
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| whole("unreadable", io_reason(&e)))?;
+        let input = String::from_utf8(bytes).map_err(|_| {
+            whole(
+                "not_utf8",
+                "UTF-8 のテキストではありません。メモ帳などで文字コードに「UTF-8」を選んで保存し直してください"
+                    .to_string(),
+            )
+        })?;
+        AnswerFile::parse(&name, &input)
+    }
+
+    /// Parses answer-file text. `name` is what errors call the file.
+    pub fn parse(name: &str, input: &str) -> Result<AnswerFile, AnswerFileError> {
+        // Notepad may save a BOM; it is not part of the TOML.
+        let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+        let at = |span: std::ops::Range<usize>, field, code, message: String| {
+            let (line, column) = line_column(input, span.start);
+            AnswerFileError {
+                file: name.to_string(),
+                line,
+                column,
+                field,
+                code,
+                message,
+            }
+        };
+        let doc = DeTable::parse(input).map_err(|e| {
+            at(
+                e.span().unwrap_or(0..0),
+                None,
+                "syntax",
+                explain_syntax_error(e.message()),
+            )
+        })?;
+        let mut file = AnswerFile {
+            name: name.to_string(),
+            ..AnswerFile::default()
+        };
+        for (k, v) in doc.get_ref().iter() {
+            let key = k.get_ref().as_ref();
+            let Some(field) = field_of(key) else {
+                return Err(at(k.span(), None, "unknown_key", unknown_key_message(key)));
+            };
+            let value = match v.get_ref() {
+                DeValue::String(s) => s.to_string(),
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .map_or_else(|_| i.as_str().to_string(), |n| n.to_string()),
+                DeValue::Boolean(true) => "yes".to_string(),
+                DeValue::Boolean(false) => "no".to_string(),
+                DeValue::Datetime(d) => d.to_string(),
+                other => {
+                    return Err(at(
+                        v.span(),
+                        Some(field),
+                        "invalid_type",
+                        format!(
+                            "{} ({key}) の値が{}になっています。{key} = \"値\" のように、引用符で囲んで書いてください",
+                            field.label(),
+                            type_name(other)
+                        ),
+                    ));
+                }
+            };
+            let (line, column) = line_column(input, v.span().start);
+            file.positions.push((field, line, column));
+            let slot = match field {
+                Field::Line => &mut file.answers.line,
+                Field::Collab => &mut file.answers.collab,
+                Field::Prefecture => &mut file.answers.prefecture,
+                Field::Applied => &mut file.answers.applied,
+                Field::V6 => &mut file.answers.v6,
+                Field::CustomerId => &mut file.answers.customer_id,
+                Field::MultipleLines => &mut file.answers.multiple_lines,
+            };
+            *slot = Some(value);
+        }
+        Ok(file)
+    }
+
+    /// Where the file gives `field`'s value: (line, column), counting from 1.
+    pub fn position(&self, field: Field) -> Option<(usize, usize)> {
+        self.positions
+            .iter()
+            .find(|(f, _, _)| *f == field)
+            .map(|&(_, l, c)| (l, c))
+    }
+
+    /// The file's answers with `flags` on top: an answer given on the command line wins over the
+    /// file's.
+    pub fn merged(&self, flags: &RawAnswers) -> RawAnswers {
+        let pick = |flag: &Option<String>, file: &Option<String>| flag.clone().or(file.clone());
+        let a = &self.answers;
+        RawAnswers {
+            line: pick(&flags.line, &a.line),
+            prefecture: pick(&flags.prefecture, &a.prefecture),
+            collab: pick(&flags.collab, &a.collab),
+            applied: pick(&flags.applied, &a.applied),
+            v6: pick(&flags.v6, &a.v6),
+            customer_id: pick(&flags.customer_id, &a.customer_id),
+            multiple_lines: pick(&flags.multiple_lines, &a.multiple_lines),
+        }
+    }
+
+    /// Whether the answers merged with `flags` take `field` from this file.
+    pub fn supplies(&self, field: Field, flags: &RawAnswers) -> bool {
+        self.position(field).is_some() && given(flags, field).is_none()
+    }
+
+    /// `error` placed on the line of the value it is about, when that value came from this file
+    /// (not from a flag, which wins); `None` otherwise.
+    pub fn locate(&self, error: &FieldError, flags: &RawAnswers) -> Option<AnswerFileError> {
+        if !self.supplies(error.field, flags) {
+            return None;
+        }
+        let (line, column) = self.position(error.field)?;
+        Some(AnswerFileError {
+            file: self.name.clone(),
+            line,
+            column,
+            field: Some(error.field),
+            code: error.code,
+            message: with_key(error),
+        })
+    }
+}
+
+/// 「申込日 (applied): …」: the parser's message with the key the file uses.
+fn with_key(error: &FieldError) -> String {
+    let label = error.field.label();
+    let key = key(error.field);
+    match error.message.strip_prefix(label) {
+        Some(rest) => format!("{label} ({key}){rest}"),
+        None => format!("{label} ({key}): {}", error.message),
+    }
+}
+
+/// The value `raw` gives for `field`.
+pub fn given(raw: &RawAnswers, field: Field) -> Option<&str> {
+    match field {
+        Field::Line => raw.line.as_deref(),
+        Field::Collab => raw.collab.as_deref(),
+        Field::Prefecture => raw.prefecture.as_deref(),
+        Field::Applied => raw.applied.as_deref(),
+        Field::V6 => raw.v6.as_deref(),
+        Field::CustomerId => raw.customer_id.as_deref(),
+        Field::MultipleLines => raw.multiple_lines.as_deref(),
+    }
+}
+
+fn unknown_key_message(key: &str) -> String {
+    let shown = text::sanitize(key);
+    let hyphenated = key.replace('_', "-").to_ascii_lowercase();
+    match field_of(&hyphenated) {
+        Some(_) => format!("「{shown}」という項目はありません。「{hyphenated}」と書いてください"),
+        None => format!(
+            "「{shown}」という項目はありません。使える項目: {}",
+            key_list()
+        ),
+    }
+}
+
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::Float(_) => "小数",
+        DeValue::Array(_) => "配列 ([ ])",
+        DeValue::Table(_) => "表 ({ } や [見出し])",
+        _ => "使えない種類の値",
+    }
+}
+
+/// toml's parser explains in English; the usual mistakes are told in Japanese, with the English
+/// kept (sanitised) for anything else.
+fn explain_syntax_error(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message).trim();
+    let lead = if first.contains("must be quoted") {
+        "値は v6 = \"contracted\" のように引用符 (\") で囲んでください"
+    } else if first.contains("duplicate key") {
+        "同じ項目が二度書かれています。一つにしてください"
+    } else if first.contains("string") {
+        "文字列の書き方が正しくありません。\"東京都\" のように、同じ行の中で引用符を閉じてください"
+    } else {
+        "TOML として読めません。値は line = \"next-family\" のように引用符 (\") で囲んで、1行に一つずつ書いてください"
+    };
+    format!(
+        "回答ファイルの書き方に誤りがあります: {lead} (詳細: {})",
+        text::sanitize(first)
+    )
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    let reason = match e.kind() {
+        std::io::ErrorKind::NotFound => "ファイルがありません".to_string(),
+        std::io::ErrorKind::PermissionDenied => "読む権限がありません".to_string(),
+        _ => text::sanitize(&e.to_string()),
+    };
+    format!("回答ファイルを読めません ({reason})")
+}
+
+/// (line, column) of a byte offset, both from 1; the column counts characters.
+fn line_column(input: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(input.len());
+    let before = input.get(..offset).unwrap_or(input);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<AnswerFile, AnswerFileError> {
+        AnswerFile::parse("a.toml", s)
+    }
+
+    #[test]
+    fn keys_and_positions() {
+        let f = parse("# comment\nline = \"cross\"\n\nprefecture = 27\n  collab = true\n")
+            .expect("parses");
+        assert_eq!(f.answers.line.as_deref(), Some("cross"));
+        assert_eq!(f.answers.prefecture.as_deref(), Some("27"));
+        assert_eq!(f.answers.collab.as_deref(), Some("yes"));
+        assert_eq!(f.position(Field::Line), Some((2, 8)));
+        assert_eq!(f.position(Field::Prefecture), Some((4, 14)));
+        assert_eq!(f.position(Field::Collab), Some((5, 12)));
+        assert_eq!(f.position(Field::V6), None);
+    }
+
+    #[test]
+    fn a_toml_date_is_read_as_the_date() {
+        let f = parse("applied = 2012-05-29\n").expect("parses");
+        assert_eq!(f.answers.applied.as_deref(), Some("2012-05-29"));
+    }
+
+    #[test]
+    fn unknown_keys_name_the_key_and_the_fix() {
+        let e = parse("line = \"cross\"\ncustomer_id = \"CAF0123456789\"\n").unwrap_err();
+        assert_eq!((e.line, e.column, e.code), (2, 1, "unknown_key"));
+        assert!(e.message.contains("「customer-id」と書いてください"), "{e}");
+        let e = parse("[answers]\nline = \"cross\"\n").unwrap_err();
+        assert_eq!((e.line, e.code), (1, "unknown_key"));
+        assert!(e.message.contains("使える項目: line, collab"), "{e}");
+    }
+
+    #[test]
+    fn syntax_errors_have_a_place_and_a_japanese_lead() {
+        let e = parse("line = \"cross\"\nv6 = not-contracted\n").unwrap_err();
+        assert_eq!((e.line, e.code), (2, "syntax"));
+        assert!(e.to_string().starts_with("a.toml:2:"), "{e}");
+        assert!(e.message.contains("引用符"), "{e}");
+        let e = parse("line = \"cross\"\nline = \"next\"\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("二度"), "{e}");
+    }
+
+    #[test]
+    fn wrong_types_name_the_field() {
+        let e = parse("line = \"next\"\nv6 = [\"contracted\"]\n").unwrap_err();
+        assert_eq!((e.line, e.column, e.code), (2, 6, "invalid_type"));
+        assert_eq!(e.field, Some(Field::V6));
+        assert!(e.message.contains("フレッツ・v6オプション (v6)"), "{e}");
+    }
+
+    #[test]
+    fn flags_win_and_errors_are_placed_only_for_file_values() {
+        let f = parse("line = \"next-family\"\napplied = \"bogus\"\n").expect("parses");
+        let flags = RawAnswers {
+            applied: Some("2010-04-01".into()),
+            ..RawAnswers::default()
+        };
+        let merged = f.merged(&flags);
+        assert_eq!(merged.line.as_deref(), Some("next-family"));
+        assert_eq!(merged.applied.as_deref(), Some("2010-04-01"));
+        let err = FieldError::new(Field::Applied, "unrecognized", "読めません");
+        assert_eq!(f.locate(&err, &flags), None);
+        let placed = f
+            .locate(&err, &RawAnswers::default())
+            .expect("from the file");
+        assert_eq!(
+            placed.to_string(),
+            "a.toml:2:11: 申込日 (applied): 読めません"
+        );
+    }
+
+    #[test]
+    fn a_bom_is_skipped() {
+        let f = parse("\u{feff}line = \"cross\"\n").expect("parses");
+        assert_eq!(f.position(Field::Line), Some((1, 8)));
+    }
+}

@@ -1,0 +1,575 @@
+//! `oqs-line-check batch` (issue 6): UTF-8 with and without a BOM, Shift_JIS (detected and
+//! given), a bad row among good ones, files that cannot be read, JSON lines, the summary, the
+//! output file; and, in the library, that every row's result is `check`'s decision.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use chrono::NaiveDate;
+use oqs_line_check::batch::{self, Batch, Encoding, Evaluator, Format, Options};
+use oqs_line_check::rules::answers::parse_answers;
+use oqs_line_check::rules::{RawAnswers, RuleSet, decide, load};
+use proptest::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_oqs-line-check");
+
+fn rules() -> &'static RuleSet {
+    load::embedded().expect("the embedded rules load")
+}
+
+/// The CSV header of the result.
+const HEADER: &str = "row,name,verdict,verdict_label,v6_option,line_category,customer_id,actions,error_fields,errors";
+
+/// One clinic per verdict, with Japanese headers and an extra column.
+const CLINICS: &str = "\
+医療機関名,回線の種類,都道府県,コラボ光,申込日,v6オプション,お客さまID,複数の回線,備考
+さくら内科,next-family,東京都,no,2010-04-01,unknown,ＣＡＦ０１２３４５６７８９,no,メモ
+みなと歯科,cross,大阪,yes,,,CAF1234567890,no,
+ひかり薬局,next-mansion,北海道,no,平成26年6月1日,,cop-0123-4567,no,
+あおば整形,commufa,愛知県,,,,,,
+もみじ眼科,next,福岡県,unknown,,,,,
+つばき皮膚科,other-flets,13,,,,,,
+";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).expect("write");
+}
+
+fn dir_with(name: &str, bytes: &[u8]) -> TempDir {
+    let dir = tempfile::tempdir().expect("dir");
+    write(dir.path(), name, bytes);
+    dir
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run oqs-line-check")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8")
+}
+
+/// The result CSV as rows of cells (the header first).
+fn cells(out: &[u8]) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(out)
+        .records()
+        .map(|r| {
+            r.expect("a CSV record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+fn sjis(s: &str) -> Vec<u8> {
+    encoding_rs::SHIFT_JIS.encode(s).0.into_owned()
+}
+
+/// The expected result rows of CLINICS: (row, name, verdict, v6, category, id, actions).
+fn expected() -> Vec<[&'static str; 7]> {
+    vec![
+        [
+            "2",
+            "さくら内科",
+            "action_required",
+            "contract_required",
+            "1",
+            "CAF0123456789",
+            "confirm_v6_option contract_v6_option apply_on_portal check_auto_reply_email",
+        ],
+        [
+            "3",
+            "みなと歯科",
+            "ready",
+            "default_on",
+            "1",
+            "CAF1234567890",
+            "apply_on_portal check_auto_reply_email",
+        ],
+        [
+            "4",
+            "ひかり薬局",
+            "ready",
+            "default_on",
+            "1",
+            "COP01234567",
+            "apply_on_portal check_auto_reply_email",
+        ],
+        [
+            "5",
+            "あおば整形",
+            "other_method",
+            "not_applicable",
+            "2",
+            "",
+            "apply_on_portal check_auto_reply_email consult_connectable_list",
+        ],
+        [
+            "6",
+            "もみじ眼科",
+            "confirm",
+            "unknown",
+            "1",
+            "",
+            "confirm_v6_option find_customer_id apply_on_portal check_auto_reply_email",
+        ],
+        [
+            "7",
+            "つばき皮膚科",
+            "not_eligible",
+            "not_applicable",
+            "",
+            "",
+            "consult_connectable_list",
+        ],
+    ]
+}
+
+fn assert_clinics(o: &Output) {
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[0].join(","), HEADER);
+    assert_eq!(rows.len(), 7);
+    for (row, want) in rows[1..].iter().zip(expected()) {
+        let got = [
+            &row[0], &row[1], &row[2], &row[4], &row[5], &row[6], &row[7],
+        ];
+        assert_eq!(got, want.map(String::from).each_ref(), "{row:?}");
+        assert_eq!(row[8], "", "no error fields: {row:?}");
+        assert_eq!(row[9], "", "no errors: {row:?}");
+    }
+    assert_eq!(rows[1][3], "申請の前に手続きが必要です");
+}
+
+#[test]
+fn utf8_with_japanese_headers() {
+    let dir = dir_with("c.csv", CLINICS.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_clinics(&o);
+    let err = text(&o.stderr);
+    assert!(err.contains("注意: 列「備考」は判定に使いません"), "{err}");
+    assert!(
+        err.contains("一括判定が終わりました: 6 件 (文字コード: UTF-8)"),
+        "{err}"
+    );
+    for line in [
+        "  申請できます (ready): 2 件",
+        "  申請の前に手続きが必要です (action_required): 1 件",
+        "  確認が必要です (confirm): 1 件",
+        "  別の接続方式です (other_method): 1 件",
+        "  この接続方式の対象外です (not_eligible): 1 件",
+        "  エラー (error): 0 件",
+    ] {
+        assert!(err.lines().any(|l| l == line), "{line:?} in\n{err}");
+    }
+    // stderr is not a terminal: no progress bar, no carriage returns.
+    assert!(!err.contains("処理中") && !err.contains('\r'), "{err:?}");
+}
+
+#[test]
+fn utf8_with_a_bom_and_the_answer_file_keys_as_headers() {
+    let kebab = CLINICS.replacen(
+        "医療機関名,回線の種類,都道府県,コラボ光,申込日,v6オプション,お客さまID,複数の回線,備考",
+        "name,line,prefecture,collab,applied,v6,customer_id,multiple-lines,note",
+        1,
+    );
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(kebab.replace('\n', "\r\n").as_bytes());
+    let dir = dir_with("c.csv", &bytes);
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_clinics(&o);
+    assert!(text(&o.stderr).contains("(文字コード: UTF-8 (BOM 付き))"));
+}
+
+#[test]
+fn shift_jis_as_excel_writes_it_is_detected_or_given() {
+    let dir = dir_with("c.csv", &sjis(&CLINICS.replace('\n', "\r\n")));
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_clinics(&o);
+    assert!(text(&o.stderr).contains("(文字コード: Shift_JIS)"));
+    for given in ["shift_jis", "sjis", "cp932"] {
+        let o = run_in(dir.path(), &["batch", "c.csv", "--encoding", given]);
+        assert_clinics(&o);
+    }
+    // The output is UTF-8 whatever the input was.
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert!(String::from_utf8(o.stdout).is_ok());
+}
+
+#[test]
+fn shift_jis_read_as_utf8_makes_row_errors_not_a_crash() {
+    // ASCII headers, Japanese cells: every row with Japanese in a used cell is an error.
+    let csv = "name,line,prefecture\n東京医院,cross,東京\nOsaka Clinic,cross,27\n";
+    let dir = dir_with("c.csv", &sjis(csv));
+    let o = run_in(dir.path(), &["batch", "c.csv", "--encoding", "utf-8"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[1][0], "2");
+    assert_eq!(rows[1][8], "row");
+    assert!(rows[1][9].contains("--encoding shift_jis"), "{:?}", rows[1]);
+    // Without an お客さまID: to confirm, but decided.
+    assert_eq!(rows[2][2], "confirm");
+}
+
+#[test]
+fn a_bad_row_among_good_ones_gets_its_row_number_and_exit_1() {
+    let csv = "\
+医療機関名,回線の種類,都道府県,お客さまID,申込日
+一,cross,大阪,CAF1234567890,
+二,cross,大阪,CAF123,
+三,next-family,東京,CAF0123456789,2099-01-01
+四,commufa,,,
+";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows.len(), 5, "every row has a result");
+    assert_eq!(rows[1][2], "ready");
+    let bad = &rows[2];
+    assert_eq!(
+        (bad[0].as_str(), bad[1].as_str(), bad[2].as_str()),
+        ("3", "二", "")
+    );
+    assert_eq!(bad[8], "customer_id");
+    assert!(bad[9].starts_with("お客さまID: "), "{bad:?}");
+    let worse = &rows[3];
+    assert_eq!(worse[8], "applied");
+    assert!(worse[9].contains("今日の日付"), "{worse:?}");
+    assert_eq!(rows[4][2], "other_method");
+    let err = text(&o.stderr);
+    assert!(err.contains("  エラー (error): 2 件"), "{err}");
+    assert!(err.contains("エラーのある行: 3, 4。"), "{err}");
+}
+
+#[test]
+fn several_errors_in_a_row_are_all_listed() {
+    let csv = "line,prefecture,collab,v6\nnext,zzz,maybe,yes\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[1][8], "collab prefecture v6");
+    assert_eq!(rows[1][9].matches(" / ").count(), 2, "{:?}", rows[1]);
+}
+
+#[test]
+fn json_lines_one_object_per_row() {
+    let csv = format!("{CLINICS}ゆり医院,cross,,,,,,,\n");
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o.stdout);
+    let objects: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(objects.len(), 7);
+    let first = &objects[0];
+    assert_eq!(first["row"], 2);
+    assert_eq!(first["name"], "さくら内科");
+    assert_eq!(first["verdict"], "action_required");
+    assert_eq!(first["v6_option"], "contract_required");
+    assert_eq!(first["line_category"], 1);
+    assert_eq!(first["customer_id"], "CAF0123456789");
+    assert_eq!(first["actions"][1], "contract_v6_option");
+    assert_eq!(first["errors"], serde_json::json!([]));
+    assert_eq!(objects[5]["line_category"], Value::Null);
+    let bad = &objects[6];
+    assert_eq!(bad["row"], 8);
+    assert_eq!(bad["verdict"], Value::Null);
+    assert_eq!(bad["errors"][0]["field"], "prefecture");
+    assert_eq!(bad["errors"][0]["code"], "missing");
+    assert!(
+        bad["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("都道府県: "))
+    );
+}
+
+#[test]
+fn files_that_cannot_be_read_exit_2_and_print_no_result() {
+    let dir = tempfile::tempdir().expect("dir");
+    write(dir.path(), "empty.csv", b"");
+    write(
+        dir.path(),
+        "noline.csv",
+        "名前,都道府県\nA,東京\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "dup.csv",
+        "line,回線の種類\ncross,cross\n".as_bytes(),
+    );
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "line\r\ncross\r\n".encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    write(dir.path(), "utf16.csv", &utf16);
+    write(dir.path(), "ok.csv", b"line\ncommufa\n");
+    for (args, message) in [
+        (&["batch", "none.csv"][..], "none.csv: ファイルがありません"),
+        (&["batch", "."][..], "フォルダーです"),
+        (&["batch", "empty.csv"][..], "empty.csv: ファイルが空です"),
+        (&["batch", "noline.csv"][..], "回線の種類の列"),
+        (
+            &["batch", "dup.csv"][..],
+            "列「line」と「回線の種類」はどちらも回線の種類の列です",
+        ),
+        (&["batch", "utf16.csv"][..], "UTF-16 のファイル"),
+        (
+            &["batch", "ok.csv", "--output", "ok.csv"][..],
+            "読み込むファイルと同じです",
+        ),
+        (
+            &["batch", "ok.csv", "--encoding", "latin1"][..],
+            "の値「latin1」は使えません。使える値: auto, utf-8, shift_jis",
+        ),
+    ] {
+        let o = run_in(dir.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o.stderr));
+        assert!(o.stdout.is_empty(), "{args:?}: {}", text(&o.stdout));
+        let err = text(&o.stderr);
+        assert!(err.starts_with("エラー: "), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: want {message:?} in {err}");
+    }
+    // The input was left alone.
+    assert_eq!(
+        std::fs::read(dir.path().join("ok.csv")).expect("read"),
+        b"line\ncommufa\n"
+    );
+}
+
+#[test]
+fn output_file_gets_the_result_and_stdout_stays_empty() {
+    let dir = dir_with("c.csv", CLINICS.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv", "--output", "result.csv"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+    let written = std::fs::read(dir.path().join("result.csv")).expect("the result file");
+    assert_clinics(&Output {
+        status: o.status,
+        stdout: written,
+        stderr: Vec::new(),
+    });
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn standard_input_blank_rows_and_names_that_spreadsheets_would_run() {
+    let csv = "name,line\n=HYPERLINK(\"x\"),commufa\n,,\n\n名前\u{1b}[2J,commufa\n";
+    let mut child = Command::new(BIN)
+        .args(["batch", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(csv.as_bytes())
+        .expect("write");
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows.len(), 3, "blank rows are skipped: {rows:?}");
+    assert_eq!(rows[1][1], "'=HYPERLINK(\"x\")");
+    // The blank row still counts: Excel's row numbers.
+    assert_eq!(rows[2][0], "4");
+    assert_eq!(rows[2][1], "名前\\u{1b}[2J");
+    assert!(text(&o.stderr).contains("一括判定が終わりました: 2 件"));
+}
+
+#[test]
+fn the_example_files_run_clean() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    for name in ["clinics.csv", "clinics-sjis.csv"] {
+        let o = run_in(&root, &["batch", name]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o.stderr));
+        let rows = cells(&o.stdout);
+        assert_eq!(rows.len(), 7, "{name}");
+        let verdicts: Vec<&str> = rows[1..].iter().map(|r| r[2].as_str()).collect();
+        for v in [
+            "ready",
+            "action_required",
+            "confirm",
+            "other_method",
+            "not_eligible",
+        ] {
+            assert!(verdicts.contains(&v), "{name}: {v} in {verdicts:?}");
+        }
+    }
+    let o = run_in(&root, &["check", "--answers", "answers.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the library: streaming, and every row decided as `check` decides it.
+// ---------------------------------------------------------------------------------------------
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 4, 1).expect("a date")
+}
+
+#[test]
+fn a_large_file_streams_through_a_small_reader() {
+    // 5,000 rows handed over a few bytes at a time, Shift_JIS: the same counts as UTF-8.
+    struct Trickle(Vec<u8>, usize);
+    impl std::io::Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(7).min(self.0.len() - self.1);
+            buf[..n].copy_from_slice(&self.0[self.1..self.1 + n]);
+            self.1 += n;
+            Ok(n)
+        }
+    }
+    let mut csv = String::from("医療機関名,回線の種類,都道府県,お客さまID\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!("医院{i},cross,大阪府,CAF{:010}\n", i));
+    }
+    let options = Options {
+        encoding: Encoding::Auto,
+        format: Format::JsonLines,
+        today: today(),
+    };
+    for bytes in [csv.clone().into_bytes(), sjis(&csv)] {
+        let b = Batch::open(rules(), Trickle(bytes, 0), options).expect("opens");
+        let mut progress = Vec::new();
+        let (summary, out) = b.run(Vec::new(), |p| progress.push(p.rows)).expect("runs");
+        assert_eq!(summary.rows, 5_000);
+        assert_eq!(summary.ready, 5_000);
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 5_000);
+        assert_eq!(progress.len(), 5_000 / batch::PROGRESS_EVERY as usize);
+    }
+}
+
+fn pool(values: &'static [&'static str]) -> impl Strategy<Value = Option<String>> {
+    prop::sample::select(values).prop_map(|v| (!v.is_empty()).then(|| v.to_string()))
+}
+
+prop_compose! {
+    fn raw_answers()(
+        line in pool(&["next", "next-family", "next-giga-family-smart", "next-family-superhispeed",
+                       "cross", "commufa", "bbiq", "ipsec", "other-flets", "other", "unknown",
+                       "fiber", ""]),
+        prefecture in pool(&["13", "東京", "とうきょう", "osaka", "27", "大阪府", "北海道", "47",
+                             "zzz", "unknown", ""]),
+        collab in pool(&["yes", "no", "unknown", "maybe", ""]),
+        applied in pool(&["2010-04-01", "2012-05-28", "2012-05-29", "2021-05-10", "2021-05-11",
+                          "平成24年5月29日", "H24.5.28", "2021-02-30", "unknown", ""]),
+        v6 in pool(&["contracted", "not-contracted", "unknown", "yes", ""]),
+        customer_id in pool(&["CAF0123456789", "ｃａｆ０１２３４５６７８９", "COP01234567",
+                              "C0P01234567", "CAF12", "unknown", ""]),
+        multiple_lines in pool(&["yes", "no", "unknown", "2", ""]),
+    ) -> RawAnswers {
+        RawAnswers { line, prefecture, collab, applied, v6, customer_id, multiple_lines }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// A batch row is `check`'s decision: the same errors, or the same verdict, v6 status,
+    /// category, normalised ID and action codes; the prefecture memo changes nothing.
+    #[test]
+    fn every_row_is_checks_decision(raws in prop::collection::vec(raw_answers(), 1..20)) {
+        let mut evaluator = Evaluator::new(rules(), today());
+        for raw in raws {
+            let by_check = parse_answers(rules(), &raw, today()).map(|a| decide(rules(), &a));
+            let plain = batch::evaluate(rules(), &raw, today());
+            let mut memo_raw = raw.clone();
+            let memo = evaluator.evaluate(&mut memo_raw);
+            prop_assert_eq!(&plain, &memo);
+            match (by_check, plain) {
+                (Ok(d), Ok(row)) => {
+                    prop_assert_eq!(row.verdict, d.verdict);
+                    prop_assert_eq!(row.v6_option, d.v6_option);
+                    prop_assert_eq!(row.line_category, d.portal.line_category);
+                    prop_assert_eq!(row.customer_id, d.customer_id.map(|n| n.normalized));
+                    let codes: Vec<_> = d.actions.iter().map(|a| a.code).collect();
+                    prop_assert_eq!(row.actions, codes);
+                }
+                (Err(errors), Err(row_errors)) => {
+                    let a: Vec<_> = errors.iter().map(|e| (Some(e.field), e.code, e.message.clone())).collect();
+                    let b: Vec<_> = row_errors.iter().map(|e| (e.field, e.code, e.message.clone())).collect();
+                    prop_assert_eq!(a, b);
+                }
+                (a, b) => prop_assert!(false, "check {:?} but batch {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In a pseudo-terminal: the progress bar shows on a terminal and is wiped before the summary.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_progress_bar_on_a_terminal_only() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+
+    let mut csv = String::from("name,line\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!("c{i},commufa\n"));
+    }
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.args(["batch", "c.csv", "--output", "out.csv"]);
+    cmd.cwd(dir.path());
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let reading = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        // Linux ends a pty with EIO once the child has gone.
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    });
+    let status = child.wait().expect("wait");
+    drop(pair.master);
+    let out = String::from_utf8_lossy(&reading.join().expect("reader")).into_owned();
+    assert_eq!(status.exit_code(), 0, "{out}");
+    assert!(out.contains("処理中 ["), "{out:?}");
+    let summary = out.find("一括判定が終わりました").expect("a summary");
+    let bar = out.rfind("処理中").expect("a bar");
+    assert!(bar < summary, "{out:?}");
+    // Wiped with spaces and a carriage return, no cursor movement.
+    assert!(out[bar..summary].contains("\r "), "{out:?}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    // With stderr not a terminal (every other test here), there is no bar.
+    let o = run_in(dir.path(), &["batch", "c.csv", "--output", "out2.csv"]);
+    assert!(!text(&o.stderr).contains("処理中"));
+}

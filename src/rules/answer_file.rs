@@ -68,12 +68,12 @@ pub struct AnswerFileError {
 
 impl std::fmt::Display for AnswerFileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let file = text::sanitize(&self.file);
-        if self.line == 0 {
-            write!(f, "{file}: {}", self.message)
-        } else {
-            write!(f, "{file}:{}:{}: {}", self.line, self.column, self.message)
-        }
+        write!(
+            f,
+            "{}: {}",
+            text::position(&self.file, self.line, self.column),
+            self.message
+        )
     }
 }
 
@@ -133,7 +133,7 @@ impl AnswerFile {
         // Notepad may save a BOM; it is not part of the TOML.
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
         let at = |span: std::ops::Range<usize>, field, code, message: String| {
-            let (line, column) = line_column(input, span.start);
+            let (line, column) = text::line_column(input, span.start);
             AnswerFileError {
                 file: name.to_string(),
                 line,
@@ -180,7 +180,7 @@ impl AnswerFile {
                     ));
                 }
             };
-            let (line, column) = line_column(input, v.span().start);
+            let (line, column) = text::line_column(input, v.span().start);
             file.positions.push((field, line, column));
             let slot = match field {
                 Field::Line => &mut file.answers.line,
@@ -313,15 +313,6 @@ fn io_reason(e: &std::io::Error) -> String {
         _ => text::sanitize(&e.to_string()),
     };
     format!("回答ファイルを読めません ({reason})")
-}
-
-/// (line, column) of a byte offset, both from 1; the column counts characters.
-fn line_column(input: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(input.len());
-    let before = input.get(..offset).unwrap_or(input);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]

@@ -77,12 +77,12 @@ pub struct LoadError {
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let file = text::sanitize(&self.file);
-        if self.line == 0 {
-            write!(f, "{file}: {}", self.message)
-        } else {
-            write!(f, "{file}:{}:{}: {}", self.line, self.column, self.message)
-        }
+        write!(
+            f,
+            "{}: {}",
+            text::position(&self.file, self.line, self.column),
+            self.message
+        )
     }
 }
 
@@ -91,7 +91,7 @@ impl std::error::Error for LoadError {}
 /// Parses and checks rules from TOML text. `name` is what errors call the file.
 pub fn from_toml(name: &str, input: &str) -> Result<RuleSet, LoadError> {
     let at = |span: Option<std::ops::Range<usize>>, message: String| {
-        let (line, column) = span.map_or((0, 0), |s| line_column(input, s.start));
+        let (line, column) = span.map_or((0, 0), |s| text::line_column(input, s.start));
         LoadError {
             file: name.to_string(),
             line,
@@ -169,14 +169,6 @@ fn explain_toml_error(message: &str) -> String {
         }
     }
     format!("TOML として読めません ({})", text::sanitize(first))
-}
-
-fn line_column(input: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(input.len());
-    let before = input.get(..offset).unwrap_or(input);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// One step of a path into the document: a key of a table or an index of an array.

@@ -29,6 +29,26 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
+/// (line, column) of a byte offset in a file's text, both from 1; the column counts characters.
+pub fn line_column(input: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(input.len());
+    let before = input.get(..offset).unwrap_or(input);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// 「FILE:LINE:COLUMN」 for a mistake in a file, or just 「FILE」 when it is about the whole
+/// file (line 0). The name is sanitised: it came from the command line.
+pub fn position(file: &str, line: usize, column: usize) -> String {
+    let file = sanitize(file);
+    if line == 0 {
+        file
+    } else {
+        format!("{file}:{line}:{column}")
+    }
+}
+
 /// NFKC, with every kind of white space removed: the first step of matching a typed answer.
 pub fn fold(s: &str) -> String {
     nfkc(s).chars().filter(|c| !c.is_whitespace()).collect()

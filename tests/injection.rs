@@ -154,7 +154,8 @@ fn run_with_rules(dir: &TempDir, text: &str, args: &[&str]) -> Output {
 #[test]
 fn a_rules_file_with_control_or_invisible_characters_is_refused_and_echoed_as_text() {
     let dir = TempDir::new().expect("a temporary directory");
-    let hint = "hint = \"NTTの光回線。契約書や請求書に「フレッツ 光ネクスト」とあるもの (コラボ光を含む)\"";
+    // A shown text that occurs once in the rules (the edit keeps every other key in place).
+    let hint = "hint = \"法人・事業所向け\"";
     let texts = [
         // Escapes TOML turns into control characters.
         edited(

@@ -18,7 +18,8 @@
 //!
 //! `cargo bench --bench startup` (it builds the release binary and the bare program with
 //! `cargo build --release` first); `STARTUP_RUNS=N` changes the number of runs (default 40);
-//! `STARTUP_WIZARD=PATH STARTUP_BARE=PATH` measures those two binaries instead, without building.
+//! `STARTUP_WIZARD=PATH STARTUP_BARE=PATH` measures those two binaries instead, without building;
+//! `STARTUP_EARLIER=PATH` adds an earlier build of the wizard to the same alternation.
 
 fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` does not, and must not spend minutes
@@ -377,19 +378,23 @@ mod linux {
                 }
             }
         }
-        let mut results: [Vec<Run>; 2] = [Vec::new(), Vec::new()];
+        // STARTUP_EARLIER=PATH: an earlier build of the wizard, run in the same alternation, so
+        // a change is measured against what it replaces under the same conditions.
+        let earlier = std::env::var_os("STARTUP_EARLIER").map(PathBuf::from);
+        let mut programs = vec![(Program::Wizard, wizard.clone()), (Program::Bare, bare)];
+        if let Some(e) = &earlier {
+            programs.push((Program::Wizard, e.clone()));
+        }
+        let mut results: Vec<Vec<Run>> = programs.iter().map(|_| Vec::new()).collect();
         for _ in 0..runs {
-            for (n, (p, path)) in [(Program::Wizard, &wizard), (Program::Bare, &bare)]
-                .into_iter()
-                .enumerate()
-            {
-                match run(p, path) {
+            for (n, (p, path)) in programs.iter().enumerate() {
+                match run(*p, path) {
                     Ok(r) => results[n].push(r),
                     Err(e) => panic!("{e}"),
                 }
             }
         }
-        let [w, b] = &results;
+        let (w, b) = (&results[0], &results[1]);
         let frame = |v: &[Run]| median(&mut v.iter().map(|r| r.first_frame).collect::<Vec<_>>());
         let rss = |v: &[Run]| median(&mut v.iter().map(|r| r.max_rss_kib).collect::<Vec<_>>());
         let (wf, bf) = (frame(w), frame(b));
@@ -419,6 +424,15 @@ mod linux {
             "  ratio           {ratio:.2}x   budget 1.3x: {}",
             verdict(ratio <= 1.3)
         );
+        if let (Some(path), Some(e)) = (&earlier, results.get(2)) {
+            let ef = frame(e);
+            println!(
+                "  earlier build   {}  ({:.2}x bare; {})",
+                ms(ef),
+                ef.as_secs_f64() / bf.as_secs_f64(),
+                path.display()
+            );
+        }
         println!("peak resident memory (median ru_maxrss from wait4):");
         println!(
             "  oqs-line-check  {}  (VmHWM at the first frame: {})",

@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, Write};
 
+use oqs_line_check::rules::customer_id;
 use oqs_line_check::rules::text::sanitize;
 use oqs_line_check::wizard::{Focus, Step};
 
@@ -58,13 +59,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             }
             Step::CustomerId => {
                 let r = m.rules();
-                let formats: Vec<String> = r
-                    .customer_id_formats
-                    .iter()
-                    .filter(|f| m.draft.area(r).is_none_or(|a| f.areas.contains(&a)))
-                    .map(|f| format!("{} + 数字{}桁", f.prefix, f.digits))
-                    .collect();
-                lines.push(format!("形式: {}", formats.join("、または ")));
+                let hint = customer_id::formats_hint(&r.customer_id_formats, m.draft.area(r));
+                lines.push(format!("形式: {hint}"));
                 lines.push("わからないときは「わからない」と入力してください。".to_string());
                 lines.extend(self.current_text());
             }

@@ -190,6 +190,17 @@ fn area_name(area: Area) -> &'static str {
     }
 }
 
+/// 「CAF + 数字10桁、または COP + 数字8桁」: the formats an area accepts (all of them when the
+/// area is not known), as the screens show them under the field and in the help.
+pub fn formats_hint(formats: &[CustomerIdFormat], area: Option<Area>) -> String {
+    formats
+        .iter()
+        .filter(|f| area.is_none_or(|a| f.areas.contains(&a)))
+        .map(|f| format!("{} + 数字{}桁", f.prefix, f.digits))
+        .collect::<Vec<_>>()
+        .join("、または ")
+}
+
 /// 「CAF」+数字10桁
 fn describe_format(f: &CustomerIdFormat) -> String {
     format!("「{}」+数字{}桁", f.prefix, f.digits)

@@ -1,7 +1,7 @@
 //! The question screens: a list to choose from (with a filter field for 都道府県), or a text
 //! field with its live check and a わからない choice.
 
-use oqs_line_check::rules::customer_id::notice_message;
+use oqs_line_check::rules::customer_id::{formats_hint, notice_message};
 use oqs_line_check::wizard::wrap::{width, wrap};
 use oqs_line_check::wizard::{Focus, Model, Step};
 use ratatui::Frame;
@@ -270,15 +270,9 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
                     Err(_) => {}
                 }
             } else {
-                let formats: Vec<String> = m
-                    .rules()
-                    .customer_id_formats
-                    .iter()
-                    .filter(|f| m.draft.area(m.rules()).is_none_or(|a| f.areas.contains(&a)))
-                    .map(|f| format!("{} + 数字{}桁", f.prefix, f.digits))
-                    .collect();
+                let hint = formats_hint(&m.rules().customer_id_formats, m.draft.area(m.rules()));
                 lines.push(Line::from(Span::styled(
-                    format!("形式: {}", formats.join("、または ")),
+                    format!("形式: {hint}"),
                     theme.dim(),
                 )));
             }

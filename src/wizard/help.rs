@@ -67,15 +67,9 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
         }
         Step::CustomerId => {
             p.push(r.customer_id.about.clone());
-            let formats: Vec<String> = r
-                .customer_id_formats
-                .iter()
-                .filter(|f| area.is_none_or(|a| f.areas.contains(&a)))
-                .map(|f| format!("{} + 数字{}桁", f.prefix, f.digits))
-                .collect();
             p.push(format!(
                 "形式: {} (英字は半角大文字)",
-                formats.join("、または ")
+                crate::rules::customer_id::formats_hint(&r.customer_id_formats, area)
             ));
             if let Some(src) = area.and_then(|a| r.customer_id_source(a)) {
                 for (n, s) in src.steps.iter().enumerate() {

@@ -222,23 +222,12 @@ pub fn parse_answers(
             }
         },
     };
-    let multiple_lines = match raw.multiple_lines.as_deref().map(str::trim) {
-        None => None,
-        Some(s) => match s.to_ascii_lowercase().parse::<YesNo>() {
-            Ok(answer) => Some(answer),
-            Err(_) => {
-                errors.push(FieldError::new(
-                    Field::MultipleLines,
-                    "invalid",
-                    format!(
-                        "「{}」は使えません。yes, no, unknown のどれかを指定してください",
-                        text::sanitize(s)
-                    ),
-                ));
-                None
-            }
-        },
-    };
+    let multiple_lines = parse_choice::<YesNo>(
+        raw.multiple_lines.as_deref(),
+        Field::MultipleLines,
+        "yes, no, unknown",
+        &mut errors,
+    );
 
     if let Some(line) = line {
         let answers = Answers {
@@ -263,7 +252,7 @@ pub fn parse_answers(
 }
 
 /// `unknown`, in any case: the word every optional flag takes for "not known".
-fn is_unknown(value: &str) -> bool {
+pub fn is_unknown(value: &str) -> bool {
     value.trim().eq_ignore_ascii_case("unknown")
 }
 

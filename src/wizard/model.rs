@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::rules::answers::check_consistency;
+use crate::rules::answers::{check_consistency, is_unknown};
 use crate::rules::customer_id::{self, NormalizedId};
 use crate::rules::{
     Decision, FieldError, RawAnswers, RuleSet, V6Answer, date, decide, prefecture, text,
@@ -422,11 +422,6 @@ impl<'r> Model<'r> {
             self.result_scroll = 0;
         }
     }
-}
-
-/// `unknown`, in any case: the word every optional flag takes for "not known".
-fn is_unknown(value: &str) -> bool {
-    value.trim().eq_ignore_ascii_case("unknown")
 }
 
 fn choice(id: &str, label: &str, hint: &str) -> Choice {

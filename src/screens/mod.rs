@@ -13,8 +13,8 @@ mod snapshots;
 pub mod theme;
 mod too_small;
 
-use oqs_line_check::wizard::layout;
 use oqs_line_check::wizard::{Model, Step};
+use oqs_line_check::wizard::{layout, result_view};
 use ratatui::Frame;
 
 pub use theme::Theme;
@@ -25,14 +25,20 @@ pub fn view(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
         too_small::draw(f);
         return;
     }
+    // The result's lines are laid out once per frame: the message line counts them, the body
+    // draws them.
+    let result_lines = match m.step {
+        Step::Result => result_view::lines(m),
+        _ => Vec::new(),
+    };
     let message = match m.step {
-        Step::Result => result::message(m, theme),
+        Step::Result => result::message(m, &result_lines, theme),
         _ => question::message(m, theme),
     };
     let body = chrome::draw(m, theme, f, message);
     match m.step {
         Step::Review => review::draw(m, theme, f, body),
-        Step::Result => result::draw(m, theme, f, body),
+        Step::Result => result::draw(m, &result_lines, theme, f, body),
         _ => question::draw(m, theme, f, body),
     }
     if let Some(o) = &m.overlay {

@@ -2,7 +2,7 @@
 //! the contacts. Scrolls when taller than the window.
 
 use oqs_line_check::rules::text;
-use oqs_line_check::wizard::result_view::{self, LineStyle};
+use oqs_line_check::wizard::result_view::{self, LineStyle, StyledLine};
 use oqs_line_check::wizard::wrap::width;
 use oqs_line_check::wizard::{Model, SaveState};
 use ratatui::Frame;
@@ -14,8 +14,8 @@ use super::chrome::row;
 use super::theme::Theme;
 
 /// The message line: where the result was saved, or why it could not be, or the scroll position.
-pub fn message(m: &Model<'_>, theme: &Theme) -> Option<Line<'static>> {
-    let total = result_view::lines(m).len();
+pub fn message(m: &Model<'_>, lines: &[StyledLine], theme: &Theme) -> Option<Line<'static>> {
+    let total = lines.len();
     let page = result_view::body_height(m.viewport);
     let position = if total > page {
         format!(
@@ -64,8 +64,7 @@ fn saved_names(paths: &[String]) -> String {
     format!("{stem} ({})", extensions.join(" "))
 }
 
-pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
-    let lines = result_view::lines(m);
+pub fn draw(m: &Model<'_>, lines: &[StyledLine], theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     for (n, l) in lines
         .iter()
         .skip(m.result_scroll)

@@ -3,13 +3,14 @@
 //! round trip: what the wizard's save writes, read back with `check --answers`, gives the same
 //! decision.
 
+use oqs_line_check::rules::embedded;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use chrono::NaiveDate;
 use oqs_line_check::rules::answer_file::AnswerFile;
 use oqs_line_check::rules::answers::parse_answers;
-use oqs_line_check::rules::{RuleSet, decide, load};
+use oqs_line_check::rules::{RuleSet, decide};
 use oqs_line_check::wizard::save_content;
 use oqs_line_check::wizard::{Edit, Model, Msg, Step, update};
 use serde_json::Value;
@@ -19,7 +20,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_oqs-line-check");
 const ID: &str = "CAF0123456789";
 
 fn rules() -> &'static RuleSet {
-    load::embedded().expect("the embedded rules load")
+    embedded::rules().expect("the embedded rules load")
 }
 
 /// A directory with `a.toml` holding `text`.

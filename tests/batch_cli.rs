@@ -2,6 +2,7 @@
 //! given), a bad row among good ones, files that cannot be read, JSON lines, the summary, the
 //! output file; and, in the library, that every row's result is `check`'s decision.
 
+use oqs_line_check::rules::embedded;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -9,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 use chrono::NaiveDate;
 use oqs_line_check::batch::{self, Batch, Encoding, Evaluator, Format, Options};
 use oqs_line_check::rules::answers::parse_answers;
-use oqs_line_check::rules::{RawAnswers, RuleSet, decide, load};
+use oqs_line_check::rules::{RawAnswers, RuleSet, decide};
 use proptest::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -17,7 +18,7 @@ use tempfile::TempDir;
 const BIN: &str = env!("CARGO_BIN_EXE_oqs-line-check");
 
 fn rules() -> &'static RuleSet {
-    load::embedded().expect("the embedded rules load")
+    embedded::rules().expect("the embedded rules load")
 }
 
 /// The CSV header of the result.

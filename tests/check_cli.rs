@@ -1,11 +1,11 @@
 //! The binary: `check` (text and JSON), `list`, exit codes, and the Japanese messages for every
 //! kind of bad input.
 
+use oqs_line_check::rules::embedded;
 use std::collections::BTreeSet;
 use std::process::{Command, Output};
 use std::sync::LazyLock;
 
-use oqs_line_check::rules::load::EMBEDDED_TOML;
 use regex::Regex;
 use serde_json::Value;
 use unicode_width::UnicodeWidthChar;
@@ -75,7 +75,7 @@ static RULE_URLS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
         }
     }
     let mut out = BTreeSet::new();
-    walk(&toml::from_str(EMBEDDED_TOML).unwrap(), &mut out);
+    walk(&toml::from_str(embedded::TOML).unwrap(), &mut out);
     assert_eq!(out.len(), 6, "{out:?}");
     out
 });

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use oqs_line_check::rules::answers::{check_consistency, parse_answers};
 use oqs_line_check::rules::decision::Action;
-use oqs_line_check::rules::load;
+use oqs_line_check::rules::embedded;
+
 use oqs_line_check::rules::prefecture::parse_prefecture;
 use oqs_line_check::rules::{
     ActionCode, Answers, Area, Decision, Field, FieldError, LineKind, RawAnswers, RuleSet,
@@ -19,7 +20,7 @@ fn today() -> NaiveDate {
 }
 
 fn rules() -> &'static RuleSet {
-    load::embedded().unwrap()
+    embedded::rules().unwrap()
 }
 
 const EAST_URL: &str = "https://flets.com/v6option/flow.html";

@@ -2,13 +2,13 @@
 //! the actions follow the rules of issue 2, and nothing it prints carries an address that is not
 //! in the rules, a `fleets` domain or an ambiguous-width character.
 
+use oqs_line_check::rules::embedded;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use oqs_line_check::rules::answers::{check_consistency, parse_answers};
 use oqs_line_check::rules::customer_id::normalize;
-use oqs_line_check::rules::load::{self, EMBEDDED_TOML};
 use oqs_line_check::rules::{
     ActionCode, Answers, Area, Decision, LineKind, RawAnswers, RuleSet, V6Answer, V6Status,
     Verdict, YesNo, decide, report,
@@ -22,7 +22,7 @@ fn today() -> NaiveDate {
 }
 
 fn rules() -> &'static RuleSet {
-    load::embedded().unwrap()
+    embedded::rules().unwrap()
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -46,7 +46,7 @@ static RULE_URLS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
             _ => {}
         }
     }
-    let doc: toml::Value = toml::from_str(EMBEDDED_TOML).unwrap();
+    let doc: toml::Value = toml::from_str(embedded::TOML).unwrap();
     let mut out = BTreeSet::new();
     walk(&doc, &mut out);
     out

@@ -6,11 +6,11 @@
 
 mod common;
 
+use oqs_line_check::rules::embedded;
 use std::path::Path;
 use std::process::{Command, Output};
 
 use common::{Tui, key};
-use oqs_line_check::rules::load::EMBEDDED_TOML;
 use oqs_line_check::rules::text::is_invisible;
 use tempfile::TempDir;
 
@@ -139,8 +139,8 @@ fn a_hostile_rules_file_name_is_shown_as_text() {
 
 /// The embedded rules with `old` replaced by `new` (which must occur once).
 fn edited(old: &str, new: &str) -> String {
-    assert_eq!(EMBEDDED_TOML.matches(old).count(), 1, "{old:?}");
-    EMBEDDED_TOML.replacen(old, new, 1)
+    assert_eq!(embedded::TOML.matches(old).count(), 1, "{old:?}");
+    embedded::TOML.replacen(old, new, 1)
 }
 
 fn run_with_rules(dir: &TempDir, text: &str, args: &[&str]) -> Output {

@@ -17,14 +17,15 @@
 use chrono::NaiveDate;
 use oqs_line_check::rules::customer_id::validate;
 use oqs_line_check::rules::date::parse_applied_date;
-use oqs_line_check::rules::load::{self, EMBEDDED_TOML, is_ambiguous_width};
+use oqs_line_check::rules::embedded;
+use oqs_line_check::rules::load::{self, is_ambiguous_width};
 use oqs_line_check::rules::prefecture::{filter, parse_prefecture};
 use oqs_line_check::rules::text::is_invisible;
 use oqs_line_check::rules::{Answers, Area, Field, RuleSet, V6Answer, YesNo, decide, report};
 use proptest::prelude::*;
 
 fn rules() -> &'static RuleSet {
-    load::embedded().unwrap_or_else(|e| panic!("the embedded rules load: {e}"))
+    embedded::rules().unwrap_or_else(|e| panic!("the embedded rules load: {e}"))
 }
 
 fn today() -> NaiveDate {
@@ -336,7 +337,7 @@ proptest! {
     fn a_mutated_rules_file_loads_cleanly_or_is_refused_with_its_place(
         mutations in prop::collection::vec(any_mutation(), 1..4),
     ) {
-        let mut text = EMBEDDED_TOML.to_string();
+        let mut text = embedded::TOML.to_string();
         for m in &mutations {
             text = mutate(&text, m);
         }

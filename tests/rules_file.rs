@@ -2,12 +2,13 @@
 //! file must give `FILE:line:column: <Japanese message>` on stderr, exit 2 and print nothing on
 //! stdout; the line must be the one with the mistake.
 
+use oqs_line_check::rules::embedded;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use chrono::NaiveDate;
 use oqs_line_check::rules::answers::parse_answers;
-use oqs_line_check::rules::load::{self, EMBEDDED_TOML, LoadError};
+use oqs_line_check::rules::load::{self, LoadError};
 use oqs_line_check::rules::{ActionCode, Area, RawAnswers, V6Status, Verdict, decide};
 use tempfile::TempDir;
 
@@ -19,22 +20,22 @@ fn today() -> NaiveDate {
 
 /// The embedded text with the `nth` (0-based) occurrence of `old` replaced by `new`.
 fn edit_nth(old: &str, nth: usize, new: &str) -> String {
-    let (at, _) = EMBEDDED_TOML
+    let (at, _) = embedded::TOML
         .match_indices(old)
         .nth(nth)
         .unwrap_or_else(|| panic!("occurrence {nth} of {old:?} is not in the embedded rules"));
     format!(
         "{}{}{}",
-        &EMBEDDED_TOML[..at],
+        &embedded::TOML[..at],
         new,
-        &EMBEDDED_TOML[at + old.len()..]
+        &embedded::TOML[at + old.len()..]
     )
 }
 
 /// The embedded text with the one occurrence of `old` replaced by `new`.
 fn edit(old: &str, new: &str) -> String {
     assert_eq!(
-        EMBEDDED_TOML.matches(old).count(),
+        embedded::TOML.matches(old).count(),
         1,
         "{old:?} must occur exactly once in the embedded rules"
     );
@@ -136,7 +137,7 @@ fn assert_rejected(name: &str, text: &str, expected_line: usize) -> LoadError {
 
 #[test]
 fn the_embedded_rules_load() {
-    let rules = load::embedded().unwrap();
+    let rules = embedded::rules().unwrap();
     assert_eq!(rules.prefectures.len(), 47);
     assert_eq!(rules.lines.len(), 19);
     assert_eq!(rules.portal_categories.len(), 3);
@@ -150,7 +151,7 @@ fn the_embedded_rules_load() {
     let on_disk =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rules.toml"))
             .unwrap();
-    assert_eq!(on_disk, EMBEDDED_TOML);
+    assert_eq!(on_disk, embedded::TOML);
     // And loading it from disk gives the same rules.
     let from_disk =
         load::from_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/rules.toml")).unwrap();
@@ -161,7 +162,7 @@ fn the_embedded_rules_load() {
 #[test]
 fn an_unmodified_copy_is_accepted_by_the_binary() {
     let dir = TempDir::new().unwrap();
-    let path = write(&dir, "rules.toml", EMBEDDED_TOML);
+    let path = write(&dir, "rules.toml", embedded::TOML);
     let out = run_with_rules(
         &path,
         &[
@@ -246,7 +247,7 @@ fn an_unknown_key() {
 
 #[test]
 fn an_unknown_top_level_table() {
-    let text = format!("{EMBEDDED_TOML}\n\n[extra]\nvalue = 1\n");
+    let text = format!("{}\n\n[extra]\nvalue = 1\n", embedded::TOML);
     let line = line_of(&text, "[extra]");
     let err = assert_rejected("rules.toml", &text, line);
     assert!(err.message.contains("extra"), "{err}");
@@ -370,14 +371,14 @@ fn a_line_category_that_does_not_exist() {
 
 #[test]
 fn a_missing_action() {
-    let block_start = EMBEDDED_TOML
+    let block_start = embedded::TOML
         .find("[actions.consult_connectable_list]")
         .unwrap();
-    let block_end = block_start + EMBEDDED_TOML[block_start..].find("\n\n").unwrap();
+    let block_end = block_start + embedded::TOML[block_start..].find("\n\n").unwrap();
     let text = format!(
         "{}{}",
-        &EMBEDDED_TOML[..block_start],
-        &EMBEDDED_TOML[block_end..]
+        &embedded::TOML[..block_start],
+        &embedded::TOML[block_end..]
     );
     assert!(!text.contains("consult_connectable_list"));
     // The error points at the actions table (its first entry).
@@ -430,11 +431,11 @@ fn a_control_or_invisible_character_in_a_shown_text() {
 #[test]
 fn a_line_offered_in_an_area_without_a_v6_rule() {
     // Remove the West 光ネクスト rule: West types have no v6 rule any more.
-    let start = EMBEDDED_TOML
+    let start = embedded::TOML
         .find("[[v6_rules]]\nfamily = \"next\"\narea = \"west\"")
         .unwrap();
-    let end = start + EMBEDDED_TOML[start..].find("\n\n").unwrap();
-    let text = format!("{}{}", &EMBEDDED_TOML[..start], &EMBEDDED_TOML[end..]);
+    let end = start + embedded::TOML[start..].find("\n\n").unwrap();
+    let text = format!("{}{}", &embedded::TOML[..start], &embedded::TOML[end..]);
     let err = load::from_toml("rules.toml", &text).unwrap_err();
     assert!(err.line > 0, "{err}");
     assert!(err.message.contains("v6_rules"), "{err}");
@@ -498,7 +499,7 @@ fn a_valid_modified_file_is_really_used() {
     assert_eq!(d.v6_option, V6Status::DefaultOn);
     assert_eq!(d.verdict, Verdict::Ready);
     // The embedded rules still say 2012-05-29.
-    let embedded = load::embedded().unwrap();
+    let embedded = embedded::rules().unwrap();
     let d = decide(
         embedded,
         &parse_answers(embedded, &raw("2012-12-31"), today()).unwrap(),

@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 use oqs_line_check::rules::answers::{check_consistency, parse_answers};
+use oqs_line_check::rules::embedded;
 use oqs_line_check::rules::{
-    Answers, Area, Decision, Field, RawAnswers, RuleSet, V6Answer, Verdict, YesNo, decide, load,
+    Answers, Area, Decision, Field, RawAnswers, RuleSet, V6Answer, Verdict, YesNo, decide,
 };
 use oqs_line_check::wizard::draft::Draft;
 use oqs_line_check::wizard::model::Fields;
@@ -26,7 +27,7 @@ use events::any_msg;
 // -------------------------------------------------------------------------------------------
 
 fn rules() -> &'static RuleSet {
-    load::embedded().expect("the embedded rules load")
+    embedded::rules().expect("the embedded rules load")
 }
 
 fn today() -> NaiveDate {

@@ -7,6 +7,7 @@ mod batch;
 mod check;
 mod list;
 
+use oqs_line_check::rules::embedded;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -106,7 +107,7 @@ pub fn load_rules(
 ) -> Result<std::borrow::Cow<'static, RuleSet>, LoadError> {
     match path {
         Some(p) => load::from_file(p).map(std::borrow::Cow::Owned),
-        None => load::embedded().map(std::borrow::Cow::Borrowed),
+        None => embedded::rules().map(std::borrow::Cow::Borrowed),
     }
 }
 

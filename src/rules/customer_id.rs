@@ -687,14 +687,14 @@ fn check_digits(
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use regex::Regex;
 
     fn format(id: &str, prefix: &str, digits: usize, areas: &[Area]) -> CustomerIdFormat {
         CustomerIdFormat {
             id: id.to_string(),
             prefix: prefix.to_string(),
             digits,
-            pattern: Regex::new(&format!("^{prefix}[0-9]{{{digits}}}$")).unwrap(),
+            pattern: crate::rules::pattern::Pattern::new(&format!("^{prefix}[0-9]{{{digits}}}$"))
+                .unwrap(),
             areas: areas.to_vec(),
         }
     }

@@ -15,32 +15,8 @@ use toml::de::{DeTable, DeValue};
 use unicode_width::UnicodeWidthChar;
 
 use super::model::*;
+use super::pattern::Pattern;
 use super::text;
-
-/// The rules compiled into the binary.
-pub const EMBEDDED_NAME: &str = "assets/rules.toml";
-pub const EMBEDDED_TOML: &str = include_str!("../../assets/rules.toml");
-
-static EMBEDDED: LazyLock<Result<RuleSet, LoadError>> = LazyLock::new(load_embedded);
-
-/// The embedded rules, built without [`check_strings`]: that walk over every character of the
-/// document (a sixth of the cost of loading, paid before the wizard's first frame) can only give
-/// one answer for a text fixed at build time, and the test suite gets it by loading the same text
-/// with every check (`from_toml`; see `the_embedded_rules_pass_every_check`). Everything else
-/// still runs: the shape, and the rules' own checks that build the [`RuleSet`]. Should anything
-/// fail, the full path runs for its located message.
-fn load_embedded() -> Result<RuleSet, LoadError> {
-    toml::from_str::<RawRules>(EMBEDDED_TOML)
-        .ok()
-        .and_then(|raw| validate(raw).ok())
-        .map_or_else(|| from_toml(EMBEDDED_NAME, EMBEDDED_TOML), Ok)
-}
-
-/// The embedded rules, parsed once per process. The test suite proves they load; an error here
-/// would mean the binary was built from a broken assets/rules.toml.
-pub fn embedded() -> Result<&'static RuleSet, LoadError> {
-    EMBEDDED.as_ref().map_err(Clone::clone)
-}
 
 /// Reads and checks a rules file from disk.
 pub fn from_file(path: &Path) -> Result<RuleSet, LoadError> {
@@ -581,7 +557,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         if f.digits == 0 || f.digits > 32 {
             return fail(at("digits"), "digits は 1 から 32 にしてください");
         }
-        let pattern = Regex::new(&f.pattern).or_else(|e| {
+        let pattern = Pattern::new(&f.pattern).or_else(|e| {
             fail(
                 at("pattern"),
                 format!(
@@ -794,17 +770,19 @@ fn validate_prefectures(raw: Vec<RawPrefecture>) -> Result<Vec<Prefecture>, Fail
         if !codes.insert(p.code) {
             return fail(at("code"), format!("code = {} が重複しています", p.code));
         }
-        let mut names = vec![
-            ("name", text::prefecture_key_kanji(&p.name)),
-            ("kana", text::prefecture_key_kana(&p.kana)),
-            ("romaji", text::prefecture_key_romaji(&p.romaji)),
-        ];
-        names.extend(
-            p.romaji_alt
-                .iter()
-                .map(|r| ("romaji_alt", text::prefecture_key_romaji(r))),
-        );
-        for (field, key) in names {
+        let keys = PrefectureKeys {
+            kanji: text::prefecture_key_kanji(&p.name),
+            kana: text::prefecture_key_kana(&p.kana),
+            romaji: std::iter::once(&p.romaji)
+                .chain(&p.romaji_alt)
+                .map(|r| text::prefecture_key_romaji(r))
+                .collect(),
+        };
+        let fields = ["name", "kana", "romaji"]
+            .into_iter()
+            .chain(std::iter::repeat("romaji_alt"));
+        let spelt = [&keys.kanji, &keys.kana].into_iter().chain(&keys.romaji);
+        for (field, key) in fields.zip(spelt) {
             if key.is_empty() {
                 return fail(at(field), format!("{field} が空です"));
             }
@@ -813,7 +791,7 @@ fn validate_prefectures(raw: Vec<RawPrefecture>) -> Result<Vec<Prefecture>, Fail
                     at(field),
                     format!(
                         "{field}「{}」は code = {other} の都道府県と区別できません",
-                        text::sanitize(&key)
+                        text::sanitize(key)
                     ),
                 );
             }
@@ -825,6 +803,7 @@ fn validate_prefectures(raw: Vec<RawPrefecture>) -> Result<Vec<Prefecture>, Fail
             romaji: p.romaji,
             romaji_alt: p.romaji_alt,
             area: p.area,
+            keys,
         });
     }
     out.sort_by_key(|p| p.code);
@@ -1063,18 +1042,4 @@ struct RawPrefecture {
     #[serde(default)]
     romaji_alt: Vec<String>,
     area: Area,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_embedded_rules_pass_every_check() {
-        // `embedded()` skips the string checks on this text: here they run, and the rules come
-        // out the same.
-        let checked = from_toml(EMBEDDED_NAME, EMBEDDED_TOML).expect("the embedded rules load");
-        let embedded = embedded().expect("the embedded rules load");
-        assert_eq!(format!("{checked:?}"), format!("{embedded:?}"));
-    }
 }

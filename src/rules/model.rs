@@ -1,10 +1,12 @@
 //! The rules as the program uses them: plain data, read from `assets/rules.toml` by
-//! [`crate::rules::load`], which checks every field before a [`RuleSet`] exists.
+//! [`crate::rules::load`], which checks every field before a [`RuleSet`] exists. They also
+//! serialise, for the copy the build checks and embeds (see [`crate::rules::embedded`]).
 
 use chrono::NaiveDate;
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, Display, EnumIter, EnumString, IntoStaticStr};
+
+use super::pattern::Pattern;
 
 /// NTT東日本 or NTT西日本: decides the v6 cut-off date, the line types on offer, the お客さまID
 /// formats and whom to call.
@@ -91,7 +93,7 @@ pub enum ActionCode {
     ConsultConnectableList,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SourceInfo {
     pub title: String,
     /// The date the source describes ("as of April 2022").
@@ -99,7 +101,7 @@ pub struct SourceInfo {
     pub as_of_label: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AreaInfo {
     pub area: Area,
     pub name: String,
@@ -107,7 +109,7 @@ pub struct AreaInfo {
     pub collabo_list_url: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Contact {
     pub id: String,
     pub area: Option<Area>,
@@ -116,7 +118,7 @@ pub struct Contact {
     pub hours: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Collabo {
     pub name: String,
     pub what: String,
@@ -125,7 +127,7 @@ pub struct Collabo {
     pub no_confirmation_needed: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PortalCategory {
     pub code: u8,
     pub label: String,
@@ -133,13 +135,13 @@ pub struct PortalCategory {
     pub needs_customer_id: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Portal {
     pub name: String,
     pub field: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LineType {
     pub id: String,
     pub name: String,
@@ -160,14 +162,14 @@ impl LineType {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct V6Info {
     pub name: String,
     pub about: String,
     pub may_already_have: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum V6Default {
     /// Always on (フレッツ 光クロス).
     On,
@@ -175,7 +177,7 @@ pub enum V6Default {
     ByDate { on_since: NaiveDate },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct V6Rule {
     pub family: Family,
     pub area: Area,
@@ -184,13 +186,13 @@ pub struct V6Rule {
     pub cost_notes: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CustomerIdInfo {
     pub about: String,
     pub multiple_lines: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CustomerIdFormat {
     pub id: String,
     /// Three half-width upper-case letters, `CAF` or `COP`.
@@ -198,11 +200,11 @@ pub struct CustomerIdFormat {
     /// How many digits follow the prefix.
     pub digits: usize,
     /// The final check; agrees with `prefix` and `digits` (the loader makes sure).
-    pub pattern: Regex,
+    pub pattern: Pattern,
     pub areas: Vec<Area>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FindStep {
     pub title: String,
     pub text: String,
@@ -211,36 +213,36 @@ pub struct FindStep {
     pub contact: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CustomerIdSource {
     pub area: Area,
     pub steps: Vec<FindStep>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Application {
     pub auto_reply: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Reapplication {
     pub days: u32,
     pub text: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WrongApplication {
     pub id: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActionText {
     pub text: String,
     pub detail: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ConnectableList {
     pub name: String,
     pub publisher: String,
@@ -248,7 +250,7 @@ pub struct ConnectableList {
     pub note: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Prefecture {
     /// JIS X 0401 code, 1 to 47.
     pub code: u8,
@@ -261,11 +263,25 @@ pub struct Prefecture {
     /// Other spellings people type: ibaragi, gumma.
     pub romaji_alt: Vec<String>,
     pub area: Area,
+    /// The spellings above as lookups compare them; the loader computes them once.
+    pub keys: PrefectureKeys,
+}
+
+/// A prefecture's spellings in the forms of the `text::prefecture_key_*` functions, which is what
+/// an answer is compared with.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PrefectureKeys {
+    /// The name without 都/府/県: 東京.
+    pub kanji: String,
+    /// The reading in hiragana: とうきょう.
+    pub kana: String,
+    /// `romaji`, then each of `romaji_alt`: tokyo.
+    pub romaji: Vec<String>,
 }
 
 /// Every rule, checked. Build one with [`crate::rules::load::embedded`] or
 /// [`crate::rules::load::from_toml`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RuleSet {
     pub source: SourceInfo,
     pub areas: Vec<AreaInfo>,

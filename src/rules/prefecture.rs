@@ -2,7 +2,7 @@
 //! full-width too), and the filter the wizard's list uses.
 
 use super::field::{Field, FieldError};
-use super::model::{Prefecture, RuleSet};
+use super::model::{Prefecture, PrefectureKeys, RuleSet};
 use super::text;
 
 const EXAMPLES: &str = "「東京都」「東京」「とうきょう」「tokyo」「13」のように入力してください";
@@ -33,10 +33,11 @@ pub fn parse_prefecture<'r>(rules: &'r RuleSet, input: &str) -> Result<&'r Prefe
                 )
             });
     }
+    let query = Query::new(folded);
     rules
         .prefectures
         .iter()
-        .find(|p| names(p, &folded))
+        .find(|p| names(p, &query))
         .ok_or_else(|| {
             FieldError::new(
                 Field::Prefecture,
@@ -49,25 +50,40 @@ pub fn parse_prefecture<'r>(rules: &'r RuleSet, input: &str) -> Result<&'r Prefe
         })
 }
 
-/// Whether `folded` (see [`text::fold`]) names `p`, with or without 都/府/県 and its reading.
-fn names(p: &Prefecture, folded: &str) -> bool {
-    if folded == p.name || folded == text::prefecture_key_kanji(&p.name) {
+/// An answer in the forms a prefecture's [`PrefectureKeys`] are in, computed once per answer.
+struct Query {
+    /// See [`text::fold`].
+    folded: String,
+    kana: String,
+    romaji: String,
+}
+
+impl Query {
+    fn new(folded: String) -> Self {
+        Self {
+            kana: text::prefecture_key_kana(&folded),
+            romaji: text::prefecture_key_romaji(&folded),
+            folded,
+        }
+    }
+}
+
+/// Whether `q` names `p`, with or without 都/府/県 and its reading.
+fn names(p: &Prefecture, q: &Query) -> bool {
+    let keys: &PrefectureKeys = &p.keys;
+    if q.folded == p.name || q.folded == keys.kanji {
         return true;
     }
-    let kana = text::prefecture_key_kana(folded);
-    let own_kana = text::prefecture_key_kana(&p.kana);
-    if kana == own_kana || kana.strip_suffix(kana_suffix(p)) == Some(own_kana.as_str()) {
+    if q.kana == keys.kana || q.kana.strip_suffix(kana_suffix(p)) == Some(keys.kana.as_str()) {
         return true;
     }
-    let romaji = text::prefecture_key_romaji(folded);
-    if romaji.is_empty() {
+    if q.romaji.is_empty() {
         return false;
     }
     let suffix = romaji_suffix(p);
-    std::iter::once(&p.romaji)
-        .chain(&p.romaji_alt)
-        .map(|r| text::prefecture_key_romaji(r))
-        .any(|own| romaji == own || romaji.strip_suffix(suffix) == Some(own.as_str()))
+    keys.romaji
+        .iter()
+        .any(|own| q.romaji == *own || q.romaji.strip_suffix(suffix) == Some(own.as_str()))
 }
 
 fn kana_suffix(p: &Prefecture) -> &'static str {
@@ -95,9 +111,8 @@ pub fn filter<'r>(rules: &'r RuleSet, query: &str) -> Vec<&'r Prefecture> {
     if folded.is_empty() {
         return rules.prefectures.iter().collect();
     }
-    let kana = text::prefecture_key_kana(&folded);
-    let romaji = text::prefecture_key_romaji(&folded);
     let digits = folded.chars().all(|c| c.is_ascii_digit());
+    let q = Query::new(folded);
     rules
         .prefectures
         .iter()
@@ -105,17 +120,14 @@ pub fn filter<'r>(rules: &'r RuleSet, query: &str) -> Vec<&'r Prefecture> {
             if digits {
                 let code = p.code.to_string();
                 let padded = format!("{:02}", p.code);
-                return code.starts_with(&folded) || padded.starts_with(&folded);
+                return code.starts_with(&q.folded) || padded.starts_with(&q.folded);
             }
             // A whole name with its suffix (とうきょうと, osaka-fu) is not a prefix of the bare
             // reading, but it names the prefecture all the same.
-            names(p, &folded)
-                || p.name.starts_with(&folded)
-                || text::prefecture_key_kana(&p.kana).starts_with(&kana)
-                || (!romaji.is_empty()
-                    && std::iter::once(&p.romaji)
-                        .chain(&p.romaji_alt)
-                        .any(|r| text::prefecture_key_romaji(r).starts_with(&romaji)))
+            names(p, &q)
+                || p.name.starts_with(&q.folded)
+                || p.keys.kana.starts_with(&q.kana)
+                || (!q.romaji.is_empty() && p.keys.romaji.iter().any(|r| r.starts_with(&q.romaji)))
         })
         .collect()
 }
@@ -133,12 +145,12 @@ fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::load::embedded;
+    use crate::rules::embedded;
     use crate::rules::model::Area;
     use proptest::prelude::*;
 
     fn rules() -> &'static RuleSet {
-        embedded().expect("embedded rules load")
+        embedded::rules().expect("embedded rules load")
     }
 
     fn code(input: &str) -> u8 {

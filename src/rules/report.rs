@@ -242,10 +242,10 @@ pub fn to_text(sections: &[Section]) -> String {
 mod tests {
     use super::*;
     use crate::rules::decide;
-    use crate::rules::load::embedded;
+    use crate::rules::embedded;
 
     fn rows(answers: &Answers) -> Vec<(&'static str, String)> {
-        answer_rows(embedded().expect("rules"), answers)
+        answer_rows(embedded::rules().expect("rules"), answers)
     }
 
     #[test]
@@ -280,7 +280,7 @@ mod tests {
 
     #[test]
     fn text_has_every_section_in_reading_order() {
-        let r = embedded().expect("rules");
+        let r = embedded::rules().expect("rules");
         let mut a = Answers::new("cross");
         a.prefecture = Some(27);
         let text = to_text(&sections(r, &decide(r, &a)));

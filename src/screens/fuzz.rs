@@ -24,7 +24,7 @@ use crossterm::event::{
     ModifierKeyCode, MouseButton, MouseEvent, MouseEventKind,
 };
 use oqs_line_check::rules::RawAnswers;
-use oqs_line_check::rules::load::embedded;
+use oqs_line_check::rules::embedded;
 use oqs_line_check::rules::text::is_invisible;
 use oqs_line_check::wizard::{Command, Model, Msg, update};
 use proptest::prelude::*;
@@ -147,7 +147,7 @@ fn any_start() -> impl Strategy<Value = usize> {
 const STARTS: usize = 5;
 
 fn start_model(start: usize) -> Model<'static> {
-    let rules = embedded().unwrap_or_else(|e| panic!("the embedded rules load: {e}"));
+    let rules = embedded::rules().unwrap_or_else(|e| panic!("the embedded rules load: {e}"));
     let raw = |line: &str, pref: &str, applied: &str, id: &str| RawAnswers {
         line: Some(line.into()),
         prefecture: Some(pref.into()),

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use insta::assert_snapshot;
-use oqs_line_check::rules::load::embedded;
+use oqs_line_check::rules::embedded;
 use oqs_line_check::wizard::{Model, Msg, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,7 +22,7 @@ fn today() -> NaiveDate {
 }
 
 fn model() -> Model<'static> {
-    let mut m = Model::new(embedded().expect("embedded rules"), today());
+    let mut m = Model::new(embedded::rules().expect("embedded rules"), today());
     update(
         &mut m,
         Msg::Resize {

@@ -129,12 +129,12 @@ pub fn body_height(viewport: (u16, u16)) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::load::embedded;
+    use crate::rules::embedded;
     use crate::wizard::{Msg, update};
 
     #[test]
     fn every_url_stays_whole_at_80_columns() {
-        let rules = embedded().expect("rules");
+        let rules = embedded::rules().expect("rules");
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
         // 「わからない」 lists the longest address (the 一覧表) in an action and a contact.
         for first in ['3', '8'] {

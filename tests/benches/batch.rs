@@ -6,18 +6,19 @@
 //! dates, full-width and plain IDs, and one row in fifty with an error, as a technician's file
 //! would; the same file is run as UTF-8 and as Shift_JIS, into CSV and JSON lines.
 
+use oqs_line_check::rules::embedded;
 use std::hint::black_box;
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use oqs_line_check::batch::{Batch, Encoding, Format, Options};
-use oqs_line_check::rules::{RuleSet, load};
+use oqs_line_check::rules::RuleSet;
 
 const ROWS: usize = 100_000;
 
 fn rules() -> &'static RuleSet {
-    load::embedded().expect("the embedded rules load")
+    embedded::rules().expect("the embedded rules load")
 }
 
 /// A small deterministic generator (no dependency): the same file on every run.

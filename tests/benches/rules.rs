@@ -3,17 +3,18 @@
 //!
 //! Nothing here passes or fails on time: criterion reports, docs/performance.md records.
 
+use oqs_line_check::rules::embedded;
 use std::hint::black_box;
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use oqs_line_check::rules::answers::parse_answers;
-use oqs_line_check::rules::load::{self, EMBEDDED_NAME, EMBEDDED_TOML};
+use oqs_line_check::rules::load;
 use oqs_line_check::rules::{RawAnswers, RuleSet, customer_id, date, decide, prefecture};
 
 fn rules() -> &'static RuleSet {
-    load::embedded().expect("the embedded rules load")
+    embedded::rules().expect("the embedded rules load")
 }
 
 fn today() -> NaiveDate {
@@ -42,11 +43,11 @@ fn load(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
     // What every caller after the first pays: the LazyLock's cached result.
     g.bench_function("embedded_cached", |b| {
-        b.iter(|| black_box(load::embedded().is_ok()))
+        b.iter(|| black_box(embedded::rules().is_ok()))
     });
     // What the first caller of a process pays (and `--rules FILE` without the read).
     g.bench_function("from_toml_cold", |b| {
-        b.iter(|| load::from_toml(black_box(EMBEDDED_NAME), black_box(EMBEDDED_TOML)))
+        b.iter(|| load::from_toml(black_box(embedded::NAME), black_box(embedded::TOML)))
     });
     g.finish();
 }

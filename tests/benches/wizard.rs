@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion};
-use oqs_line_check::rules::load::embedded;
+use oqs_line_check::rules::embedded;
 use oqs_line_check::wizard::text_field::Edit;
 use oqs_line_check::wizard::{Model, Msg, Step, result_view, update};
 use ratatui::Terminal;
@@ -60,7 +60,7 @@ fn text(s: &str) -> Vec<Msg> {
 }
 
 fn new_model((width, height): (u16, u16)) -> Model<'static> {
-    let mut m = Model::new(embedded().expect("embedded rules"), today());
+    let mut m = Model::new(embedded::rules().expect("embedded rules"), today());
     update(&mut m, Msg::Resize { width, height });
     m
 }

@@ -32,7 +32,7 @@ fn main() -> ExitCode {
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
                 ascii: cli.ascii || legacy_windows_console(),
             };
-            match shell::run(&rules, &answers, theme) {
+            match shell::run(&rules, &answers, today, theme) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!(

@@ -8,7 +8,7 @@ use oqs_line_check::rules::RawAnswers;
 /// オンライン資格確認 (IP-VPN接続方式・フレッツ光) の回線と申請内容を確かめます。
 ///
 /// サブコマンドなしで起動すると、質問に答えていくウィザードが始まります。
-#[derive(Debug, Parser)]
+#[derive(Debug, Default, Parser)]
 #[command(
     name = "oqs-line-check",
     version,

@@ -9,17 +9,21 @@ pub mod terminal;
 
 use std::io;
 
-use chrono::Local;
+use chrono::{Local, NaiveDate};
 use oqs_line_check::rules::{RawAnswers, RuleSet};
 use oqs_line_check::wizard::{Command, Model, Msg, update};
 
 use crate::screens::{self, Theme};
 
 /// Runs the wizard until the user quits.
-pub fn run(rules: &RuleSet, answers: &RawAnswers, theme: Theme) -> io::Result<()> {
-    let today = Local::now().date_naive();
+pub fn run(
+    rules: &RuleSet,
+    answers: &RawAnswers,
+    today: NaiveDate,
+    theme: Theme,
+) -> io::Result<()> {
     let mut model = Model::with_answers(rules, today, answers);
-    signals::install()?;
+    let signals = signals::install()?;
     let (_guard, mut term) = terminal::Guard::enter()?;
     let size = term.size()?;
     update(
@@ -29,8 +33,9 @@ pub fn run(rules: &RuleSet, answers: &RawAnswers, theme: Theme) -> io::Result<()
             height: size.height,
         },
     );
+    term.draw(|f| screens::view(&model, &theme, f))?;
+    signals.start()?;
     loop {
-        term.draw(|f| screens::view(&model, &theme, f))?;
         let Some(msg) = keys::to_msg(crossterm::event::read()?) else {
             continue;
         };
@@ -44,5 +49,6 @@ pub fn run(rules: &RuleSet, answers: &RawAnswers, theme: Theme) -> io::Result<()
                 update(&mut model, Msg::Saved(result));
             }
         }
+        term.draw(|f| screens::view(&model, &theme, f))?;
     }
 }

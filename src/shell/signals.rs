@@ -4,7 +4,8 @@
 //! each would end the process at once, with the terminal still in raw mode on the alternate
 //! screen and the cursor hidden.
 //!
-//! A thread of its own waits for them (signal-hook's iterator; the handler itself only wakes the
+//! A thread of its own (started after the first frame; the handlers are in place before the
+//! terminal changes mode) waits for them (signal-hook's iterator; the handler itself only wakes the
 //! thread) and, on the first one, puts the terminal back, says why on stderr and exits with
 //! status 128 + the signal's number (143 for SIGTERM, 129 for SIGHUP), the status a shell reports
 //! for a process ended by that signal. The wizard's loop knows nothing of this.
@@ -23,42 +24,79 @@
 
 use std::io;
 
-/// Starts the thread. Call before the terminal changes mode.
+/// Signals caught but not yet handled: they wait in signal-hook's queue until [`Watch::start`].
 #[cfg(unix)]
-pub fn install() -> io::Result<()> {
-    use std::io::Write;
+pub struct Watch {
+    signals: signal_hook::iterator::Signals,
+    restoring: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// Catches the signals from now on. Call before the terminal changes mode, then
+/// [`Watch::start`] the thread once the first frame is out: starting a thread would delay the
+/// frame, and a signal caught in between is handled as soon as the thread runs.
+#[cfg(unix)]
+pub fn install() -> io::Result<Watch> {
     use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, Ordering};
-
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-
-    const HANDLED: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+    use std::sync::atomic::AtomicBool;
 
     let restoring = Arc::new(AtomicBool::new(false));
     for signal in HANDLED {
         // While the first signal is being handled, a second one ends the process at once.
         signal_hook::flag::register_conditional_default(signal, Arc::clone(&restoring))?;
     }
-    let mut signals = signal_hook::iterator::Signals::new(HANDLED)?;
-    std::thread::Builder::new()
-        .name("signals".to_string())
-        .spawn(move || {
-            let Some(signal) = signals.forever().next() else {
-                return;
-            };
-            restoring.store(true, Ordering::SeqCst);
-            // Held until the process exits: no frame is drawn after the restore.
-            let _stdout = io::stdout().lock();
-            super::terminal::restore();
-            let _ = writeln!(io::stderr(), "{}", message(signal));
-            std::process::exit(exit_status(signal));
-        })?;
-    Ok(())
+    let signals = signal_hook::iterator::Signals::new(HANDLED)?;
+    Ok(Watch { signals, restoring })
+}
+
+#[cfg(unix)]
+const HANDLED: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+#[cfg(unix)]
+impl Watch {
+    /// Starts the thread that handles the signals.
+    pub fn start(self) -> io::Result<()> {
+        use std::io::Write;
+        use std::sync::atomic::Ordering;
+
+        let Watch {
+            mut signals,
+            restoring,
+        } = self;
+        std::thread::Builder::new()
+            .name("signals".to_string())
+            .spawn(move || {
+                let Some(signal) = signals.forever().next() else {
+                    return;
+                };
+                restoring.store(true, Ordering::SeqCst);
+                // Held until the process exits: no frame is drawn after the restore.
+                let _stdout = io::stdout().lock();
+                super::terminal::restore();
+                let _ = writeln!(io::stderr(), "{}", message(signal));
+                std::process::exit(exit_status(signal));
+            })?;
+        Ok(())
+    }
 }
 
 #[cfg(not(unix))]
-pub fn install() -> io::Result<()> {
-    Ok(())
+pub struct Watch;
+
+#[cfg(not(unix))]
+pub fn install() -> io::Result<Watch> {
+    Ok(Watch)
+}
+
+#[cfg(not(unix))]
+impl Watch {
+    pub fn start(self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The exit status for a process ended by `signal`: 128 + its number.

@@ -2,6 +2,7 @@
 //! decision and its report. No terminal code lives here.
 
 pub mod answer_file;
+pub mod answer_rows;
 pub mod answers;
 pub mod customer_id;
 pub mod date;

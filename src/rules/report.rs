@@ -1,9 +1,8 @@
 //! The decision as sections of Japanese text, for people: `check`'s text output, the wizard's
 //! result screen and the saved Markdown all read these, so they say the same thing.
 
-use super::answers::Answers;
-use super::decision::{Decision, Verdict, v6_question_needed, v6_status};
-use super::model::{Family, LineKind, RuleSet};
+use super::decision::{Decision, Verdict};
+use super::model::RuleSet;
 
 /// One block of the result: a heading and its lines. Lines never contain control characters
 /// or ambiguous-width symbols; where to wrap them is the reader's business.
@@ -75,52 +74,6 @@ pub fn verdict_explanation(verdict: Verdict) -> &'static str {
             "この回線はフレッツ光による接続 (IP-VPN接続方式) の対象外です。下の案内に従ってください。"
         }
     }
-}
-
-/// The answers as label/value pairs, in question order, for the questions this line asks.
-/// The v6 row shows the user's answer where it was asked, else what the rules decided.
-pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<(&'static str, String)> {
-    let line = rules.line(&answers.line);
-    let kind = line.map_or(LineKind::Unknown, |l| l.kind);
-    let family = line.and_then(|l| l.family);
-    let mut rows = vec![(
-        "回線の種類",
-        line.map_or_else(|| answers.line.clone(), |l| l.name.clone()),
-    )];
-    if matches!(kind, LineKind::Flets | LineKind::Unknown) {
-        rows.push(("コラボ光", answers.collab.label().to_string()));
-        let pref = answers
-            .prefecture
-            .and_then(|c| rules.prefecture(c))
-            .map_or_else(
-                || "わからない".to_string(),
-                |p| format!("{} ({})", p.name, rules.area(p.area).name),
-            );
-        rows.push(("都道府県", pref));
-    }
-    if family == Some(Family::Next) {
-        let applied = answers
-            .applied
-            .map_or_else(|| "わからない".to_string(), super::date::describe);
-        rows.push(("申込日", applied));
-    }
-    if kind == LineKind::Flets {
-        let v6 = if v6_question_needed(rules, answers) {
-            answers.v6.label().to_string()
-        } else {
-            let status = v6_status(rules, line, answers.area(rules), answers);
-            format!("{} (判定)", status.label())
-        };
-        rows.push(("フレッツ・v6オプション", v6));
-        let id = answers
-            .customer_id
-            .as_ref()
-            .map_or_else(|| "わからない".to_string(), |n| n.normalized.clone());
-        rows.push(("お客さまID", id));
-        let multiple = answers.multiple_lines.unwrap_or_default().label();
-        rows.push(("複数の回線", multiple.to_string()));
-    }
-    rows
 }
 
 /// The whole result, in reading order.
@@ -241,42 +194,8 @@ pub fn to_text(sections: &[Section]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::decide;
     use crate::rules::embedded;
-
-    fn rows(answers: &Answers) -> Vec<(&'static str, String)> {
-        answer_rows(embedded::rules().expect("rules"), answers)
-    }
-
-    #[test]
-    fn answer_rows_list_only_the_questions_the_line_asks() {
-        let labels = |a: &Answers| rows(a).into_iter().map(|(l, _)| l).collect::<Vec<_>>();
-        assert_eq!(labels(&Answers::new("commufa")), ["回線の種類"]);
-        let mut cross = Answers::new("cross");
-        cross.prefecture = Some(27);
-        assert_eq!(
-            labels(&cross),
-            [
-                "回線の種類",
-                "コラボ光",
-                "都道府県",
-                "フレッツ・v6オプション",
-                "お客さまID",
-                "複数の回線"
-            ]
-        );
-        // Not asked for 光クロス: the row says what the rules decided, not わからない.
-        assert!(
-            rows(&cross)[3].1.contains("デフォルトON"),
-            "{:?}",
-            rows(&cross)
-        );
-        let mut next = Answers::new("next-family");
-        next.prefecture = Some(13);
-        next.applied = chrono::NaiveDate::from_ymd_opt(2010, 4, 1);
-        assert!(labels(&next).contains(&"申込日"));
-        assert_eq!(rows(&next)[4].1, "わからない");
-    }
+    use crate::rules::{Answers, decide};
 
     #[test]
     fn text_has_every_section_in_reading_order() {

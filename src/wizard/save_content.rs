@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::rules::report::{self, answer_rows};
+use crate::rules::answer_rows::answer_rows;
+use crate::rules::report;
 use crate::rules::{Answers, Decision, RawAnswers, RuleSet, text};
 
 /// The files, as (extension, content).
@@ -64,8 +65,8 @@ pub fn markdown(
         rules.source.as_of_label
     ));
     s.push_str("## 回答\n\n| 項目 | 回答 |\n| --- | --- |\n");
-    for (label, value) in answer_rows(rules, answers) {
-        s.push_str(&format!("| {label} | {} |\n", md_cell(&value)));
+    for row in answer_rows(rules, answers) {
+        s.push_str(&format!("| {} | {} |\n", row.label(), md_cell(&row.value)));
     }
     s.push('\n');
     for section in report::sections(rules, decision) {

@@ -1,0 +1,109 @@
+//! The answers as people read them: for each question the line asks, its name and the answer in
+//! words. The saved Markdown lists these rows and the wizard's review shows the same words, so an
+//! answer reads the same on the screen and in the file.
+
+use super::answers::Answers;
+use super::date;
+use super::decision::{v6_question_needed, v6_status};
+use super::field::Field;
+use super::model::{Family, LineKind, RuleSet};
+
+/// One answer: which question, and the answer in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub field: Field,
+    pub value: String,
+}
+
+impl AnswerRow {
+    pub fn label(&self) -> &'static str {
+        self.field.label()
+    }
+}
+
+/// The rows in question order, for the questions this line asks. The v6 row shows the user's
+/// answer where it was asked, else what the rules decided.
+pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<AnswerRow> {
+    let line = rules.line(&answers.line);
+    let kind = line.map_or(LineKind::Unknown, |l| l.kind);
+    let family = line.and_then(|l| l.family);
+    let unknown = || "わからない".to_string();
+    let mut rows = vec![AnswerRow {
+        field: Field::Line,
+        value: line.map_or_else(|| answers.line.clone(), |l| l.name.clone()),
+    }];
+    let mut push = |field, value| rows.push(AnswerRow { field, value });
+    if matches!(kind, LineKind::Flets | LineKind::Unknown) {
+        push(Field::Collab, answers.collab.label().to_string());
+        let prefecture = answers
+            .prefecture
+            .and_then(|c| rules.prefecture(c))
+            .map_or_else(unknown, |p| {
+                format!("{} ({})", p.name, rules.area(p.area).name)
+            });
+        push(Field::Prefecture, prefecture);
+    }
+    if family == Some(Family::Next) {
+        push(
+            Field::Applied,
+            answers.applied.map_or_else(unknown, date::describe),
+        );
+    }
+    if kind == LineKind::Flets {
+        let v6 = if v6_question_needed(rules, answers) {
+            answers.v6.label().to_string()
+        } else {
+            let status = v6_status(rules, line, answers.area(rules), answers);
+            format!("{} (判定)", status.label())
+        };
+        push(Field::V6, v6);
+        let id = answers
+            .customer_id
+            .as_ref()
+            .map_or_else(unknown, |n| n.normalized.clone());
+        push(Field::CustomerId, id);
+        let multiple = answers.multiple_lines.unwrap_or_default().label();
+        push(Field::MultipleLines, multiple.to_string());
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::embedded;
+
+    fn rows(answers: &Answers) -> Vec<AnswerRow> {
+        answer_rows(embedded::rules().expect("rules"), answers)
+    }
+
+    #[test]
+    fn only_the_questions_the_line_asks() {
+        let labels = |a: &Answers| rows(a).iter().map(AnswerRow::label).collect::<Vec<_>>();
+        assert_eq!(labels(&Answers::new("commufa")), ["回線の種類"]);
+        let mut cross = Answers::new("cross");
+        cross.prefecture = Some(27);
+        assert_eq!(
+            labels(&cross),
+            [
+                "回線の種類",
+                "コラボ光",
+                "都道府県",
+                "フレッツ・v6オプション",
+                "お客さまID",
+                "複数の回線"
+            ]
+        );
+        // Not asked for 光クロス: the row says what the rules decided, not わからない.
+        assert!(
+            rows(&cross)[3].value.contains("デフォルトON"),
+            "{:?}",
+            rows(&cross)
+        );
+        let mut next = Answers::new("next-family");
+        next.prefecture = Some(13);
+        next.applied = chrono::NaiveDate::from_ymd_opt(2010, 4, 1);
+        assert!(labels(&next).contains(&"申込日"));
+        assert_eq!(rows(&next)[4].value, "わからない");
+    }
+}

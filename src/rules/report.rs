@@ -23,37 +23,72 @@ pub enum SectionKind {
     Source,
 }
 
-/// A line and how it sits: `indent` levels, and whether it starts a numbered item.
+/// A line of a section: what it is, and its text without the marker that goes in front of it
+/// ("1. ", "- ", "URL: " and so on, see [`Line::marker`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
+    pub role: Role,
     pub text: String,
-    pub indent: u8,
-    pub strong: bool,
+}
+
+/// What a line is, so that every reader can show it its own way without guessing from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A sentence on its own: the verdict's explanation, the introduction to a list, the source.
+    Paragraph,
+    /// The title of an action, numbered from 1 in the order to do them.
+    Step(usize),
+    /// What the action or the contact above is about.
+    Detail,
+    /// One point under an action.
+    Point,
+    /// An address to open, under an action or a contact.
+    Url,
+    /// Something to enter on the portal exactly as shown: the field's name and the value.
+    Entry,
+    /// One box of the checklist.
+    Check,
+    /// Whom to ask.
+    Contact,
+    /// A contact's phone number and hours.
+    Phone,
+}
+
+impl Role {
+    /// How many levels the line sits in: what belongs to an action or a contact is one level in.
+    pub fn indent(self) -> u8 {
+        match self {
+            Role::Paragraph | Role::Step(_) | Role::Entry | Role::Contact => 0,
+            Role::Detail | Role::Point | Role::Url | Role::Check | Role::Phone => 1,
+        }
+    }
 }
 
 impl Line {
-    fn plain(text: impl Into<String>) -> Self {
+    fn new(role: Role, text: impl Into<String>) -> Self {
         Line {
+            role,
             text: text.into(),
-            indent: 0,
-            strong: false,
         }
     }
 
-    fn strong(text: impl Into<String>) -> Self {
-        Line {
-            text: text.into(),
-            indent: 0,
-            strong: true,
+    /// What the text follows when the line is written out: a list marker or a label.
+    pub fn marker(&self) -> String {
+        match self.role {
+            Role::Step(n) => format!("{n}. "),
+            Role::Point => "- ".to_string(),
+            Role::Check => "[ ] ".to_string(),
+            Role::Url => "URL: ".to_string(),
+            Role::Phone => "電話: ".to_string(),
+            Role::Paragraph | Role::Detail | Role::Entry | Role::Contact => String::new(),
         }
     }
+}
 
-    fn indented(text: impl Into<String>) -> Self {
-        Line {
-            text: text.into(),
-            indent: 1,
-            strong: false,
-        }
+/// The line as written out: its marker, then its text.
+impl std::fmt::Display for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.marker(), self.text)
     }
 }
 
@@ -83,18 +118,21 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     out.push(Section {
         kind: SectionKind::Verdict,
         title: format!("判定: {}", decision.verdict.label()),
-        lines: vec![Line::plain(verdict_explanation(decision.verdict))],
+        lines: vec![Line::new(
+            Role::Paragraph,
+            verdict_explanation(decision.verdict),
+        )],
     });
 
     let mut actions = Vec::new();
     for (n, a) in decision.actions.iter().enumerate() {
-        actions.push(Line::strong(format!("{}. {}", n + 1, a.text)));
-        actions.push(Line::indented(a.detail.clone()));
+        actions.push(Line::new(Role::Step(n + 1), a.text.clone()));
+        actions.push(Line::new(Role::Detail, a.detail.clone()));
         for s in &a.steps {
-            actions.push(Line::indented(format!("- {s}")));
+            actions.push(Line::new(Role::Point, s.clone()));
         }
         if let Some(u) = &a.url {
-            actions.push(Line::indented(format!("URL: {u}")));
+            actions.push(Line::new(Role::Url, u.clone()));
         }
     }
     out.push(Section {
@@ -104,18 +142,29 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     });
 
     if let Some(label) = &decision.portal.line_category_label {
-        let mut lines = vec![Line::plain(format!("{}で入力する内容:", rules.portal.name))];
-        lines.push(Line::strong(format!("{}: {label}", rules.portal.field)));
+        let mut lines = vec![Line::new(
+            Role::Paragraph,
+            format!("{}で入力する内容:", rules.portal.name),
+        )];
+        lines.push(Line::new(
+            Role::Entry,
+            format!("{}: {label}", rules.portal.field),
+        ));
         let needs_id = decision
             .portal
             .line_category
             .and_then(|c| rules.portal_category(c))
             .is_some_and(|c| c.needs_customer_id);
         if needs_id {
-            lines.push(Line::strong(match &decision.portal.customer_id {
-                Some(id) => format!("お客さまID: {id}"),
-                None => "お客さまID: (まだわかりません。上の手順で確かめてください)".to_string(),
-            }));
+            lines.push(Line::new(
+                Role::Entry,
+                match &decision.portal.customer_id {
+                    Some(id) => format!("お客さまID: {id}"),
+                    None => {
+                        "お客さまID: (まだわかりません。上の手順で確かめてください)".to_string()
+                    }
+                },
+            ));
         }
         out.push(Section {
             kind: SectionKind::Portal,
@@ -125,14 +174,15 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     }
 
     if !decision.wrong_applications.is_empty() {
-        let mut lines = vec![Line::plain(
+        let mut lines = vec![Line::new(
+            Role::Paragraph,
             "送信する前に、次の誤りがないか確かめてください:",
         )];
         lines.extend(
             decision
                 .wrong_applications
                 .iter()
-                .map(|w| Line::indented(format!("[ ] {w}"))),
+                .map(|w| Line::new(Role::Check, w.clone())),
         );
         out.push(Section {
             kind: SectionKind::Checklist,
@@ -143,19 +193,19 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
 
     let mut contacts = Vec::new();
     for c in &decision.contacts {
-        contacts.push(Line::strong(c.name.clone()));
+        contacts.push(Line::new(Role::Contact, c.name.clone()));
         if let Some(p) = &c.phone {
             let hours = c
                 .hours
                 .as_deref()
                 .map(|h| format!(" / 受付: {h}"))
                 .unwrap_or_default();
-            contacts.push(Line::indented(format!("電話: {p}{hours}")));
+            contacts.push(Line::new(Role::Phone, format!("{p}{hours}")));
         }
         if let Some(u) = &c.url {
-            contacts.push(Line::indented(format!("URL: {u}")));
+            contacts.push(Line::new(Role::Url, u.clone()));
         }
-        contacts.push(Line::indented(c.about.clone()));
+        contacts.push(Line::new(Role::Detail, c.about.clone()));
     }
     out.push(Section {
         kind: SectionKind::Contacts,
@@ -166,10 +216,13 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     out.push(Section {
         kind: SectionKind::Source,
         title: "この結果について".to_string(),
-        lines: vec![Line::plain(format!(
-            "この判定は「{}」({}) の内容に基づきます。",
-            rules.source.title, rules.source.as_of_label
-        ))],
+        lines: vec![Line::new(
+            Role::Paragraph,
+            format!(
+                "この判定は「{}」({}) の内容に基づきます。",
+                rules.source.title, rules.source.as_of_label
+            ),
+        )],
     });
     out
 }
@@ -180,10 +233,10 @@ pub fn to_text(sections: &[Section]) -> String {
     for sec in sections {
         s.push_str(&format!("== {} ==\n", sec.title));
         for l in &sec.lines {
-            for _ in 0..l.indent {
+            for _ in 0..l.role.indent() {
                 s.push_str("   ");
             }
-            s.push_str(&l.text);
+            s.push_str(&l.to_string());
             s.push('\n');
         }
         s.push('\n');
@@ -196,6 +249,29 @@ mod tests {
     use super::*;
     use crate::rules::embedded;
     use crate::rules::{Answers, decide};
+
+    #[test]
+    fn addresses_and_numbers_stand_alone_after_their_label() {
+        let r = embedded::rules().expect("rules");
+        for id in ["unknown", "next-family", "commufa"] {
+            let mut a = Answers::new(id);
+            a.prefecture = Some(13);
+            for line in sections(r, &decide(r, &a)).iter().flat_map(|s| &s.lines) {
+                match line.role {
+                    Role::Url => assert!(
+                        line.text.starts_with("https://") && !line.text.contains(' '),
+                        "{line:?}"
+                    ),
+                    Role::Phone => assert!(
+                        line.text.starts_with(|c: char| c.is_ascii_digit()),
+                        "{line:?}"
+                    ),
+                    _ => {}
+                }
+                assert!(!line.text.starts_with(&line.marker()) || line.marker().is_empty());
+            }
+        }
+    }
 
     #[test]
     fn text_has_every_section_in_reading_order() {

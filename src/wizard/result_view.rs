@@ -2,7 +2,7 @@
 //! screen and counted by the scrolling.
 
 use crate::rules::Verdict;
-use crate::rules::report::{self, SectionKind};
+use crate::rules::report::{self, Role, SectionKind};
 
 use super::layout;
 use super::model::Model;
@@ -47,35 +47,31 @@ pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
             });
         }
         for line in &section.lines {
-            let indent = INDENT * usize::from(line.indent);
-            let style = if line.text.starts_with("URL: ")
-                || (section.kind == SectionKind::Portal && line.strong)
-            {
-                LineStyle::Value
-            } else if line.strong {
-                LineStyle::Strong
-            } else {
-                LineStyle::Plain
-            };
+            let indent = INDENT * usize::from(line.role.indent());
+            let style = style(line.role);
             let room = width.saturating_sub(indent).max(4);
+            let whole = line.to_string();
             // A URL gets a line of its own rather than being broken: under its label, or from
             // the first column when even that is too narrow, so it can be read and copied whole.
-            let (text, indent, room) = match line.text.strip_prefix("URL: ") {
-                Some(url) if super::wrap::width(&line.text) > room => {
+            let (text, indent, room) = match line.role {
+                Role::Url if super::wrap::width(&whole) > room => {
                     out.push(StyledLine {
-                        text: format!("{}URL:", " ".repeat(indent)),
+                        text: format!("{}{}", " ".repeat(indent), line.marker().trim_end()),
                         style: LineStyle::Plain,
                     });
-                    if super::wrap::width(url) > room {
-                        (url, 0, width)
+                    if super::wrap::width(&line.text) > room {
+                        (line.text.as_str(), 0, width)
                     } else {
-                        (url, indent, room)
+                        (line.text.as_str(), indent, room)
                     }
                 }
-                _ => (line.text.as_str(), indent, room),
+                _ => (whole.as_str(), indent, room),
             };
             // List items hang: their continuation lines start under the text, not the marker.
-            let hang = list_marker_width(text);
+            let hang = match line.role {
+                Role::Step(_) | Role::Point | Role::Check => super::wrap::width(&line.marker()),
+                _ => 0,
+            };
             for (n, l) in wrap_hanging(text, room, hang).into_iter().enumerate() {
                 let pad = indent + if n == 0 { 0 } else { hang };
                 out.push(StyledLine {
@@ -93,19 +89,15 @@ pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
     out
 }
 
-/// The width of a leading "- ", "[ ] " or "12. ", or 0.
-fn list_marker_width(text: &str) -> usize {
-    if text.starts_with("- ") {
-        return 2;
+/// How a line of the report is drawn.
+fn style(role: Role) -> LineStyle {
+    match role {
+        Role::Url | Role::Entry => LineStyle::Value,
+        Role::Step(_) | Role::Contact => LineStyle::Strong,
+        Role::Paragraph | Role::Detail | Role::Point | Role::Check | Role::Phone => {
+            LineStyle::Plain
+        }
     }
-    if text.starts_with("[ ] ") {
-        return 4;
-    }
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && text[digits..].starts_with(". ") {
-        return digits + 2;
-    }
-    0
 }
 
 /// Wraps `text` in `room` columns, the lines after the first `hang` columns narrower.
@@ -131,6 +123,27 @@ mod tests {
     use super::*;
     use crate::rules::embedded;
     use crate::wizard::{Msg, update};
+
+    #[test]
+    fn what_to_type_or_open_stands_out() {
+        let rules = embedded::rules().expect("rules");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let mut answers = crate::rules::Answers::new("next-family");
+        answers.prefecture = Some(13);
+        let mut m = Model::new(rules, today);
+        m.decision = Some(crate::rules::decide(rules, &answers));
+        let lines = lines(&m);
+        let style_of = |start: &str| {
+            lines
+                .iter()
+                .find(|l| l.text.trim_start().starts_with(start))
+                .map(|l| l.style)
+        };
+        assert_eq!(style_of(&rules.portal.field), Some(LineStyle::Value));
+        assert_eq!(style_of("URL: https://"), Some(LineStyle::Value));
+        assert_eq!(style_of("1. "), Some(LineStyle::Strong));
+        assert_eq!(style_of("電話: "), Some(LineStyle::Plain));
+    }
 
     #[test]
     fn every_url_stays_whole_at_80_columns() {

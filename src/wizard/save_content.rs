@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::rules::answer_rows::answer_rows;
-use crate::rules::report;
+use crate::rules::report::{self, Role};
 use crate::rules::{Answers, Decision, RawAnswers, RuleSet, text};
 
 /// The files, as (extension, content).
@@ -72,13 +72,16 @@ pub fn markdown(
     for section in report::sections(rules, decision) {
         s.push_str(&format!("## {}\n\n", section.title));
         for line in &section.lines {
-            let text = text::sanitize(&line.text);
-            match (line.indent, line.strong) {
-                (0, true) => s.push_str(&format!("\n**{text}**\n\n")),
-                (0, false) => s.push_str(&format!("{text}\n\n")),
-                (_, _) => {
-                    let item = text.strip_prefix("- ").unwrap_or(&text);
-                    s.push_str(&format!("- {item}\n"));
+            let shown = text::sanitize(&line.to_string());
+            match line.role {
+                Role::Step(_) | Role::Entry | Role::Contact => {
+                    s.push_str(&format!("\n**{shown}**\n\n"));
+                }
+                Role::Paragraph => s.push_str(&format!("{shown}\n\n")),
+                // Already a list item: Markdown's own marker replaces ours.
+                Role::Point => s.push_str(&format!("- {}\n", text::sanitize(&line.text))),
+                Role::Detail | Role::Url | Role::Check | Role::Phone => {
+                    s.push_str(&format!("- {shown}\n"));
                 }
             }
         }

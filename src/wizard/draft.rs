@@ -95,6 +95,22 @@ impl Draft {
         }
     }
 
+    /// Whether `step` has been answered at all, fitting the other answers or not.
+    pub fn answered(&self, step: Step) -> bool {
+        match step {
+            Step::Line => self.line.is_some(),
+            Step::Collab => self.collab.is_some(),
+            Step::Prefecture => self.prefecture.is_some(),
+            Step::NextType => self.next_type.is_some(),
+            Step::Applied => self.applied.is_some(),
+            Step::V6 => self.v6.is_some(),
+            Step::CustomerId => self.customer_id.is_some(),
+            Step::CustomerIdConfirm => self.customer_id_confirmed,
+            Step::MultipleLines => self.multiple_lines.is_some(),
+            Step::Review | Step::Result => true,
+        }
+    }
+
     /// Whether `step` has an answer that still fits the other answers.
     pub fn settled(&self, rules: &RuleSet, step: Step) -> bool {
         match step {

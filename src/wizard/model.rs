@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::rules::answer_rows::answer_rows;
 use crate::rules::answers::{check_consistency, is_unknown};
 use crate::rules::customer_id::{self, NormalizedId};
 use crate::rules::{
@@ -317,10 +318,17 @@ impl<'r> Model<'r> {
         self.choices().iter().position(|c| c.id == id)
     }
 
-    /// The answers listed for review, for the questions that apply.
+    /// The answers listed for review, for the questions that apply. An answer reads as in
+    /// the saved result ([`answer_rows`]), except that the line and its 光ネクスト type are two
+    /// questions here.
     pub fn review_rows(&self) -> Vec<ReviewRow> {
         let r = self.rules;
         let d = &self.draft;
+        let answered = answer_rows(r, &d.answers(r));
+        let line_name = |id: &str| {
+            r.line(id)
+                .map_or_else(|| id.to_string(), |l| l.name.clone())
+        };
         Step::all()
             .filter(|&s| s.is_question() && s != Step::CustomerIdConfirm && d.applies(r, s))
             .map(|s| {
@@ -329,30 +337,16 @@ impl<'r> Model<'r> {
                         && d.applies(r, Step::CustomerIdConfirm)
                         && !d.customer_id_confirmed);
                 let value = match s {
-                    Step::Line => d
-                        .line
-                        .as_deref()
-                        .and_then(|l| r.line(l))
-                        .map(|l| l.name.clone()),
-                    Step::Collab => d.collab.map(|c| c.label().to_string()),
-                    Step::Prefecture => d
-                        .prefecture
-                        .and_then(|c| r.prefecture(c))
-                        .map(|p| format!("{} ({})", p.name, r.area(p.area).name)),
+                    _ if !d.answered(s) => None,
+                    Step::Line => d.line.as_deref().map(line_name),
                     Step::NextType => d.next_type.as_deref().map(|t| match t {
                         "next" => "わからない".to_string(),
-                        t => r.line(t).map_or_else(|| t.to_string(), |l| l.name.clone()),
+                        t => line_name(t),
                     }),
-                    Step::Applied => d
-                        .applied
-                        .map(|a| a.map_or_else(|| "わからない".to_string(), date::describe)),
-                    Step::V6 => d.v6.map(|v| v.label().to_string()),
-                    Step::CustomerId => d.customer_id.as_ref().map(|id| {
-                        id.as_ref()
-                            .map_or_else(|| "わからない".to_string(), |n| n.normalized.clone())
-                    }),
-                    Step::MultipleLines => d.multiple_lines.map(|m| m.label().to_string()),
-                    _ => None,
+                    s => answered
+                        .iter()
+                        .find(|row| Some(row.field) == s.field())
+                        .map(|row| row.value.clone()),
                 };
                 let value = match (value, missing) {
                     (Some(v), false) => v,
@@ -432,11 +426,43 @@ fn choice(id: &str, label: &str, hint: &str) -> Choice {
     }
 }
 
-// Keep `YesNo` parsing symmetrical with `as_ref` for the prefill.
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::rules::YesNo;
+    use crate::rules::embedded;
     use std::str::FromStr;
+
+    #[test]
+    fn the_review_words_each_answer_as_the_saved_result_does() {
+        let rules = embedded::rules().expect("rules");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let raw = RawAnswers {
+            line: Some("next-family".to_string()),
+            prefecture: Some("13".to_string()),
+            collab: Some("no".to_string()),
+            applied: Some("2010-04-01".to_string()),
+            v6: Some("unknown".to_string()),
+            customer_id: Some("caf0123456789".to_string()),
+            multiple_lines: Some("no".to_string()),
+        };
+        let m = Model::with_answers(rules, today, &raw);
+        let saved = answer_rows(rules, &m.draft.answers(rules));
+        let mut compared = 0;
+        for row in m.review_rows() {
+            if let Some(field) = row.step.field().filter(|&f| f != crate::rules::Field::Line) {
+                let same = saved.iter().find(|s| s.field == field);
+                assert_eq!(
+                    same.map(|s| (s.label(), s.value.as_str())),
+                    Some((row.label, row.value.as_str()))
+                );
+                compared += 1;
+            }
+        }
+        assert_eq!(compared, 6);
+    }
+
+    // Keep `YesNo` parsing symmetrical with `as_ref` for the prefill.
 
     #[test]
     fn yes_no_ids_round_trip() {

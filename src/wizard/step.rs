@@ -2,6 +2,8 @@
 
 use strum::{EnumIter, IntoEnumIterator};
 
+use crate::rules::Field;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, EnumIter)]
 pub enum Step {
     Line,
@@ -25,17 +27,32 @@ impl Step {
     /// The short name used in the progress line and on the review screen.
     pub fn title(self) -> &'static str {
         match self {
-            Step::Line => "回線の種類",
-            Step::Collab => "コラボ光",
-            Step::Prefecture => "都道府県",
             Step::NextType => "光ネクストのタイプ",
-            Step::Applied => "申込日",
-            Step::V6 => "フレッツ・v6オプション",
-            Step::CustomerId => "お客さまID",
             Step::CustomerIdConfirm => "お客さまID (確認)",
-            Step::MultipleLines => "複数の回線",
             Step::Review => "入力内容の確認",
             Step::Result => "結果",
+            Step::Line
+            | Step::Collab
+            | Step::Prefecture
+            | Step::Applied
+            | Step::V6
+            | Step::CustomerId
+            | Step::MultipleLines => self.field().map_or("", Field::label),
+        }
+    }
+
+    /// The answer this question gives. The 光ネクスト type only narrows 回線の種類 and the
+    /// confirmation repeats the お客さまID, so neither has a field of its own.
+    pub fn field(self) -> Option<Field> {
+        match self {
+            Step::Line => Some(Field::Line),
+            Step::Collab => Some(Field::Collab),
+            Step::Prefecture => Some(Field::Prefecture),
+            Step::Applied => Some(Field::Applied),
+            Step::V6 => Some(Field::V6),
+            Step::CustomerId => Some(Field::CustomerId),
+            Step::MultipleLines => Some(Field::MultipleLines),
+            Step::NextType | Step::CustomerIdConfirm | Step::Review | Step::Result => None,
         }
     }
 

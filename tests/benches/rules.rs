@@ -3,15 +3,14 @@
 //!
 //! Nothing here passes or fails on time: criterion reports, docs/performance.md records.
 
-use oqs_line_check::rules::embedded;
 use std::hint::black_box;
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use oqs_line_check::rules::answers::parse_answers;
-use oqs_line_check::rules::load;
 use oqs_line_check::rules::{RawAnswers, RuleSet, customer_id, date, decide, prefecture};
+use oqs_line_check::rules::{embedded, load};
 
 fn rules() -> &'static RuleSet {
     embedded::rules().expect("the embedded rules load")
@@ -45,7 +44,11 @@ fn load(c: &mut Criterion) {
     g.bench_function("embedded_cached", |b| {
         b.iter(|| black_box(embedded::rules().is_ok()))
     });
-    // What the first caller of a process pays (and `--rules FILE` without the read).
+    // What the first caller of a process pays: the build's checked copy decoded.
+    g.bench_function("embedded_decode", |b| {
+        b.iter(|| black_box(embedded::decode().is_ok()))
+    });
+    // What `--rules FILE` pays without the read: the TOML parsed and every check run.
     g.bench_function("from_toml_cold", |b| {
         b.iter(|| load::from_toml(black_box(embedded::NAME), black_box(embedded::TOML)))
     });

@@ -178,6 +178,46 @@ fn utf8_with_japanese_headers() {
     assert!(!err.contains("処理中") && !err.contains('\r'), "{err:?}");
 }
 
+/// CLINICS with every answer written the way the wizard's screens show it.
+const CLINICS_IN_JAPANESE: &str = "\
+医療機関名,回線の種類,都道府県,コラボ光,申込日,v6オプション,お客さまID,複数の回線,備考
+さくら内科,フレッツ 光ネクスト ファミリータイプ,東京都,いいえ,2010-04-01,わからない,ＣＡＦ０１２３４５６７８９,いいえ,メモ
+みなと歯科,光クロス,大阪,はい,,,CAF1234567890,いいえ,
+ひかり薬局,ﾌﾚｯﾂ 光ﾈｸｽﾄ ﾏﾝｼｮﾝﾀｲﾌﾟ,北海道,イイエ,平成26年6月1日,,cop-0123-4567,いいえ,
+あおば整形,ビジネスコムファ光,愛知県,,,,,,
+もみじ眼科,フレッツ光ネクスト,福岡県,不明,不明,,わからない,,
+つばき皮膚科,その他のフレッツ,13,,,,,,
+";
+
+#[test]
+fn japanese_values_as_the_screens_show_them_under_japanese_headers() {
+    for bytes in [
+        CLINICS_IN_JAPANESE.as_bytes().to_vec(),
+        sjis(&CLINICS_IN_JAPANESE.replace('\n', "\r\n")),
+    ] {
+        let dir = dir_with("c.csv", &bytes);
+        let o = run_in(dir.path(), &["batch", "c.csv"]);
+        assert_clinics(&o);
+    }
+    // A value it does not take lists those it does, in Japanese and English.
+    let csv = "回線の種類,コラボ光,v6オプション\nunknown,たぶん,オン\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[1][8], "collab v6");
+    assert!(
+        rows[1][9].contains("はい (yes)、いいえ (no)、わからない (unknown)"),
+        "{:?}",
+        rows[1]
+    );
+    assert!(
+        rows[1][9].contains("契約済み (contracted)、未契約 (not-contracted)"),
+        "{:?}",
+        rows[1]
+    );
+}
+
 #[test]
 fn utf8_with_a_bom_and_the_answer_file_keys_as_headers() {
     let kebab = CLINICS.replacen(

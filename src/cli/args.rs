@@ -164,26 +164,26 @@ pub struct AnswerFlags {
     /// 回答ファイル (TOML。ウィザードの保存で作られます)。ここに挙げた指定は、ファイルの値より優先します
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
-    /// 回線の種類の id (一覧: oqs-line-check list lines)
+    /// 回線の種類: 画面と同じ名前 (光クロス など) か id (一覧: oqs-line-check list lines)
     #[arg(long, value_name = "ID")]
     pub line: Option<String>,
     /// 都道府県: 東京都、とうきょう、tokyo、13 など
     #[arg(long, value_name = "P")]
     pub prefecture: Option<String>,
-    /// コラボ光か: yes / no / unknown
+    /// コラボ光か: はい / いいえ / わからない (yes / no / unknown)
     #[arg(long, value_name = "yes|no|unknown")]
     pub collab: Option<String>,
-    /// 回線の申込日: 2012-05-29、平成24年5月29日、H24.5.29 など、または unknown
+    /// 回線の申込日: 2012-05-29、平成24年5月29日、H24.5.29 など、または unknown (わからない)
     #[arg(long, value_name = "DATE")]
     pub applied: Option<String>,
-    /// フレッツ・v6オプション: contracted / not-contracted / unknown
+    /// フレッツ・v6オプション: 契約済み / 未契約 / わからない (contracted / not-contracted / unknown)
     #[arg(long, value_name = "STATUS")]
     pub v6: Option<String>,
-    /// お客さまID (CAF + 10桁、東日本は COP + 8桁も)
+    /// お客さまID (CAF + 10桁、東日本は COP + 8桁も)、または unknown (わからない)
     #[arg(long = "customer-id", value_name = "ID")]
     pub customer_id: Option<String>,
-    /// 複数の回線を契約しているか: yes / no
-    #[arg(long = "multiple-lines", value_name = "yes|no")]
+    /// 複数の回線を契約しているか: はい / いいえ / わからない (yes / no / unknown)
+    #[arg(long = "multiple-lines", value_name = "yes|no|unknown")]
     pub multiple_lines: Option<String>,
 }
 

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use strum::{AsRefStr, Display, EnumIter, EnumString, IntoStaticStr};
+use strum::{AsRefStr, Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
 use super::customer_id::{self, NormalizedId};
 use super::date;
 use super::field::{Field, FieldError};
-use super::model::{Area, LineKind, RuleSet};
+use super::model::{Area, LineKind, LineType, RuleSet};
 use super::prefecture;
 use super::text;
 
@@ -84,6 +84,179 @@ impl V6Answer {
     }
 }
 
+/// An answer chosen from a short list (はい/いいえ/わからない, the v6 answers): read from its
+/// English id (`yes`, `not-contracted`) or its Japanese label as the screens show it
+/// (「はい」, 「未契約」), by [`parse_choice_value`].
+pub trait ChoiceAnswer: Copy + AsRef<str> + IntoEnumIterator + 'static {
+    /// The label on the wizard's screen.
+    fn label(self) -> &'static str;
+    /// Other spellings people write for the answer (compared as [`choice_key`] folds them).
+    fn aliases(self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+impl ChoiceAnswer for YesNo {
+    fn label(self) -> &'static str {
+        YesNo::label(self)
+    }
+}
+
+impl ChoiceAnswer for V6Answer {
+    fn label(self) -> &'static str {
+        V6Answer::label(self)
+    }
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            V6Answer::Contracted => &["契約済", "契約している"],
+            V6Answer::NotContracted => &["契約していない"],
+            V6Answer::Unknown => &[],
+        }
+    }
+}
+
+/// What a typed choice is compared by: NFKC, no spaces, lower case, katakana as hiragana, `_` as
+/// `-` (so 「ハイ」, 「ｈａｉ」-like full-width ids and `not_contracted` all fold).
+fn choice_key(s: &str) -> String {
+    text::to_hiragana(&text::fold(s))
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '_' { '-' } else { c })
+        .collect()
+}
+
+/// Reads a choice answer: its id (`yes`), its label (「はい」) or an alias, in any width or case;
+/// any of the [`UNKNOWN_WORDS`] is the `unknown` answer. `None` when it is none of them.
+pub fn parse_choice_value<T: ChoiceAnswer>(value: &str) -> Option<T> {
+    let key = choice_key(value);
+    if is_unknown(value) {
+        return T::iter().find(|v| v.as_ref() == "unknown");
+    }
+    T::iter().find(|&v| {
+        key == v.as_ref()
+            || key == choice_key(v.label())
+            || v.aliases().iter().any(|a| key == choice_key(a))
+    })
+}
+
+/// 「はい (yes)、いいえ (no)、わからない (unknown)」: the values a choice takes, as its error
+/// lists them.
+pub fn choice_values<T: ChoiceAnswer>() -> String {
+    T::iter()
+        .map(|v| format!("{} ({})", v.label(), v.as_ref()))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The words that mean "I do not know" wherever an answer may be unknown: in a flag, an answer
+/// file, a CSV cell, the wizard's text fields and the plain mode. Compared after NFKC, with spaces
+/// removed, in lower case and with katakana as hiragana (ワカラナイ, ﾌﾒｲ are the same words).
+pub const UNKNOWN_WORDS: [&str; 6] = [
+    "unknown",
+    "わからない",
+    "分からない",
+    "わかりません",
+    "分かりません",
+    "不明",
+];
+
+/// Whether `value` is one of the [`UNKNOWN_WORDS`]: `unknown` in any case, 「わからない」, 「不明」…
+pub fn is_unknown(value: &str) -> bool {
+    let trimmed = value.trim();
+    if trimmed.is_ascii() {
+        return trimmed.eq_ignore_ascii_case("unknown");
+    }
+    let key = text::to_hiragana(&text::fold(trimmed)).to_lowercase();
+    UNKNOWN_WORDS.contains(&key.as_str())
+}
+
+/// How to answer わからない on the command line, in an answer file or a CSV cell: the sentence
+/// added to an error of a field that takes `unknown`.
+pub const UNKNOWN_HINT_FLAG: &str =
+    "わからないときは unknown (または わからない) と指定してください";
+
+/// `error` with `hint` (how to answer わからない where the user is) added as its last sentence.
+pub fn with_unknown_hint(mut error: FieldError, hint: &str) -> FieldError {
+    if !error.message.contains(hint) {
+        let kept = error.message.trim_end_matches('。').len();
+        error.message.truncate(kept);
+        error.message.push('。');
+        error.message.push_str(hint);
+    }
+    error
+}
+
+/// What a line name is compared by: NFKC, no spaces or 「・」, lower case, without a leading
+/// 「フレッツ」 (「フレッツ 光クロス」, 「光クロス」 and 「ﾌﾚｯﾂ光ｸﾛｽ」 are the same).
+fn line_key(s: &str) -> String {
+    let folded: String = text::fold(s)
+        .chars()
+        .filter(|&c| c != '・')
+        .flat_map(char::to_lowercase)
+        .collect();
+    match folded.strip_prefix("フレッツ") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => folded,
+    }
+}
+
+/// A line name without its closing remark in brackets: 「BBIQ (QTnet)」 → 「BBIQ」.
+fn without_remark(name: &str) -> Option<&str> {
+    let name = name.trim_end();
+    let inner = name.strip_suffix(')').or_else(|| name.strip_suffix('）'))?;
+    let open = inner.rfind(['(', '（'])?;
+    let head = name[..open].trim_end();
+    (!head.is_empty()).then_some(head)
+}
+
+/// Finds the line `value` names: its id (`next-family`, any case or width), its name as the
+/// screens and the rules show it (「フレッツ 光ネクスト ファミリータイプ」, with or without
+/// 「フレッツ」, spaces and 「・」, and without a remark in brackets such as 「(CTC)」), or one of
+/// the [`UNKNOWN_WORDS`] for the `unknown` line. A name two lines share finds neither.
+pub fn find_line<'r>(rules: &'r RuleSet, value: &str) -> Option<&'r LineType> {
+    let id: String = text::fold(value)
+        .chars()
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if let Some(l) = rules.line(&id) {
+        return Some(l);
+    }
+    if is_unknown(value) {
+        return rules.lines.iter().find(|l| l.kind == LineKind::Unknown);
+    }
+    let key = line_key(value);
+    if key.is_empty() {
+        return None;
+    }
+    let by = |names: &dyn Fn(&LineType) -> Option<String>| {
+        let mut found = rules
+            .lines
+            .iter()
+            .filter(|l| names(l).as_ref() == Some(&key));
+        match (found.next(), found.next()) {
+            (Some(l), None) => Some(l),
+            _ => None,
+        }
+    };
+    by(&|l| Some(line_key(&l.name))).or_else(|| by(&|l| without_remark(&l.name).map(line_key)))
+}
+
+/// 「フレッツ 光ネクスト (next)、フレッツ 光クロス (cross)、…」: the first question's lines, by
+/// name and id, as an error lists them.
+fn line_values(rules: &RuleSet) -> String {
+    rules
+        .top_level_lines()
+        .map(|l| format!("{} ({})", without_remark(&l.name).unwrap_or(&l.name), l.id))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// Checked answers. Anything not known is `None` / `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answers {
@@ -140,46 +313,35 @@ pub fn parse_answers(
     today: NaiveDate,
 ) -> Result<Answers, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let line_ids = || {
-        rules
-            .lines
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+    let line_help = || {
+        format!(
+            "回線の名前か id で指定してください: {}。光ネクストのタイプ (next-family など) を含む一覧は oqs-line-check list lines で表示できます",
+            line_values(rules)
+        )
     };
     let line = match raw.line.as_deref().map(str::trim) {
         None | Some("") => {
-            errors.push(FieldError::new(
-                Field::Line,
-                "missing",
-                format!("回線の種類を指定してください。使える値: {}", line_ids()),
-            ));
+            errors.push(FieldError::new(Field::Line, "missing", line_help()));
             None
         }
-        Some(id) => match rules.line(&text::fold(id).to_ascii_lowercase()) {
+        Some(value) => match find_line(rules, value) {
             Some(l) => Some(l),
             None => {
                 errors.push(FieldError::new(
                     Field::Line,
                     "unknown",
                     format!(
-                        "「{}」という回線の種類はありません。使える値: {}",
-                        text::sanitize(id),
-                        line_ids()
+                        "「{}」という回線の種類はありません。{}",
+                        text::sanitize(value),
+                        line_help()
                     ),
                 ));
                 None
             }
         },
     };
-    let collab = parse_choice::<YesNo>(
-        raw.collab.as_deref(),
-        Field::Collab,
-        "yes, no, unknown",
-        &mut errors,
-    )
-    .unwrap_or_default();
+    let collab = parse_choice::<YesNo>(raw.collab.as_deref(), Field::Collab, &mut errors)
+        .unwrap_or_default();
     let prefecture = match raw.prefecture.as_deref() {
         Some(p) if !is_unknown(p) && !p.trim().is_empty() => {
             match prefecture::parse_prefecture(rules, p) {
@@ -198,26 +360,21 @@ pub fn parse_answers(
         Some(d) => match date::parse_applied_date(d, today) {
             Ok(d) => Some(d),
             Err(e) => {
-                errors.push(e);
+                errors.push(with_unknown_hint(e, UNKNOWN_HINT_FLAG));
                 None
             }
         },
     };
-    let v6 = parse_choice::<V6Answer>(
-        raw.v6.as_deref(),
-        Field::V6,
-        "contracted, not-contracted, unknown",
-        &mut errors,
-    )
-    .unwrap_or_default();
+    let v6 =
+        parse_choice::<V6Answer>(raw.v6.as_deref(), Field::V6, &mut errors).unwrap_or_default();
     let area = prefecture.map(|p| p.area);
     let customer_id = match raw.customer_id.as_deref() {
         None => None,
-        Some(id) if id.trim().eq_ignore_ascii_case("unknown") => None,
+        Some(id) if is_unknown(id) => None,
         Some(id) => match customer_id::validate(&rules.customer_id_formats, area, id) {
             Ok(n) => Some(n),
             Err(e) => {
-                errors.push(e);
+                errors.push(with_unknown_hint(e, UNKNOWN_HINT_FLAG));
                 None
             }
         },
@@ -225,7 +382,6 @@ pub fn parse_answers(
     let multiple_lines = parse_choice::<YesNo>(
         raw.multiple_lines.as_deref(),
         Field::MultipleLines,
-        "yes, no, unknown",
         &mut errors,
     );
 
@@ -251,32 +407,27 @@ pub fn parse_answers(
     Err(errors)
 }
 
-/// `unknown`, in any case: the word every optional flag takes for "not known".
-pub fn is_unknown(value: &str) -> bool {
-    value.trim().eq_ignore_ascii_case("unknown")
-}
-
-fn parse_choice<T: std::str::FromStr>(
+/// Reads a choice flag; a value it does not take is an error that lists the values it does, in
+/// Japanese and English.
+fn parse_choice<T: ChoiceAnswer>(
     value: Option<&str>,
     field: Field,
-    allowed: &str,
     errors: &mut Vec<FieldError>,
 ) -> Option<T> {
     let value = value?.trim();
-    match value.to_ascii_lowercase().parse::<T>() {
-        Ok(v) => Some(v),
-        Err(_) => {
-            errors.push(FieldError::new(
-                field,
-                "invalid",
-                format!(
-                    "「{}」は使えません。{allowed} のどれかを指定してください",
-                    text::sanitize(value)
-                ),
-            ));
-            None
-        }
+    let parsed = parse_choice_value::<T>(value);
+    if parsed.is_none() {
+        errors.push(FieldError::new(
+            field,
+            "invalid",
+            format!(
+                "「{}」は使えません。{} のどれかを指定してください",
+                text::sanitize(value),
+                choice_values::<T>()
+            ),
+        ));
     }
+    parsed
 }
 
 /// The checks between answers: a FLET'S line needs the prefecture, and the prefecture's area must
@@ -320,4 +471,205 @@ pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> 
         ));
     }
     errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::embedded;
+
+    fn rules() -> &'static RuleSet {
+        embedded::rules().expect("the embedded rules load")
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 4, 1).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_words_for_unknown_in_any_width_case_or_kana() {
+        for word in [
+            "unknown",
+            " UNKNOWN ",
+            "ｕｎｋｎｏｗｎ",
+            "わからない",
+            "ワカラナイ",
+            "ﾜｶﾗﾅｲ",
+            "分からない",
+            "わかりません",
+            "不明",
+            "　不明　",
+            "わ から ない",
+        ] {
+            assert!(is_unknown(word), "{word:?}");
+        }
+        for word in ["", "un", "わからないです", "不明な点", "no", "いいえ"] {
+            assert!(!is_unknown(word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn choices_read_ids_and_the_screens_japanese_labels() {
+        let yes_no = [
+            ("yes", YesNo::Yes),
+            ("YES", YesNo::Yes),
+            ("はい", YesNo::Yes),
+            ("ハイ", YesNo::Yes),
+            ("ﾊｲ", YesNo::Yes),
+            ("いいえ", YesNo::No),
+            ("イイエ", YesNo::No),
+            ("no", YesNo::No),
+            ("わからない", YesNo::Unknown),
+            ("不明", YesNo::Unknown),
+            ("unknown", YesNo::Unknown),
+        ];
+        for (typed, want) in yes_no {
+            assert_eq!(parse_choice_value::<YesNo>(typed), Some(want), "{typed}");
+        }
+        let v6 = [
+            ("contracted", V6Answer::Contracted),
+            ("契約済み", V6Answer::Contracted),
+            ("契約済", V6Answer::Contracted),
+            ("not-contracted", V6Answer::NotContracted),
+            ("not_contracted", V6Answer::NotContracted),
+            ("未契約", V6Answer::NotContracted),
+            (" 未 契約 ", V6Answer::NotContracted),
+            ("わからない", V6Answer::Unknown),
+            ("不明", V6Answer::Unknown),
+        ];
+        for (typed, want) in v6 {
+            assert_eq!(parse_choice_value::<V6Answer>(typed), Some(want), "{typed}");
+        }
+        for typed in ["maybe", "はい。", "契約", "on", ""] {
+            assert_eq!(parse_choice_value::<V6Answer>(typed), None, "{typed}");
+        }
+        assert_eq!(parse_choice_value::<YesNo>("未契約"), None);
+    }
+
+    #[test]
+    fn every_label_reads_back_as_its_answer() {
+        for v in YesNo::iter() {
+            assert_eq!(parse_choice_value::<YesNo>(v.label()), Some(v));
+            assert_eq!(parse_choice_value::<YesNo>(v.as_ref()), Some(v));
+        }
+        for v in V6Answer::iter() {
+            assert_eq!(parse_choice_value::<V6Answer>(v.label()), Some(v));
+            assert_eq!(parse_choice_value::<V6Answer>(v.as_ref()), Some(v));
+        }
+    }
+
+    #[test]
+    fn lines_by_id_or_by_the_name_the_screens_show() {
+        let r = rules();
+        let id = |typed: &str| find_line(r, typed).map(|l| l.id.as_str());
+        assert_eq!(id("next-family"), Some("next-family"));
+        assert_eq!(id("ＣＲＯＳＳ"), Some("cross"));
+        assert_eq!(id("next_family"), Some("next-family"));
+        assert_eq!(id("フレッツ 光クロス"), Some("cross"));
+        assert_eq!(id("光クロス"), Some("cross"));
+        assert_eq!(id("ﾌﾚｯﾂ光ｸﾛｽ"), Some("cross"));
+        assert_eq!(id("フレッツ光ネクスト"), Some("next"));
+        assert_eq!(id("光ネクスト"), Some("next"));
+        assert_eq!(id("光ネクスト ファミリータイプ"), Some("next-family"));
+        assert_eq!(
+            id("フレッツ 光ネクスト マンションハイスピードタイプ"),
+            Some("next-mansion-hispeed")
+        );
+        assert_eq!(id("ビジネスコムファ光"), Some("commufa"));
+        assert_eq!(id("BBIQ (QTnet)"), Some("bbiq"));
+        assert_eq!(id("bbiq（ＱＴｎｅｔ）"), Some("bbiq"));
+        assert_eq!(id("わからない"), Some("unknown"));
+        assert_eq!(id("不明"), Some("unknown"));
+        for typed in ["", "フレッツ", "光", "fibre", "ネクスト"] {
+            assert_eq!(id(typed), None, "{typed:?}");
+        }
+        // Every line is found by its own name and id.
+        for l in &r.lines {
+            assert_eq!(id(&l.name), Some(l.id.as_str()), "{}", l.name);
+            assert_eq!(id(&l.id), Some(l.id.as_str()));
+        }
+    }
+
+    fn raw(line: &str) -> RawAnswers {
+        RawAnswers {
+            line: Some(line.to_string()),
+            ..RawAnswers::default()
+        }
+    }
+
+    #[test]
+    fn japanese_answers_give_the_same_answers_as_the_ids() {
+        let japanese = RawAnswers {
+            collab: Some("はい".into()),
+            prefecture: Some("東京".into()),
+            applied: Some("不明".into()),
+            v6: Some("未契約".into()),
+            customer_id: Some("わからない".into()),
+            multiple_lines: Some("いいえ".into()),
+            ..raw("フレッツ 光ネクスト ファミリータイプ")
+        };
+        let english = RawAnswers {
+            collab: Some("yes".into()),
+            prefecture: Some("13".into()),
+            applied: Some("unknown".into()),
+            v6: Some("not-contracted".into()),
+            customer_id: Some("unknown".into()),
+            multiple_lines: Some("no".into()),
+            ..raw("next-family")
+        };
+        let a = parse_answers(rules(), &japanese, today());
+        assert!(a.is_ok(), "{a:?}");
+        assert_eq!(a, parse_answers(rules(), &english, today()));
+    }
+
+    #[test]
+    fn choice_errors_list_the_values_in_japanese_and_english() {
+        let bad = RawAnswers {
+            collab: Some("maybe".into()),
+            v6: Some("on".into()),
+            multiple_lines: Some("2".into()),
+            ..raw("unknown")
+        };
+        let errors = parse_answers(rules(), &bad, today()).expect_err("refused");
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "コラボ光: 「maybe」は使えません。はい (yes)、いいえ (no)、わからない (unknown) のどれかを指定してください",
+                "フレッツ・v6オプション: 「on」は使えません。契約済み (contracted)、未契約 (not-contracted)、わからない (unknown) のどれかを指定してください",
+                "複数の回線: 「2」は使えません。はい (yes)、いいえ (no)、わからない (unknown) のどれかを指定してください",
+            ]
+        );
+        let errors = parse_answers(rules(), &raw("fibre"), today()).expect_err("refused");
+        let m = &errors[0].message;
+        assert!(m.contains("「fibre」という回線の種類はありません"), "{m}");
+        assert!(m.contains("フレッツ 光クロス (cross)"), "{m}");
+        assert!(m.contains("ビジネスコムファ光 (commufa)"), "{m}");
+        assert!(m.contains("わからない (unknown)"), "{m}");
+    }
+
+    #[test]
+    fn date_and_id_errors_say_that_unknown_is_allowed() {
+        let bad = RawAnswers {
+            prefecture: Some("13".into()),
+            applied: Some("きのう".into()),
+            customer_id: Some("CAF123".into()),
+            ..raw("next-family")
+        };
+        let errors = parse_answers(rules(), &bad, today()).expect_err("refused");
+        assert_eq!(errors.len(), 2);
+        for e in &errors {
+            assert!(e.message.ends_with(UNKNOWN_HINT_FLAG), "{}", e.message);
+            assert!(!e.message.contains("。。"), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn the_hint_is_added_once_as_the_last_sentence() {
+        let e = FieldError::new(Field::Applied, "x", "読めません。");
+        let once = with_unknown_hint(e, "わからないときは X");
+        assert_eq!(once.message, "申込日: 読めません。わからないときは X");
+        let twice = with_unknown_hint(once.clone(), "わからないときは X");
+        assert_eq!(twice, once);
+    }
 }

@@ -322,6 +322,49 @@ fn question_mark_shows_the_help_without_the_full_screen_keys() {
 }
 
 #[test]
+fn choices_by_the_words_check_takes_and_fumei_for_wakaranai() {
+    let r = plain(
+        &[],
+        &lines(&[
+            "光ネクスト", // 回線の種類, as `check --line` reads it
+            "ｲｲｴ",        // コラボ光
+            "東京",
+            "不明",       // the type
+            "きのう",     // 申込日: refused, with how to answer わからない here
+            "不明",       // 申込日
+            "未契約",     // v6
+            "ワカラナイ", // お客さまID
+            "不明",       // 複数の回線
+            "",
+            "",
+        ]),
+    );
+    assert_eq!(r.code, Some(0), "{}", r.out);
+    assert_in_order(
+        &r.out,
+        &[
+            "受け付けました: フレッツ 光ネクスト",
+            "受け付けました: いいえ",
+            "[4/8] 光ネクストのタイプ",
+            "受け付けました: わからない",
+            "[5/8] 申込日",
+            "エラー: 申込日: 日付として読み取れませんでした。",
+            "わからないときは「わからない」と入力してください",
+            "申込日: 不明\n",
+            "受け付けました: わからない",
+            "受け付けました: 未契約",
+            "[7/8] お客さまID",
+            "受け付けました: わからない",
+            "[7/8] 複数の回線",
+            "受け付けました: わからない",
+            "== 判定: 確認が必要です ==",
+        ],
+    );
+    // The full screen's 「the row below」 means nothing here.
+    assert!(!r.out.contains("下の「わからない」"), "{}", r.out);
+}
+
+#[test]
 fn a_bad_date_is_explained_then_a_good_one_is_taken_and_typing_is_kept() {
     let r = plain(
         &[],

@@ -13,6 +13,7 @@ use oqs_line_check::wizard::draft::Draft;
 use oqs_line_check::wizard::model::Fields;
 use oqs_line_check::wizard::save_content;
 use oqs_line_check::wizard::text_field::MAX_CHARS;
+use oqs_line_check::wizard::update::UNKNOWN_HINT;
 use oqs_line_check::wizard::{
     Command, Edit, Focus, Model, Msg, Overlay, SaveRequest, SaveState, Step, update,
 };
@@ -362,6 +363,91 @@ fn applied_date_is_echoed_before_moving_on() {
     assert_eq!(m.step, V6);
 }
 
+#[test]
+fn typing_wakaranai_in_a_text_field_chooses_wakaranai() {
+    for word in [
+        "わからない",
+        "不明",
+        " ワカラナイ ",
+        "ﾜｶﾗﾅｲ",
+        "UNKNOWN",
+        "ｕｎｋｎｏｗｎ",
+        "分からない",
+    ] {
+        let mut m = new_model();
+        walk_to(&mut m, &Spec::new("next"), Applied);
+        type_text(&mut m, word);
+        assert_eq!(
+            m.applied_preview().as_deref(),
+            Some("わからない (Enter で「わからない」を選びます)"),
+            "{word:?}"
+        );
+        send(&mut m, Msg::Submit);
+        assert_eq!(m.error, None, "{word:?}");
+        assert_eq!(m.draft.applied, Some(None), "{word:?}");
+        assert_eq!(m.step, V6, "{word:?}");
+        // Back on the question, the わからない choice is the answer and the field is free.
+        send(&mut m, Msg::Back);
+        assert_eq!((m.step, m.focus), (Applied, Focus::Unknown));
+        assert_eq!(m.fields.applied.value(), "");
+
+        let mut m = new_model();
+        walk_to(&mut m, &Spec::new("cross"), CustomerId);
+        type_text(&mut m, word);
+        let (_, verdict) = m.customer_id_preview().expect("a live preview");
+        let said = verdict.expect_err("not an ID").message;
+        assert!(said.contains("Enter で「わからない」を選びます"), "{said}");
+        send(&mut m, Msg::Submit);
+        assert_eq!(m.error, None, "{word:?}");
+        assert_eq!(m.draft.customer_id, Some(None), "{word:?}");
+        assert_eq!(m.step, MultipleLines, "{word:?}");
+    }
+}
+
+#[test]
+fn a_refused_date_or_id_says_how_to_answer_wakaranai() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("next"), Applied);
+    for typed in ["きのう", "", "2012年13月1日"] {
+        enter_text(&mut m, typed);
+        assert_eq!(m.step, Applied);
+        let message = m.error.as_ref().expect("refused").message.clone();
+        assert!(message.ends_with(UNKNOWN_HINT), "{typed:?}: {message}");
+        assert!(message.contains("下の「わからない」"), "{message}");
+    }
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), CustomerId);
+    for typed in ["わからないです", "CAF123", ""] {
+        enter_text(&mut m, typed);
+        assert_eq!(m.step, CustomerId);
+        let message = m.error.as_ref().expect("refused").message.clone();
+        assert!(message.ends_with(UNKNOWN_HINT), "{typed:?}: {message}");
+    }
+}
+
+#[test]
+fn japanese_answers_prefill_the_wizard_as_check_reads_them() {
+    let raw = RawAnswers {
+        line: Some("フレッツ 光ネクスト ファミリータイプ".into()),
+        collab: Some("いいえ".into()),
+        prefecture: Some("東京".into()),
+        applied: Some("不明".into()),
+        v6: Some("未契約".into()),
+        customer_id: Some("わからない".into()),
+        multiple_lines: Some("ｲｲｴ".into()),
+    };
+    let m = Model::with_answers(rules(), today(), &raw);
+    let d = &m.draft;
+    assert_eq!(d.next_type.as_deref(), Some("next-family"));
+    assert_eq!(d.collab, Some(YesNo::No));
+    assert_eq!(d.applied, Some(None));
+    assert_eq!(d.v6, Some(V6Answer::NotContracted));
+    assert_eq!(d.customer_id, Some(None));
+    assert_eq!(d.multiple_lines, Some(YesNo::No));
+    assert_eq!(m.step, Review);
+    assert!(parse_answers(rules(), &raw, today()).is_ok());
+}
+
 /// Answers from `spec` until the wizard is on `target`.
 fn walk_to(m: &mut Model<'_>, spec: &Spec, target: Step) {
     let mut n = 0;
@@ -475,7 +561,13 @@ fn a_bad_id_is_refused_with_the_rules_message_and_kept() {
     let live = verdict.expect_err("too short");
     send(&mut m, Msg::Submit);
     assert_eq!(m.step, CustomerId);
-    assert_eq!(m.error.as_ref(), Some(&live));
+    // The live message, and how to answer わからない instead.
+    let error = m.error.clone().expect("refused");
+    assert_eq!((error.field, error.code), (live.field, live.code));
+    assert_eq!(
+        error.message,
+        format!("{}。{}", live.message.trim_end_matches('。'), UNKNOWN_HINT)
+    );
     assert_eq!(m.fields.customer_id.value(), "CAF12345");
     assert_eq!(m.draft.customer_id, None);
 }

@@ -5,16 +5,19 @@
 
 use std::io::{BufRead, Write};
 
+use oqs_line_check::rules::answers::{find_line, is_unknown, parse_choice_value};
 use oqs_line_check::rules::customer_id::notice_message;
 use oqs_line_check::rules::prefecture::parse_prefecture;
 use oqs_line_check::rules::text::{self, sanitize};
+use oqs_line_check::rules::{V6Answer, YesNo};
+use oqs_line_check::wizard::update::UNKNOWN_HINT;
 use oqs_line_check::wizard::{Edit, Focus, Msg, Step};
 
 use super::Session;
 use super::question::is_list;
 
-/// What picks わからない on a text question (after NFKC, spaces removed, lower case).
-const UNKNOWN_WORDS: [&str; 4] = ["わからない", "分からない", "不明", "unknown"];
+/// How to answer わからない here, in place of the full screen's 「the row below」.
+const TYPED_UNKNOWN_HINT: &str = "わからないときは「わからない」と入力してください";
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Acts on one typed line.
@@ -39,11 +42,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         let before = self.model.step;
         match before {
-            step if is_list(step) => self.pick(&folded),
+            step if is_list(step) => self.pick(typed, &folded),
             Step::Prefecture => self.prefecture(typed, &folded),
             Step::Applied | Step::CustomerId => self.text_or_unknown(typed, &folded),
             Step::CustomerIdConfirm => self.text(typed),
-            Step::Review => self.pick(&folded),
+            Step::Review => self.pick(typed, &folded),
             _ => {}
         }
         if self.model.step != before {
@@ -70,8 +73,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     /// A list question, or the review (whose last entry is 「この内容で結果を見る」): by number,
-    /// or by the option's id or label.
-    fn pick(&mut self, folded: &str) {
+    /// or by the option's id or label; 「不明」 and the other words for わからない pick the
+    /// question's わからない option.
+    fn pick(&mut self, typed: &str, folded: &str) {
         let m = &self.model;
         let labels: Vec<(String, String)> = if m.step == Step::Review {
             let mut v: Vec<(String, String)> = m
@@ -107,6 +111,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     .iter()
                     .position(|(id, label)| folded == id || folded == label)
                     .map(|i| i + 1)
+            })
+            .or_else(|| {
+                // As `check` reads the flag: 「光クロス」, 「ﾌﾚｯﾂ光ｸﾛｽ」, 「不明」, 「未契約」…
+                let id = self.answer_id(typed)?;
+                labels.iter().position(|(i, _)| *i == id).map(|i| i + 1)
             });
         match index {
             Some(n) => self.choose(n),
@@ -115,6 +124,26 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 sanitize(folded)
             )),
         }
+    }
+
+    /// The option id `typed` names on the current list question, read by the parsers `check`
+    /// and answer files use; 「わからない」 and its other words name the わからない option.
+    fn answer_id(&self, typed: &str) -> Option<String> {
+        let m = &self.model;
+        let id = match m.step {
+            Step::Line | Step::NextType if is_unknown(typed) => m
+                .choices()
+                .into_iter()
+                .find(|c| c.label == YesNo::Unknown.label())
+                .map(|c| c.id),
+            Step::Line | Step::NextType => find_line(m.rules(), typed).map(|l| l.id.clone()),
+            Step::Collab | Step::MultipleLines => {
+                parse_choice_value::<YesNo>(typed).map(|v| v.as_ref().to_string())
+            }
+            Step::V6 => parse_choice_value::<V6Answer>(typed).map(|v| v.as_ref().to_string()),
+            _ => None,
+        };
+        id.map(|i| i.to_lowercase())
     }
 
     /// 都道府県: a name, reading or code; several matches are listed to pick from by number.
@@ -192,7 +221,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     /// 申込日 and お客さまID: text, or わからない.
     fn text_or_unknown(&mut self, typed: &str, folded: &str) {
-        if UNKNOWN_WORDS.contains(&folded) {
+        if is_unknown(typed) {
             if self.model.focus != Focus::Unknown {
                 self.send(Msg::NextFocus);
             }
@@ -269,7 +298,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             return;
         };
         // The full-screen wizard's Esc is `<` here.
-        let message = e.message.replace("Esc で", "「<」で");
+        let message = e
+            .message
+            .replace("Esc で", "「<」で")
+            .replace(UNKNOWN_HINT, TYPED_UNKNOWN_HINT);
         self.console.say(&format!("エラー: {message}"));
         let shown = self
             .model

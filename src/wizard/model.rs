@@ -3,11 +3,9 @@
 use chrono::NaiveDate;
 
 use crate::rules::answer_rows::answer_rows;
-use crate::rules::answers::{check_consistency, is_unknown};
+use crate::rules::answers::{check_consistency, find_line, is_unknown, parse_choice_value};
 use crate::rules::customer_id::{self, NormalizedId};
-use crate::rules::{
-    Decision, FieldError, RawAnswers, RuleSet, V6Answer, date, decide, prefecture, text,
-};
+use crate::rules::{Decision, FieldError, RawAnswers, RuleSet, V6Answer, date, decide, prefecture};
 
 use super::draft::Draft;
 use super::step::Step;
@@ -117,13 +115,8 @@ impl<'r> Model<'r> {
     pub fn with_answers(rules: &'r RuleSet, today: NaiveDate, raw: &RawAnswers) -> Self {
         let mut m = Model::new(rules, today);
         let d = &mut m.draft;
-        // Each flag is read the way `check` reads it (any case, spaces and full-width folded).
-        if let Some(l) = raw
-            .line
-            .as_deref()
-            .map(|l| text::fold(l).to_ascii_lowercase())
-            .and_then(|l| rules.line(&l))
-        {
+        // Each flag is read the way `check` reads it (ids or Japanese names, any width).
+        if let Some(l) = raw.line.as_deref().and_then(|l| find_line(rules, l)) {
             match (l.subtype, l.family) {
                 (true, Some(_)) => {
                     d.line = Some("next".to_string());
@@ -132,10 +125,7 @@ impl<'r> Model<'r> {
                 _ => d.line = Some(l.id.clone()),
             }
         }
-        d.collab = raw
-            .collab
-            .as_deref()
-            .and_then(|c| c.trim().to_ascii_lowercase().parse().ok());
+        d.collab = raw.collab.as_deref().and_then(parse_choice_value);
         if let Some(p) = raw
             .prefecture
             .as_deref()
@@ -156,12 +146,9 @@ impl<'r> Model<'r> {
                 m.fields.applied = TextField::with_value(a);
             }
         }
-        d.v6 = raw
-            .v6
-            .as_deref()
-            .and_then(|v| v.trim().to_ascii_lowercase().parse().ok());
+        d.v6 = raw.v6.as_deref().and_then(parse_choice_value);
         if let Some(id) = raw.customer_id.as_deref() {
-            if id.trim().eq_ignore_ascii_case("unknown") {
+            if is_unknown(id) {
                 d.customer_id = Some(None);
             } else {
                 m.fields.customer_id = TextField::with_value(id);
@@ -173,10 +160,7 @@ impl<'r> Model<'r> {
                 }
             }
         }
-        d.multiple_lines = raw
-            .multiple_lines
-            .as_deref()
-            .and_then(|m| m.trim().to_ascii_lowercase().parse().ok());
+        d.multiple_lines = raw.multiple_lines.as_deref().and_then(parse_choice_value);
         let start = if raw == &RawAnswers::default() {
             Step::Line
         } else {
@@ -371,6 +355,16 @@ impl<'r> Model<'r> {
             return None;
         }
         let normalized = customer_id::normalize(text);
+        if is_unknown(text) {
+            // Enter takes the word as the わからない choice: say so rather than reject it. The
+            // screen shows this line as it is (no field name in front).
+            let taken = FieldError {
+                field: crate::rules::Field::CustomerId,
+                code: "unknown_word",
+                message: "Enter で「わからない」を選びます".to_string(),
+            };
+            return Some((normalized, Err(taken)));
+        }
         let verdict = customer_id::validate(
             &self.rules.customer_id_formats,
             self.draft.area(self.rules),
@@ -382,6 +376,9 @@ impl<'r> Model<'r> {
 
     /// The date the field holds, as it will be read: 「2012年5月28日 (平成24年)」.
     pub fn applied_preview(&self) -> Option<String> {
+        if is_unknown(self.fields.applied.value()) {
+            return Some("わからない (Enter で「わからない」を選びます)".to_string());
+        }
         date::parse_applied_date(self.fields.applied.value(), self.today)
             .ok()
             .map(date::describe)

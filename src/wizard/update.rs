@@ -2,6 +2,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::rules::answers::{is_unknown, with_unknown_hint};
 use crate::rules::customer_id;
 use crate::rules::{Field, FieldError, date, prefecture};
 
@@ -12,6 +13,10 @@ use super::result_view;
 use super::save_content;
 use super::step::Step;
 use super::text_field::{Edit, MAX_CHARS, TextField};
+
+/// How to answer わからない on the 申込日 and お客さまID questions: the sentence added to their
+/// errors. The choice is the row below the field (typing 「わからない」 in the field works too).
+pub const UNKNOWN_HINT: &str = "わからないときは、下の「わからない」を選んでください";
 
 /// Applies one message. Returns what the shell must do (quit, save), if anything.
 pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
@@ -316,7 +321,15 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
         Msg::Submit => {}
         _ => return,
     }
-    if m.focus == Focus::Unknown && has_unknown {
+    // 「わからない」 (or 不明, unknown) typed into the field is the わからない choice: the word is
+    // the answer, so it leaves the field.
+    let typed_unknown = has_unknown
+        && m.focus == Focus::Field
+        && m.field(m.step).is_some_and(|f| is_unknown(f.value()));
+    if typed_unknown && let Some(field) = m.field_mut() {
+        field.edit(Edit::Clear);
+    }
+    if (m.focus == Focus::Unknown || typed_unknown) && has_unknown {
         match m.step {
             Step::Applied => m.draft.applied = Some(None),
             Step::CustomerId => {
@@ -335,7 +348,7 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
                 m.draft.applied = Some(Some(d));
                 advance(m);
             }
-            Err(e) => m.error = Some(e),
+            Err(e) => m.error = Some(with_unknown_hint(e, UNKNOWN_HINT)),
         },
         Step::CustomerId => {
             match customer_id::validate(
@@ -353,7 +366,7 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
                     m.draft.customer_id = Some(Some(id));
                     advance(m);
                 }
-                Err(e) => m.error = Some(e),
+                Err(e) => m.error = Some(with_unknown_hint(e, UNKNOWN_HINT)),
             }
         }
         Step::CustomerIdConfirm => {

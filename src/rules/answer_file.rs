@@ -143,14 +143,18 @@ impl AnswerFile {
                 message,
             }
         };
-        let doc = DeTable::parse(input).map_err(|e| {
-            at(
+        // A date the TOML reader refuses (`applied = 2012-13-01`, `2012-5-29`) is not a syntax
+        // error here: its text goes to the date parser like any other answer, which reads it or
+        // says in Japanese what is wrong. Any other mistake stops the reading.
+        let (doc, errors) = DeTable::parse_recoverable(input);
+        if let Some(e) = errors.iter().find(|e| !is_datetime_error(e.message())) {
+            return Err(at(
                 e.span().unwrap_or(0..0),
                 None,
                 "syntax",
                 explain_syntax_error(e.message()),
-            )
-        })?;
+            ));
+        }
         let mut file = AnswerFile {
             name: name.to_string(),
             ..AnswerFile::default()
@@ -166,7 +170,8 @@ impl AnswerFile {
                     .map_or_else(|_| i.as_str().to_string(), |n| n.to_string()),
                 DeValue::Boolean(true) => "yes".to_string(),
                 DeValue::Boolean(false) => "no".to_string(),
-                DeValue::Datetime(d) => d.to_string(),
+                // As written: the reader's own value is empty for a date it refused.
+                DeValue::Datetime(_) => input.get(v.span()).unwrap_or_default().to_string(),
                 other => {
                     return Err(at(
                         v.span(),
@@ -287,23 +292,48 @@ fn type_name(v: &DeValue<'_>) -> &'static str {
     }
 }
 
-/// toml's parser explains in English; the usual mistakes are told in Japanese, with the English
-/// kept (sanitised) for anything else.
+/// The TOML reader's complaint about a date or time value (`invalid date, expected month between
+/// 01 and 12`).
+fn is_datetime_error(message: &str) -> bool {
+    let first = message.trim_start();
+    ["invalid date", "invalid time", "invalid datetime"]
+        .iter()
+        .any(|p| first.starts_with(p))
+}
+
+/// toml's parser explains in English: its mistakes are told in Japanese, by what the user has to
+/// do. The English is never shown; the line and column say where.
 fn explain_syntax_error(message: &str) -> String {
     let first = message.lines().next().unwrap_or(message).trim();
-    let lead = if first.contains("must be quoted") {
+    let has = |words: &[&str]| words.iter().any(|w| first.contains(w));
+    let lead = if has(&["must be quoted", "unquoted string"]) {
         "値は v6 = \"contracted\" のように引用符 (\") で囲んでください"
-    } else if first.contains("duplicate key") {
+    } else if has(&["duplicate key"]) {
         "同じ項目が二度書かれています。一つにしてください"
-    } else if first.contains("string") {
+    } else if has(&[
+        "key with no value",
+        "missing assignment",
+        "key-value separator",
+    ]) {
+        "項目名のあとに = と値を書いてください (例: line = \"next-family\")"
+    } else if has(&["extra `=`", "extra assignment"]) {
+        "項目と値の間には = を一つだけ書いてください (例: line = \"next-family\")"
+    } else if has(&["missing value"]) {
+        "値がありません。line = \"next-family\" のように、= のあとに値を書いてください"
+    } else if has(&["unexpected key or value"]) {
+        "1行に書けるのは項目一つだけです。値のあとの文字を消すか、次の行に書いてください"
+    } else if has(&["escape"]) {
+        "引用符の中の \\ (円記号) の使い方が正しくありません。\\ を消してください"
+    } else if has(&["string"]) {
         "文字列の書き方が正しくありません。\"東京都\" のように、同じ行の中で引用符を閉じてください"
+    } else if has(&["table", "array"]) {
+        "[ ] や { } は使えません。line = \"next-family\" のように、1行に一つずつ書いてください"
+    } else if has(&["comment"]) {
+        "コメントの書き方が正しくありません。コメントは # で始めてください"
     } else {
-        "TOML として読めません。値は line = \"next-family\" のように引用符 (\") で囲んで、1行に一つずつ書いてください"
+        "値は line = \"next-family\" のように引用符 (\") で囲んで、1行に一つずつ書いてください"
     };
-    format!(
-        "回答ファイルの書き方に誤りがあります: {lead} (詳細: {})",
-        text::sanitize(first)
-    )
+    format!("回答ファイルの書き方に誤りがあります: {lead}")
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -340,6 +370,62 @@ mod tests {
     fn a_toml_date_is_read_as_the_date() {
         let f = parse("applied = 2012-05-29\n").expect("parses");
         assert_eq!(f.answers.applied.as_deref(), Some("2012-05-29"));
+    }
+
+    #[test]
+    fn a_date_toml_refuses_goes_to_the_date_parser_as_written() {
+        let f = parse("line = \"next\"\napplied = 2012-13-01\n").expect("parses");
+        assert_eq!(f.answers.applied.as_deref(), Some("2012-13-01"));
+        assert_eq!(f.position(Field::Applied), Some((2, 11)));
+        let f = parse("applied = 2012-05-29T25:00:00\n").expect("parses");
+        assert_eq!(f.answers.applied.as_deref(), Some("2012-05-29T25:00:00"));
+        // Its message is then the date parser's, in Japanese, at its line.
+        let rules = crate::rules::embedded::rules().expect("rules");
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 4, 1).unwrap_or_default();
+        let f = parse("line = \"next-family\"\nprefecture = \"東京\"\napplied = 2012-13-01\n")
+            .expect("parses");
+        let errors =
+            crate::rules::answers::parse_answers(rules, &f.answers, today).expect_err("month 13");
+        let placed = f
+            .locate(&errors[0], &RawAnswers::default())
+            .expect("from the file");
+        let shown = placed.to_string();
+        assert!(
+            shown.starts_with("a.toml:3:11: 申込日 (applied): 2012年13月1日"),
+            "{shown}"
+        );
+        assert!(!shown.contains("invalid"), "{shown}");
+    }
+
+    #[test]
+    fn no_english_from_the_toml_reader_reaches_a_message() {
+        let english = regex::Regex::new(r"[A-Za-z]{4,}").expect("regex");
+        for input in [
+            "line = \"a\n",
+            "line = \n",
+            "line  \"x\"\n",
+            "line = x\n",
+            "line = 'a\n",
+            "[a\n",
+            "line = \"a\" x\n",
+            "line == \"a\"\n",
+            "line = \"\\q\"\n",
+            "line = [1,,]\n",
+            "v6 = {a=1\n",
+            "line = \"a\"\nline = \"b\"\n",
+            "= \"a\"\n",
+        ] {
+            let e = parse(input).expect_err(input);
+            assert_eq!(e.code, "syntax", "{input:?}");
+            assert!(e.line > 0, "{input:?}");
+            // Only the examples' own words (line, next-family, contracted) are Latin letters.
+            let leftover = e
+                .message
+                .replace("next-family", "")
+                .replace("contracted", "")
+                .replace("line", "");
+            assert!(!english.is_match(&leftover), "{input:?}: {}", e.message);
+        }
     }
 
     #[test]

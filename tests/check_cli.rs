@@ -836,3 +836,259 @@ fn collabo_without_an_area_points_to_both_operator_lists() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Japanese answers, わからない, and the command line's own messages.
+
+#[test]
+fn japanese_values_give_the_same_result_as_the_ids() {
+    let japanese = json(&[
+        "--line",
+        "フレッツ 光ネクスト ファミリータイプ",
+        "--prefecture",
+        "東京",
+        "--collab",
+        "はい",
+        "--applied",
+        "平成22年4月1日",
+        "--v6",
+        "未契約",
+        "--customer-id",
+        ID,
+        "--multiple-lines",
+        "いいえ",
+    ]);
+    let english = json(&[
+        "--line",
+        "next-family",
+        "--prefecture",
+        "13",
+        "--collab",
+        "yes",
+        "--applied",
+        "2010-04-01",
+        "--v6",
+        "not-contracted",
+        "--customer-id",
+        ID,
+        "--multiple-lines",
+        "no",
+    ]);
+    assert_eq!(japanese, english);
+    // Line names with or without 「フレッツ」, in either width.
+    for line in ["光ネクスト", "フレッツ光ネクスト", "ﾌﾚｯﾂ 光ﾈｸｽﾄ", "next"]
+    {
+        let v = json(&["--line", line, "--prefecture", "大阪", "--collab", "ｲｲｴ"]);
+        assert_eq!(v["line"], "next", "{line}");
+        assert_eq!(v["collab"], "no", "{line}");
+    }
+    for line in ["光クロス", "フレッツ 光クロス", "フレッツ　光クロス"] {
+        assert_eq!(
+            json(&["--line", line, "--prefecture", "13"])["line"],
+            "cross"
+        );
+    }
+}
+
+#[test]
+fn wakaranai_and_fumei_are_unknown_where_unknown_is_allowed() {
+    let unknown = json(&[
+        "--line",
+        "next-family",
+        "--prefecture",
+        "13",
+        "--applied",
+        "unknown",
+        "--customer-id",
+        "unknown",
+    ]);
+    for word in ["不明", "わからない", "ワカラナイ", "ＵＮＫＮＯＷＮ"] {
+        let v = json(&[
+            "--line",
+            "next-family",
+            "--prefecture",
+            "13",
+            "--applied",
+            word,
+            "--customer-id",
+            word,
+        ]);
+        assert_eq!(v, unknown, "{word}");
+        assert_eq!(json(&["--line", word])["line"], "unknown", "{word}");
+    }
+}
+
+#[test]
+fn a_bad_choice_lists_the_values_in_japanese_and_english() {
+    let (_, err) = input_error(&["--line", "unknown", "--collab", "たぶん", "--v6", "on"]);
+    assert!(
+        err.contains("コラボ光: 「たぶん」は使えません。はい (yes)、いいえ (no)、わからない (unknown) のどれかを指定してください"),
+        "{err}"
+    );
+    assert!(
+        err.contains("契約済み (contracted)、未契約 (not-contracted)、わからない (unknown)"),
+        "{err}"
+    );
+    let (_, err) = input_error(&["--line", "ファイバー"]);
+    assert!(
+        err.contains("「ファイバー」という回線の種類はありません"),
+        "{err}"
+    );
+    assert!(err.contains("フレッツ 光クロス (cross)"), "{err}");
+}
+
+#[test]
+fn a_bad_date_or_id_says_unknown_is_allowed() {
+    let (_, err) = input_error(&[
+        "--line",
+        "next-family",
+        "--prefecture",
+        "13",
+        "--applied",
+        "きのう",
+        "--customer-id",
+        "わからないです",
+    ]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("エラー: 申込日: "), "{err}");
+    assert!(lines[1].starts_with("エラー: お客さまID: "), "{err}");
+    for line in lines {
+        assert!(
+            line.ends_with("わからないときは unknown (または わからない) と指定してください"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn an_impossible_toml_date_in_an_answer_file_is_told_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    std::fs::write(
+        &file,
+        "line = \"next-family\"\nprefecture = \"東京\"\napplied = 2012-13-01\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let (_, err) = input_error(&["--answers", path]);
+    assert!(
+        err.contains(&format!(
+            "{path}:3:11: 申込日 (applied): 2012年13月1日という日付はありません。月は1から12までです。"
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("invalid") && !err.contains("expected"),
+        "{err}"
+    );
+    // A TOML date the reader refuses for its form only is read like any typed date.
+    std::fs::write(
+        &file,
+        "line = \"next-family\"\nprefecture = \"東京\"\napplied = 2010-4-01\n",
+    )
+    .unwrap();
+    let v = json(&["--answers", path]);
+    assert_eq!(v["applied"], "2010-04-01");
+}
+
+/// Runs the binary with `args`, expects exit 2 and returns stderr.
+fn arguments_error(args: &[&str]) -> String {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}");
+    let err = stderr(&o);
+    assert!(err.starts_with("エラー: "), "{args:?}: {err}");
+    err
+}
+
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<[A-Z][A-Za-z0-9_.]*>").unwrap());
+
+#[test]
+fn a_missing_argument_is_named_in_japanese_with_an_example() {
+    let err = arguments_error(&["list"]);
+    assert!(
+        err.starts_with(
+            "エラー: 必要な指定がありません: 一覧の種類 (lines または prefectures)。例: oqs-line-check list lines\n"
+        ),
+        "{err}"
+    );
+    let err = arguments_error(&["batch"]);
+    assert!(
+        err.starts_with(
+            "エラー: 必要な指定がありません: 読み込む CSV ファイル。例: oqs-line-check batch clinics.csv\n"
+        ),
+        "{err}"
+    );
+    let err = arguments_error(&["list", "cities"]);
+    assert!(
+        err.starts_with(
+            "エラー: 一覧の種類 (lines または prefectures) の値「cities」は使えません。使える値: lines, prefectures"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_flag_without_its_value_says_so_with_an_example() {
+    let err = arguments_error(&["check", "--line"]);
+    assert!(
+        err.starts_with(
+            "エラー: --line (回線の種類) の値がありません。--line のあとに値を書いてください。例: --line next-family"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("使える値: \n") && !err.contains("「」"),
+        "{err}"
+    );
+    let err = arguments_error(&["check", "--line", "next", "--format"]);
+    assert!(
+        err.contains("--format (出力の形式) の値がありません"),
+        "{err}"
+    );
+    assert!(err.contains("使える値: text, json"), "{err}");
+    let err = arguments_error(&["batch", "a.csv", "-o"]);
+    assert!(
+        err.contains("--output (結果を書き込むファイル) の値がありません"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_placeholder_reaches_the_user_for_any_missing_argument() {
+    let value_flags = [
+        "--answers",
+        "--line",
+        "--prefecture",
+        "--collab",
+        "--applied",
+        "--v6",
+        "--customer-id",
+        "--multiple-lines",
+        "--rules",
+        "--format",
+    ];
+    let mut cases: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["batch"],
+        vec!["list", "x"],
+        vec!["batch", "a.csv", "--encoding"],
+        vec!["batch", "a.csv", "--output"],
+        vec!["batch", "a.csv", "--format"],
+        vec!["list", "lines", "--format"],
+        vec!["check", "--format", "json", "--format", "text"],
+        vec!["batch", "a.csv", "--output", "x", "--output", "y"],
+        vec!["list", "lines", "--format", "xml"],
+    ];
+    for flag in value_flags {
+        cases.push(vec!["check", flag]);
+        cases.push(vec![flag]);
+    }
+    for args in cases {
+        let err = arguments_error(&args);
+        assert!(!PLACEHOLDER.is_match(&err), "{args:?}: {err}");
+        assert!(has_japanese(&err), "{args:?}: {err}");
+        assert!(!err.contains("使える値: \n"), "{args:?}: {err}");
+    }
+}

@@ -114,7 +114,7 @@ fn expected() -> Vec<[&'static str; 7]> {
             "not_applicable",
             "2",
             "",
-            "apply_on_portal check_auto_reply_email consult_connectable_list",
+            "consult_connectable_list apply_on_portal check_auto_reply_email",
         ],
         [
             "6",

@@ -168,7 +168,8 @@ fn json_has_every_field_of_the_contract() {
         assert!(has_japanese(a["text"].as_str().unwrap()), "{a}");
         assert!(a["url"].is_string() || a["url"].is_null(), "{a}");
     }
-    assert_eq!(action(&v, "contract_v6_option")["url"], EAST_URL);
+    // A コラボ光 line orders the option from its operator: no NTT page.
+    assert!(action(&v, "contract_v6_option")["url"].is_null());
 
     let contacts = v["contacts"].as_array().unwrap();
     assert_eq!(contacts.len(), 2);
@@ -199,7 +200,14 @@ fn json_nulls_for_what_is_not_known() {
     assert!(v["portal"]["customer_id"].is_null());
     assert_eq!(v["collab"], "unknown");
     assert_eq!(v["v6_option"], "not_applicable");
-    assert_eq!(codes(&v), ["confirm_line_type", "consult_connectable_list"]);
+    assert_eq!(
+        codes(&v),
+        [
+            "confirm_line_type",
+            "check_again",
+            "consult_connectable_list"
+        ]
+    );
     // Both NTTs (no prefecture), then the コラボ operator.
     let contacts = v["contacts"].as_array().unwrap();
     assert!(
@@ -602,12 +610,19 @@ fn text_has_verdict_numbered_actions_portal_values_and_contacts() {
     let one = t
         .find("\n1. フレッツ・v6オプションを契約しているか")
         .unwrap();
-    let two = t.find("\n2. フレッツ・v6オプションを申し込んで").unwrap();
+    // Step 2 holds only if step 1 finds no contract: its title says so.
+    let two = t
+        .find("\n2. 1で契約がないとわかったときは、フレッツ・v6オプションを申し込んで")
+        .unwrap();
     let three = t.find("\n3. 医療機関等向けポータルサイトで申請").unwrap();
     let four = t.find("\n4. 自動返信メール").unwrap();
     assert!(one < two && two < three && three < four, "{t}");
     assert!(t.contains(WEST_URL), "{t}");
-    assert!(t.contains("税抜2,000円"), "{t}");
+    // NTT西日本's price, labelled as such.
+    assert!(
+        t.contains("NTT西日本と直接契約している回線では、工事費は税抜2,000円"),
+        "{t}"
+    );
     // What to enter on the portal.
     assert!(
         t.contains("電気通信回線種別: 1：IP-VPN回線事業者(NTTなど。ただし、CTC・QTnetを除く)"),
@@ -622,6 +637,83 @@ fn text_has_verdict_numbered_actions_portal_values_and_contacts() {
     assert!(t.contains(&format!("電話: {PHONE}")), "{t}");
     assert!(t.contains(HOURS), "{t}");
     assert!(!t.contains("NTT東日本 (フレッツ"), "{t}");
+}
+
+#[test]
+fn text_collabo_in_the_west_gets_no_ntt_price() {
+    let t = text(&[
+        "--line",
+        "next",
+        "--prefecture",
+        "osaka",
+        "--collab",
+        "yes",
+        "--applied",
+        "2010-01-01",
+    ]);
+    let step2 = &t[t.find("\n2. ").unwrap()..t.find("\n3. ").unwrap()];
+    assert!(!step2.contains("2,000"), "{step2}");
+    assert!(!step2.contains(WEST_URL), "{step2}");
+    assert!(
+        step2.contains("ご契約中のコラボ光の事業者に申し込んでください"),
+        "{step2}"
+    );
+    // Nowhere else either.
+    assert!(!t.contains("2,000"), "{t}");
+    assert!(!t.contains(WEST_URL), "{t}");
+
+    // The East: NTT東日本's page only for a line that may be contracted with NTT directly.
+    let east = |collab: &str| {
+        text(&[
+            "--line",
+            "next",
+            "--prefecture",
+            "tokyo",
+            "--collab",
+            collab,
+            "--applied",
+            "2010-01-01",
+        ])
+    };
+    assert!(!east("yes").contains(EAST_URL));
+    assert!(east("no").contains(EAST_URL));
+    assert!(east("unknown").contains(EAST_URL));
+}
+
+#[test]
+fn text_another_method_asks_before_applying() {
+    for line in ["commufa", "bbiq", "ipsec"] {
+        let t = text(&["--line", line]);
+        let one = t
+            .find("\n1. 「接続可能回線・事業者一覧表」に書かれた問い合わせ先に、接続のしかたを問い合わせてください。")
+            .unwrap_or_else(|| panic!("{t}"));
+        let two = t.find("\n2. 医療機関等向けポータルサイトで申請").unwrap();
+        let three = t.find("\n3. 自動返信メール").unwrap();
+        assert!(one < two && two < three, "{t}");
+        assert!(
+            t.contains("1で問い合わせたときの案内に従ってください"),
+            "{t}"
+        );
+        assert!(!t.contains("ではないか"), "{t}");
+        assert!(!t.contains("お客さまID"), "{line}: {t}");
+    }
+}
+
+#[test]
+fn text_unknown_line_says_what_to_do_once_the_type_is_known() {
+    let t = text(&["--line", "unknown"]);
+    assert!(t.contains("\n1. 回線の種類を確かめてください。"), "{t}");
+    assert!(
+        t.contains("\n2. 1で確かめた回線がフレッツ 光ネクストかフレッツ 光クロス (コラボ光を含む) だったときは、回線の種類を選び直して、もう一度このチェックをしてください。"),
+        "{t}"
+    );
+    assert!(
+        t.contains("\n3. 1で確かめた回線がフレッツ 光ネクスト・光クロス (コラボ光を含む) 以外だったときは、「接続可能回線・事業者一覧表」に書かれた問い合わせ先に"),
+        "{t}"
+    );
+    // The collab answer is not known: how to tell, then whom to ask, with no space between.
+    assert!(t.contains("見てください。回線タイプ"), "{t}");
+    assert!(!t.contains("。 "), "{t}");
 }
 
 #[test]

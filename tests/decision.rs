@@ -33,16 +33,18 @@ const PHONE: &str = "0120-116-116";
 const HOURS: &str = "午前9時から午後5時、年末年始を除く";
 const ID: &str = "CAF0123456789";
 
-/// The action codes in the order of the contract.
-const ORDER: [&str; 8] = [
+/// The action codes in the order of the contract: the three for a line that is not (or not yet
+/// known to be) FLET'S, then the FLET'S ones.
+const ORDER: [&str; 9] = [
     "confirm_line_type",
+    "check_again",
+    "consult_connectable_list",
     "confirm_v6_option",
     "contract_v6_option",
     "find_customer_id",
     "use_connecting_line_id",
     "apply_on_portal",
     "check_auto_reply_email",
-    "consult_connectable_list",
 ];
 
 /// The seed's two lists, verbatim.
@@ -543,19 +545,23 @@ fn lines_of_another_method_or_not_eligible() {
             assert_eq!(d.portal.customer_id, None, "{line}");
             assert_eq!(d.v6_option, V6Status::NotApplicable, "{line}");
             let c = codes(&d);
-            assert_eq!(c.last(), Some(&"consult_connectable_list"), "{line}");
             assert_eq!(
                 action(&d, ActionCode::ConsultConnectableList)
                     .url
                     .as_deref(),
                 Some(CONNECTABLE_LIST)
             );
+            // Asking how to connect comes before applying.
             let want: Vec<&str> = match (line, category) {
-                ("unknown", _) => vec!["confirm_line_type", "consult_connectable_list"],
+                ("unknown", _) => vec![
+                    "confirm_line_type",
+                    "check_again",
+                    "consult_connectable_list",
+                ],
                 (_, Some(_)) => vec![
+                    "consult_connectable_list",
                     "apply_on_portal",
                     "check_auto_reply_email",
-                    "consult_connectable_list",
                 ],
                 (_, None) => vec!["consult_connectable_list"],
             };
@@ -770,7 +776,9 @@ fn contacts_follow_the_area_and_collab() {
         assert_eq!(yes.contacts[1].phone.as_deref(), Some(PHONE));
         // The operator is asked first: NTT is described as the window for direct contracts.
         assert!(
-            yes.contacts[1].about.contains("まず契約先の事業者"),
+            yes.contacts[1]
+                .about
+                .contains("まず契約先のコラボ光の事業者"),
             "{}",
             yes.contacts[1].about
         );
@@ -944,11 +952,12 @@ fn check_consistency_agrees_with_parse_answers() {
 #[test]
 fn a_contract_after_an_unsure_answer_is_conditional() {
     let d = q("next-family").pref("東京").applied("2010-04-01").decide();
+    // The title itself carries the condition, and step 1 is the check it depends on.
+    assert_eq!(d.actions[0].code, ActionCode::ConfirmV6Option);
     let contract = action(&d, ActionCode::ContractV6Option);
-    assert!(
-        contract.detail.starts_with("1で契約がないとわかったときに"),
-        "{}",
-        contract.detail
+    assert_eq!(
+        contract.text,
+        "1で契約がないとわかったときは、フレッツ・v6オプションを申し込んでください。"
     );
     let sure = q("next-family")
         .pref("東京")
@@ -956,6 +965,10 @@ fn a_contract_after_an_unsure_answer_is_conditional() {
         .v6("not-contracted")
         .decide();
     let contract = action(&sure, ActionCode::ContractV6Option);
+    assert_eq!(
+        contract.text,
+        "フレッツ・v6オプションを申し込んでください。"
+    );
     assert!(
         !contract.detail.contains("わかったとき"),
         "{}",
@@ -992,9 +1005,268 @@ fn categories_without_an_id_never_ask_for_one() {
 
 #[test]
 fn an_unknown_line_is_sent_to_the_list_only_if_it_turns_out_not_flets() {
-    let d = q("unknown").decide();
-    let list = action(&d, ActionCode::ConsultConnectableList);
-    assert!(list.detail.contains("以外だったときは"), "{}", list.detail);
+    for question in [q("unknown"), q("unknown").pref("大阪").collab("yes")] {
+        let d = question.decide();
+        assert_eq!(d.actions[0].code, ActionCode::ConfirmLineType);
+        // A FLET'S line: check again with its type.
+        let again = action(&d, ActionCode::CheckAgain);
+        assert!(
+            again
+                .text
+                .starts_with("1で確かめた回線がフレッツ 光ネクストかフレッツ 光クロス"),
+            "{}",
+            again.text
+        );
+        assert!(again.text.contains("もう一度このチェックをしてください"));
+        // Anything else: the list. The title itself says so, and the detail does not repeat it.
+        let list = action(&d, ActionCode::ConsultConnectableList);
+        assert!(
+            list.text.starts_with("1で確かめた回線が") && list.text.contains("以外だったときは"),
+            "{}",
+            list.text
+        );
+        assert!(!list.detail.contains("以外だったときは"), "{}", list.detail);
+        assert!(
+            list.detail
+                .starts_with("その回線はこの接続方式の対象ではありません。")
+        );
+    }
+}
+
+#[test]
+fn each_kind_of_line_gets_its_own_words_for_the_list() {
+    let list = |line: &str| action(&q(line).decide(), ActionCode::ConsultConnectableList).clone();
+    // Another method: how to connect, then (with a category) apply as told.
+    let title = "「接続可能回線・事業者一覧表」に書かれた問い合わせ先に、接続のしかたを問い合わせてください。";
+    for line in ["commufa", "bbiq", "ipsec", "other"] {
+        let a = list(line);
+        assert_eq!(a.text, title, "{line}");
+        assert!(
+            a.detail.contains("接続のしかたと申請の内容"),
+            "{line}: {}",
+            a.detail
+        );
+        assert!(!a.detail.contains("ではないか"), "{line}: {}", a.detail);
+    }
+    for line in ["commufa", "bbiq", "ipsec"] {
+        let d = q(line).decide();
+        assert_eq!(d.actions[0].code, ActionCode::ConsultConnectableList);
+        let apply = action(&d, ActionCode::ApplyOnPortal);
+        assert!(
+            apply.detail.contains("1で問い合わせたときの案内に従って"),
+            "{line}: {}",
+            apply.detail
+        );
+    }
+    // Not on the list of types: says why.
+    let a = list("other-flets");
+    assert_eq!(a.text, title);
+    assert!(
+        a.detail
+            .starts_with("光ネクスト・光クロス以外のフレッツ回線は、「IP-VPN接続方式 (フレッツ光による接続)」の対象外です。"),
+        "{}",
+        a.detail
+    );
+}
+
+#[test]
+fn a_step_that_points_to_step_1_comes_after_it() {
+    // Every text that says 「1で…」 relies on step 1 being the check it depends on.
+    let firsts = [
+        ActionCode::ConfirmLineType,
+        ActionCode::ConfirmV6Option,
+        ActionCode::ConsultConnectableList,
+    ];
+    for line in LINE_IDS {
+        for pref in ["東京", "大阪"] {
+            if (EAST_ONLY.contains(&line) && pref == "大阪")
+                || (WEST_ONLY.contains(&line) && pref == "東京")
+            {
+                continue;
+            }
+            for collab in ["yes", "no", "unknown"] {
+                for v6 in ["contracted", "not-contracted", "unknown"] {
+                    for applied in ["2000-01-01", "2024-01-01", "unknown"] {
+                        let d = q(line)
+                            .pref(pref)
+                            .collab(collab)
+                            .v6(v6)
+                            .applied(applied)
+                            .decide();
+                        for (n, a) in d.actions.iter().enumerate() {
+                            if a.text.starts_with("1で") || a.detail.contains("1で") {
+                                assert!(n > 0, "{line} {collab} {v6}: {a:?}");
+                                assert!(
+                                    firsts.contains(&d.actions[0].code),
+                                    "{line} {collab} {v6}: {:?}",
+                                    codes(&d)
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// コラボ光 and the v6 option: the operator takes the order, at its own price.
+
+#[test]
+fn collabo_in_the_west_is_not_shown_ntts_price_or_page() {
+    let d = q("next")
+        .pref("大阪")
+        .collab("yes")
+        .applied("2010-01-01")
+        .decide();
+    let contract = action(&d, ActionCode::ContractV6Option);
+    let all = format!(
+        "{} {} {}",
+        contract.text,
+        contract.detail,
+        contract.steps.join(" ")
+    );
+    assert!(!all.contains("2,000"), "{all}");
+    assert!(!all.contains("工事費も無料"), "{all}");
+    assert_eq!(contract.url, None);
+    assert!(
+        contract
+            .detail
+            .contains("ご契約中のコラボ光の事業者に申し込んでください"),
+        "{}",
+        contract.detail
+    );
+    // The cut-off still holds for the line.
+    assert!(all.contains("2021年5月11日"), "{all}");
+
+    // Without a date, the confirm step says the same.
+    let d = q("next").pref("大阪").collab("yes").decide();
+    let confirm = action(&d, ActionCode::ConfirmV6Option);
+    let all = confirm.steps.join(" ");
+    assert!(!all.contains("2,000"), "{all}");
+    assert_eq!(confirm.url, None);
+    assert!(
+        all.contains("ご契約中のコラボ光の事業者に申し込みます"),
+        "{all}"
+    );
+}
+
+#[test]
+fn the_west_price_is_labelled_as_ntts_for_direct_contracts() {
+    for collab in ["no", "unknown"] {
+        let d = q("next")
+            .pref("大阪")
+            .collab(collab)
+            .applied("2010-01-01")
+            .decide();
+        let contract = action(&d, ActionCode::ContractV6Option);
+        assert_eq!(contract.url.as_deref(), Some(WEST_URL), "{collab}");
+        let price = contract
+            .steps
+            .iter()
+            .find(|s| s.contains("税抜2,000円"))
+            .unwrap_or_else(|| panic!("{collab}: {:?}", contract.steps));
+        assert!(
+            price.starts_with("NTT西日本と直接契約している回線では"),
+            "{price}"
+        );
+        // Not sure it is コラボ光: where a コラボ光 line orders it, too.
+        let operator = contract
+            .steps
+            .iter()
+            .any(|s| s.starts_with("コラボ光の場合は、ご契約中のコラボ光の事業者に申し込みます。"));
+        assert_eq!(
+            operator,
+            collab == "unknown",
+            "{collab}: {:?}",
+            contract.steps
+        );
+    }
+}
+
+#[test]
+fn collabo_in_the_east_orders_from_the_operator_too() {
+    let d = q("next-family")
+        .pref("東京")
+        .collab("yes")
+        .applied("2010-01-01")
+        .v6("not-contracted")
+        .decide();
+    let contract = action(&d, ActionCode::ContractV6Option);
+    assert_eq!(contract.url, None);
+    assert_eq!(
+        contract.text,
+        "フレッツ・v6オプションを申し込んでください。"
+    );
+    assert!(contract.detail.contains("ご契約中のコラボ光の事業者"));
+    let d = q("next-family")
+        .pref("東京")
+        .collab("no")
+        .applied("2010-01-01")
+        .decide();
+    let contract = action(&d, ActionCode::ContractV6Option);
+    assert_eq!(contract.url.as_deref(), Some(EAST_URL));
+    assert!(!contract.detail.contains("コラボ"), "{}", contract.detail);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The texts come from the rules.
+
+#[test]
+fn verdict_explanations_and_contact_texts_are_the_rules() {
+    let r = rules();
+    for v in Verdict::iter() {
+        let e = r.verdict_explanation(v);
+        assert!(e.ends_with('。'), "{v}: {e:?}");
+        assert!(
+            embedded::TOML.contains(&format!("explanation = \"{e}\"")),
+            "{v}"
+        );
+    }
+    let d = q("commufa").decide();
+    assert_eq!(d.contacts[0].name, r.connectable_list.contact_name);
+    assert_eq!(d.contacts[0].about, r.connectable_list.contact_about);
+    let d = q("next").pref("東京").collab("no").decide();
+    assert_eq!(d.contacts[0].about, r.contact("ntt-east").unwrap().about);
+    let d = q("next").pref("大阪").collab("yes").decide();
+    assert_eq!(
+        d.contacts[1].about,
+        r.contact("ntt-west").unwrap().about_collabo
+    );
+}
+
+#[test]
+fn joined_sentences_have_no_space_between_them() {
+    // コラボ光 not known: how to tell, then whom to ask, as one text.
+    let d = q("next-family").pref("東京").decide();
+    let about = &d
+        .contacts
+        .iter()
+        .find(|c| c.name.contains("コラボ光"))
+        .unwrap()
+        .about;
+    assert!(about.contains("見てください。回線タイプ"), "{about}");
+    for collab in ["yes", "no", "unknown"] {
+        for line in ["unknown", "next", "cross", "commufa", "other-flets"] {
+            let d = q(line).pref("大阪").collab(collab).decide();
+            let json = serde_json::to_string(&d).unwrap();
+            for bad in ["。 ", "、 ", "」 ", "） "] {
+                assert!(!json.contains(bad), "{line} {collab}: {bad:?} in {json}");
+            }
+        }
+    }
+    // The ways to find the ID: the phone number follows the sentence directly.
+    let d = q("next-family").pref("東京").collab("no").decide();
+    let steps = action(&d, ActionCode::FindCustomerId).steps.join("\n");
+    assert!(
+        steps.contains("電話してください。電話: 0120-116-116 (受付: "),
+        "{steps}"
+    );
+    assert!(
+        steps.contains("書かれています。参考: https://flets.com/key/"),
+        "{steps}"
+    );
 }
 
 #[test]

@@ -110,15 +110,16 @@ fn the_output_checker_can_fail() {
 }
 
 /// The action codes in the order of the contract.
-const ORDER: [ActionCode; 8] = [
+const ORDER: [ActionCode; 9] = [
     ActionCode::ConfirmLineType,
+    ActionCode::CheckAgain,
+    ActionCode::ConsultConnectableList,
     ActionCode::ConfirmV6Option,
     ActionCode::ContractV6Option,
     ActionCode::FindCustomerId,
     ActionCode::UseConnectingLineId,
     ActionCode::ApplyOnPortal,
     ActionCode::CheckAutoReplyEmail,
-    ActionCode::ConsultConnectableList,
 ];
 
 /// The verdict and action rules of issue 2, for any answers.
@@ -207,6 +208,11 @@ fn assert_invariants(a: &Answers, d: &Decision) {
         "{ctx}"
     );
     assert_eq!(
+        has(ActionCode::CheckAgain),
+        kind == LineKind::Unknown,
+        "{ctx}"
+    );
+    assert_eq!(
         has(ActionCode::ConfirmV6Option),
         flets
             && (d.v6_option == V6Status::Unknown
@@ -272,20 +278,26 @@ fn assert_invariants(a: &Answers, d: &Decision) {
         "{ctx}"
     );
 
-    // The URL of contract_v6_option is the area's.
+    // The URL of contract_v6_option is the area's NTT page, and the West's price NTT西日本's;
+    // a コラボ光 line orders from its operator, at the operator's price: neither is shown.
     if let Some(contract) = d
         .actions
         .iter()
         .find(|x| x.code == ActionCode::ContractV6Option)
     {
         let want = match area {
+            _ if a.collab == YesNo::Yes => None,
             Some(Area::East) => Some("https://flets.com/v6option/flow.html"),
             Some(Area::West) => Some("https://flets-w.com/opt/v6option/"),
             None => None,
         };
         assert_eq!(contract.url.as_deref(), want, "{ctx}");
         let west_costs = contract.steps.iter().any(|s| s.contains("2,000"));
-        assert_eq!(west_costs, area == Some(Area::West), "{ctx}");
+        assert_eq!(
+            west_costs,
+            area == Some(Area::West) && a.collab != YesNo::Yes,
+            "{ctx}"
+        );
     }
 
     // Contacts.
@@ -318,6 +330,10 @@ fn assert_clean(a: &Answers, d: &Decision) {
     assert_clean_output(&format!("json of {a:?}"), &json);
     let text = report::to_text(&report::sections(rules(), d));
     assert_clean_output(&format!("text of {a:?}"), &text);
+    // Japanese sentences are joined without a space.
+    for bad in ["。 ", "、 "] {
+        assert!(!text.contains(bad), "text of {a:?}: {bad:?} in {text}");
+    }
     for e in check_consistency(rules(), a) {
         assert_clean_output("error", &e.message);
     }

@@ -372,7 +372,7 @@ fn a_line_category_that_does_not_exist() {
 #[test]
 fn a_missing_action() {
     let block_start = embedded::TOML
-        .find("[actions.consult_connectable_list]")
+        .find("[actions.use_connecting_line_id]")
         .unwrap();
     let block_end = block_start + embedded::TOML[block_start..].find("\n\n").unwrap();
     let text = format!(
@@ -380,11 +380,11 @@ fn a_missing_action() {
         &embedded::TOML[..block_start],
         &embedded::TOML[block_end..]
     );
-    assert!(!text.contains("consult_connectable_list"));
+    assert!(!text.contains("use_connecting_line_id"));
     // The error points at the actions table (its first entry).
     let line = line_of(&text, "[actions.confirm_line_type]");
     let err = assert_rejected("rules.toml", &text, line);
-    assert!(err.message.contains("consult_connectable_list"), "{err}");
+    assert!(err.message.contains("use_connecting_line_id"), "{err}");
 }
 
 #[test]
@@ -533,6 +533,149 @@ fn a_valid_modified_file_is_really_used() {
     assert_eq!(v["verdict"], "ready");
 }
 
+/// The embedded text without the block (header to blank line) that starts with `header`.
+fn without_block(header: &str) -> String {
+    let start = embedded::TOML.find(header).unwrap();
+    let end = start + embedded::TOML[start..].find("\n\n").unwrap();
+    format!("{}{}", &embedded::TOML[..start], &embedded::TOML[end..])
+}
+
+#[test]
+fn a_missing_verdict() {
+    let text = without_block("[verdicts.confirm]");
+    assert!(!text.contains("verdicts.confirm"));
+    let line = line_of(&text, "[verdicts.ready]");
+    let err = assert_rejected("rules.toml", &text, line);
+    assert!(err.message.contains("verdicts.confirm"), "{err}");
+}
+
+#[test]
+fn an_unknown_verdict() {
+    let text = edit(
+        "[verdicts.ready]",
+        "[verdicts.maybe]\nexplanation = \"x\"\nsource = \"z\"\n\n[verdicts.ready]",
+    );
+    let line = line_of(&text, "[verdicts.maybe]");
+    let err = assert_rejected("rules.toml", &text, line);
+    assert!(err.message.contains("maybe"), "{err}");
+}
+
+#[test]
+fn a_missing_action_variant() {
+    let text = without_block("[actions.apply_on_portal.variants.without_customer_id]");
+    // The action has no variants left: the error points at the action.
+    let line = line_of(&text, "[actions.apply_on_portal]");
+    let err = assert_rejected("rules.toml", &text, line);
+    assert!(
+        err.message
+            .contains("actions.apply_on_portal.variants.without_customer_id"),
+        "{err}"
+    );
+    // One of two missing: still named.
+    let text = without_block("[actions.contract_v6_option.variants.collabo]");
+    let err = load::from_toml("rules.toml", &text).unwrap_err();
+    assert!(err.message.contains("variants.collabo"), "{err}");
+}
+
+#[test]
+fn an_action_variant_the_decision_does_not_use() {
+    for (header, name) in [
+        ("[actions.find_customer_id.variants.collabo]", "collabo"),
+        ("[actions.apply_on_portal.variants.someday]", "someday"),
+    ] {
+        let text = edit(
+            "[actions.use_connecting_line_id]",
+            &format!("{header}\ntext = \"x\"\n\n[actions.use_connecting_line_id]"),
+        );
+        let line = line_of(&text, header);
+        let err = assert_rejected("rules.toml", &text, line);
+        assert!(err.message.contains(name), "{err}");
+    }
+}
+
+#[test]
+fn an_action_variant_with_neither_text_nor_detail() {
+    let header = "[actions.apply_on_portal.variants.without_customer_id]";
+    let start = embedded::TOML.find(header).unwrap();
+    let detail = start + embedded::TOML[start..].find("\ndetail = ").unwrap() + 1;
+    let end = detail + embedded::TOML[detail..].find('\n').unwrap() + 1;
+    let text = format!("{}{}", &embedded::TOML[..detail], &embedded::TOML[end..]);
+    let line = line_of(&text, header);
+    let err = assert_rejected("rules.toml", &text, line);
+    assert!(err.message.contains("text か detail"), "{err}");
+}
+
+#[test]
+fn a_joined_text_that_does_not_end_a_sentence() {
+    let text = edit(
+        "請求書や契約書の会社名を見てください。\"",
+        "請求書や契約書の会社名を見てください\"",
+    );
+    let line = line_of(&text, "how_to_tell = ");
+    let err = assert_rejected("rules.toml", &text, line);
+    assert!(err.message.contains("「。」"), "{err}");
+}
+
+#[test]
+fn the_new_texts_are_checked_like_the_others() {
+    for (old, new) in [
+        (
+            "explanation = \"まだわからないことがあります。",
+            "explanation = \"※まだわからないことがあります。",
+        ),
+        (
+            "contact_about = \"この回線での",
+            "contact_about = \"① この回線での",
+        ),
+        (
+            "order_here = \"契約がないとわかったときは、下のページから",
+            "order_here = \"契約がないとわかったときは、https://fleets.com/ から",
+        ),
+    ] {
+        let text = edit(old, new);
+        let line = line_of(&text, new);
+        assert_rejected("rules.toml", &text, line);
+    }
+}
+
+#[test]
+fn modified_verdict_action_and_contact_texts_are_used() {
+    let text = edit(
+        "explanation = \"まだわからないことがあります。下の順に確かめてください。\"",
+        "explanation = \"テスト用の説明です。\"",
+    )
+    .replacen(
+        "about = \"回線タイプ、フレッツ・v6オプションの契約、お客さまIDがわからないときに問い合わせます。\"",
+        "about = \"テスト用の窓口の説明です。\"",
+        1,
+    )
+    .replace(
+        "detail = \"「電気通信回線種別」を下のとおり選びます。そのほかの申請内容は、1で問い合わせたときの案内に従ってください。\"",
+        "detail = \"テスト用の区分2と3の説明です。\"",
+    );
+    let dir = TempDir::new().unwrap();
+    let path = write(&dir, "rules.toml", &text);
+    let out = run_with_rules(
+        &path,
+        &[
+            "check",
+            "--line",
+            "next",
+            "--prefecture",
+            "東京",
+            "--collab",
+            "no",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert!(t.contains("\nテスト用の説明です。\n"), "{t}");
+    assert!(t.contains("テスト用の窓口の説明です。"), "{t}");
+    let out = run_with_rules(&path, &["check", "--line", "bbiq"]);
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert!(t.contains("テスト用の区分2と3の説明です。"), "{t}");
+}
+
 #[test]
 fn a_modified_contact_and_prefecture_area_are_used() {
     // Move 新潟県 to the West and change NTT West's hours.
@@ -541,8 +684,8 @@ fn a_modified_contact_and_prefecture_area_are_used() {
         "name = \"新潟県\"\nkana = \"にいがた\"\nromaji = \"niigata\"\narea = \"west\"",
     );
     let text = text.replacen(
-        "hours = \"午前9時から午後5時、年末年始を除く\"\nsource = \"NTT西日本",
-        "hours = \"午前10時から午後4時\"\nsource = \"NTT西日本",
+        "name = \"NTT西日本 (フレッツ光の契約情報の確認窓口)\"\nphone = \"0120-116-116\"\nhours = \"午前9時から午後5時、年末年始を除く\"",
+        "name = \"NTT西日本 (フレッツ光の契約情報の確認窓口)\"\nphone = \"0120-116-116\"\nhours = \"午前10時から午後4時\"",
         1,
     );
     let rules = load::from_toml("modified.toml", &text).unwrap();

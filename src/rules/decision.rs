@@ -9,35 +9,10 @@ use strum::{AsRefStr, Display, IntoStaticStr};
 use super::answers::{Answers, V6Answer, YesNo};
 use super::customer_id::NormalizedId;
 use super::date;
-use super::model::{ActionCode, Area, LineKind, LineType, RuleSet, V6Default, V6Rule};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Display, AsRefStr, IntoStaticStr)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Verdict {
-    /// Everything is known and in order: apply on the portal.
-    Ready,
-    /// Eligible, but something must be done first (the v6 option).
-    ActionRequired,
-    /// Something is not known yet: find it out first.
-    Confirm,
-    /// Another connection method: not this check's business beyond pointing the way.
-    OtherMethod,
-    /// Not eligible for this method.
-    NotEligible,
-}
-
-impl Verdict {
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Ready => "申請できます",
-            Verdict::ActionRequired => "申請の前に手続きが必要です",
-            Verdict::Confirm => "確認が必要です",
-            Verdict::OtherMethod => "別の接続方式です",
-            Verdict::NotEligible => "この接続方式の対象外です",
-        }
-    }
-}
+pub use super::model::Verdict;
+use super::model::{
+    ActionCode, ActionVariant, Area, LineKind, LineType, RuleSet, V6Default, V6Rule,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Display, AsRefStr, IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
@@ -150,17 +125,20 @@ pub fn outline(rules: &RuleSet, answers: &Answers) -> Outline {
 
     let mut codes = Vec::new();
     match kind {
+        // Find out the type; a FLET'S line is checked again, any other is asked about.
         LineKind::Unknown => {
             codes.push(ActionCode::ConfirmLineType);
+            codes.push(ActionCode::CheckAgain);
             codes.push(ActionCode::ConsultConnectableList);
         }
         LineKind::NotEligible => codes.push(ActionCode::ConsultConnectableList),
+        // Ask how to connect first; then, where the portal has a category for it, apply.
         LineKind::OtherMethod => {
+            codes.push(ActionCode::ConsultConnectableList);
             if category.is_some() {
                 codes.push(ActionCode::ApplyOnPortal);
                 codes.push(ActionCode::CheckAutoReplyEmail);
             }
-            codes.push(ActionCode::ConsultConnectableList);
         }
         LineKind::Flets => {
             let unsure_old_line =
@@ -341,8 +319,43 @@ impl Context<'_> {
         }
     }
 
+    /// Whether the rules' wording for `variant` applies here (see [`ActionCode::variants`]).
+    fn variant_applies(&self, variant: ActionVariant) -> bool {
+        let kind = self.line.map_or(LineKind::Unknown, |l| l.kind);
+        match variant {
+            ActionVariant::WithoutCustomerId => !self.needs_customer_id(),
+            // The contract step follows a confirm step exactly when the user did not know.
+            ActionVariant::AfterConfirm => self.answers.v6 == V6Answer::Unknown,
+            ActionVariant::Collabo => self.answers.collab == YesNo::Yes,
+            ActionVariant::UnknownLine => kind == LineKind::Unknown,
+            ActionVariant::NotEligible => kind == LineKind::NotEligible,
+        }
+    }
+
+    /// Where to order the v6 option and what it costs: NTT's page and price for a line known or
+    /// possibly contracted with NTT directly, the operator for a コラボ光 line (its price is the
+    /// operator's, not NTT's). `if_missing` words it for after a confirm step.
+    fn v6_order(&self, if_missing: bool, steps: &mut Vec<String>) -> Option<String> {
+        let r = self.rules;
+        if self.answers.collab == YesNo::Yes {
+            if if_missing {
+                steps.push(r.v6.order_from_collabo.clone());
+            }
+            return None;
+        }
+        let rule = self.v6_rule()?;
+        let url = rule.contract_url.clone()?;
+        if if_missing {
+            steps.push(r.v6.order_here.clone());
+        }
+        steps.extend(rule.cost_notes.iter().cloned());
+        if self.answers.collab == YesNo::Unknown {
+            steps.push(r.v6.collabo_orders.clone());
+        }
+        Some(url)
+    }
+
     fn action(&self, code: ActionCode) -> Action {
-        let base = self.rules.action(code);
         let mut steps = Vec::new();
         let mut url = None;
         let r = self.rules;
@@ -352,53 +365,53 @@ impl Context<'_> {
                 steps.push(r.collabo.what.clone());
                 steps.push(r.collabo.how_to_tell.clone());
             }
+            ActionCode::CheckAgain => {}
+            ActionCode::ConsultConnectableList => {
+                url = Some(r.connectable_list.url.clone());
+                steps.push(format!(
+                    "{} ({}、{})",
+                    r.connectable_list.name, r.connectable_list.publisher, r.source.as_of_label
+                ));
+                steps.push(r.connectable_list.note.clone());
+                if let Some(op) = self.line.and_then(|l| l.operator.as_ref()) {
+                    steps.push(format!("契約先: {op}"));
+                }
+            }
             ActionCode::ConfirmV6Option => {
                 steps.push(format!("問い合わせ先: {}", self.whom_to_ask()));
                 steps.push(r.v6.may_already_have.clone());
                 steps.push(r.v6.about.clone());
                 // With no date there is no contract step to follow: say where to order it if
                 // the answer is "not contracted".
-                if self.v6 == V6Status::Unknown
-                    && let Some(rule) = self.v6_rule()
-                    && let Some(contract) = &rule.contract_url
-                {
-                    steps.push(
-                        "契約がないとわかったときは、下のページから申し込みます。".to_string(),
-                    );
-                    steps.extend(rule.cost_notes.iter().cloned());
-                    url = Some(contract.clone());
+                if self.v6 == V6Status::Unknown {
+                    url = self.v6_order(true, &mut steps);
                 }
             }
             ActionCode::ContractV6Option => {
-                if let Some(rule) = self.v6_rule() {
-                    url = rule.contract_url.clone();
-                    if let V6Default::ByDate { on_since } = rule.default {
-                        steps.push(format!(
-                            "{}の光ネクストは、{} より前に申し込んだ回線ではフレッツ・v6オプションが最初は契約されていません。",
-                            r.area(rule.area).name,
-                            date::describe(on_since)
-                        ));
-                    }
-                    steps.extend(rule.cost_notes.iter().cloned());
-                }
-                if self.answers.collab == YesNo::Yes {
+                if let Some(rule) = self.v6_rule()
+                    && let V6Default::ByDate { on_since } = rule.default
+                {
                     steps.push(format!(
-                        "コラボ光の場合は、{}に申し込みます。",
-                        r.collabo.name
+                        "{}の光ネクストは、{} より前に申し込んだ回線ではフレッツ・v6オプションが最初は契約されていません。",
+                        r.area(rule.area).name,
+                        date::describe(on_since)
                     ));
                 }
+                url = self.v6_order(false, &mut steps);
             }
             ActionCode::FindCustomerId => {
                 if self.answers.collab == YesNo::Yes {
                     steps.push(r.customer_id_collabo.clone());
                 } else if let Some(src) = self.area.and_then(|a| r.customer_id_source(a)) {
                     for (n, s) in src.steps.iter().enumerate() {
+                        // The texts end with 「。」 (the loader checks): what follows needs no
+                        // space before it.
                         let mut line = format!("{}. {}: {}", n + 1, s.title, s.text);
                         if let Some(c) = s.contact.as_deref().and_then(|c| r.contact(c)) {
-                            line.push_str(&format!(" 電話 {} ({})", c.phone, c.hours));
+                            line.push_str(&format!("電話: {} (受付: {})", c.phone, c.hours));
                         }
                         if let Some(u) = &s.url {
-                            line.push_str(&format!(" 参考: {u}"));
+                            line.push_str(&format!("参考: {u}"));
                         }
                         steps.push(line);
                     }
@@ -418,10 +431,10 @@ impl Context<'_> {
                             None => "お客さまID: (確かめたお客さまIDを半角大文字で)".to_string(),
                         });
                     }
-                    if c.code == 1 && self.collab_possible() {
-                        steps.push(
-                            "コラボ光の場合も、電気通信回線種別は「1」を選びます。".to_string(),
-                        );
+                    if let Some(note) = &c.collabo_note
+                        && self.collab_possible()
+                    {
+                        steps.push(note.clone());
                     }
                 }
             }
@@ -430,49 +443,15 @@ impl Context<'_> {
                     steps.push(r.application.auto_reply.clone());
                     steps.push(r.reapplication.text.clone());
                 } else {
-                    // Categories 2 and 3 take no お客さまID: the data's texts speak of one.
-                    steps.push(
-                        "申請すると自動返信メールが届きます。メールで申請内容 (電気通信回線種別など) をもう一度確かめてください。"
-                            .to_string(),
-                    );
-                }
-            }
-            ActionCode::ConsultConnectableList => {
-                url = Some(r.connectable_list.url.clone());
-                steps.push(format!(
-                    "{} ({}、{})",
-                    r.connectable_list.name, r.connectable_list.publisher, r.source.as_of_label
-                ));
-                steps.push(r.connectable_list.note.clone());
-                if let Some(op) = self.line.and_then(|l| l.operator.as_ref()) {
-                    steps.push(format!("契約先: {op}"));
+                    steps.push(r.application.auto_reply_without_id.clone());
                 }
             }
         }
-        let detail = match code {
-            // Categories 2 and 3 take no お客さまID: the generic detail would ask for one.
-            ActionCode::ApplyOnPortal if !self.needs_customer_id() => format!(
-                "「{}」を下のとおり選びます。そのほかの申請内容は、契約先の事業者に確かめてください。",
-                r.portal.field
-            ),
-            // After a confirm step, the next step holds only if the check came out that way.
-            ActionCode::ContractV6Option if self.answers.v6 == V6Answer::Unknown => {
-                format!("1で契約がないとわかったときに申し込みます。{}", base.detail)
-            }
-            ActionCode::ConsultConnectableList
-                if self.line.is_none_or(|l| l.kind == LineKind::Unknown) =>
-            {
-                format!(
-                    "確かめた回線がフレッツ 光ネクスト・光クロス (コラボ光を含む) 以外だったときは、{}",
-                    base.text
-                )
-            }
-            _ => base.detail.clone(),
-        };
+        let (text, detail) = r.action(code).worded(|v| self.variant_applies(v));
         Action {
             code,
-            text: base.text.clone(),
-            detail,
+            text: text.to_string(),
+            detail: detail.to_string(),
             steps,
             url,
         }
@@ -481,14 +460,14 @@ impl Context<'_> {
     fn contacts(&self, kind: LineKind) -> Vec<ContactEntry> {
         let r = self.rules;
         let mut out = Vec::new();
+        let areas: Vec<Area> = match self.area {
+            Some(a) => vec![a],
+            None => vec![Area::East, Area::West],
+        };
         // The operator's own number is theirs to give: point to the area's list of operators
         // (both lists when the area is not known).
         let collabo = |out: &mut Vec<ContactEntry>| {
-            let areas: Vec<Area> = match self.area {
-                Some(a) => vec![a],
-                None => vec![Area::East, Area::West],
-            };
-            for a in areas {
+            for &a in &areas {
                 let name = match self.area {
                     Some(_) => r.collabo.name.clone(),
                     None => format!("{} ({}エリア)", r.collabo.name, r.area(a).short),
@@ -498,9 +477,10 @@ impl Context<'_> {
                     phone: None,
                     hours: None,
                     url: Some(r.area(a).collabo_list_url.clone()),
-                    // Not sure it is コラボ光: say how to tell first.
+                    // Not sure it is コラボ光: say how to tell first. Both end with 「。」
+                    // (the loader checks), so they join without a space.
                     about: if self.answers.collab == YesNo::Unknown {
-                        format!("{} {}", r.collabo.how_to_tell, r.collabo.contact_note)
+                        format!("{}{}", r.collabo.how_to_tell, r.collabo.contact_note)
                     } else {
                         r.collabo.contact_note.clone()
                     },
@@ -508,25 +488,17 @@ impl Context<'_> {
             }
         };
         let ntt = |out: &mut Vec<ContactEntry>| {
-            let areas: Vec<Area> = match self.area {
-                Some(a) => vec![a],
-                None => vec![Area::East, Area::West],
-            };
-            for a in areas {
+            for &a in &areas {
                 if let Some(c) = r.ntt_contact(a) {
                     out.push(ContactEntry {
                         name: c.name.clone(),
                         phone: Some(c.phone.clone()),
                         hours: Some(c.hours.clone()),
                         url: None,
-                        // A コラボ光 line's contract is with its operator (seed: 回線タイプやv6
-                        // オプションの契約有無については、光コラボレーション事業者さまへ).
                         about: if self.answers.collab == YesNo::Yes {
-                            "NTTと直接契約している回線の窓口です。コラボ光の契約内容は、まず契約先の事業者に問い合わせてください"
-                                .to_string()
+                            c.about_collabo.clone()
                         } else {
-                            "回線タイプ、フレッツ・v6オプションの契約、お客さまIDがわからないとき"
-                                .to_string()
+                            c.about.clone()
                         },
                     });
                 }
@@ -546,11 +518,11 @@ impl Context<'_> {
             }
             LineKind::OtherMethod | LineKind::NotEligible => {
                 out.push(ContactEntry {
-                    name: format!("{}に記載の問い合わせ先", r.connectable_list.name),
+                    name: r.connectable_list.contact_name.clone(),
                     phone: None,
                     hours: None,
                     url: Some(r.connectable_list.url.clone()),
-                    about: "この回線での接続方法と申請内容".to_string(),
+                    about: r.connectable_list.contact_about.clone(),
                 });
             }
         }

@@ -313,6 +313,19 @@ fn check_date(s: &str, path: Vec<Seg>) -> Result<NaiveDate, Failure> {
     })
 }
 
+/// A text the result joins to another: it must end with 「。」, so that the two read as two
+/// sentences without a space between them.
+fn check_sentence(s: &str, path: Vec<Seg>) -> Result<(), Failure> {
+    if s.ends_with('。') {
+        Ok(())
+    } else {
+        fail(
+            path,
+            "この文は「。」で終えてください (結果の画面でほかの文の前に続けて表示します)",
+        )
+    }
+}
+
 fn check_unique<'a>(
     ids: impl Iterator<Item = &'a str>,
     table: &'static str,
@@ -368,6 +381,8 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
             name: c.name,
             phone: c.phone,
             hours: c.hours,
+            about: c.about,
+            about_collabo: c.about_collabo,
         })
         .collect();
     for area in Area::iter() {
@@ -398,6 +413,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
             label: c.label,
             who: c.who,
             needs_customer_id: c.needs_customer_id,
+            collabo_note: c.collabo_note,
         })
         .collect();
 
@@ -614,6 +630,8 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
             let at = |field: &'static str| {
                 vec![k("customer_id_sources"), i(n), k("steps"), i(m), k(field)]
             };
+            // The result follows a step's text with its phone number or address.
+            check_sentence(&st.text, at("text"))?;
             if let Some(c) = &st.contact
                 && !contacts.iter().any(|x| &x.id == c)
             {
@@ -647,24 +665,78 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         }
     }
 
-    // Actions: every code, once.
+    // Actions: every code, once, each with exactly the variants the decision uses.
     let mut actions = Vec::new();
     for code in ActionCode::iter() {
-        match raw.actions.get(code.as_ref()) {
-            Some(a) => actions.push((
-                code,
-                ActionText {
-                    text: a.text.clone(),
-                    detail: a.detail.clone(),
-                },
-            )),
-            None => {
+        let Some(a) = raw.actions.get(code.as_ref()) else {
+            return fail(
+                vec![k("actions")],
+                format!("actions.{code} がありません。追加してください"),
+            );
+        };
+        let at = || vec![k("actions"), Seg::Owned(code.to_string())];
+        let mut variants = Vec::new();
+        for &variant in code.variants() {
+            let Some(v) = a.variants.get(variant.as_ref()) else {
+                let mut path = at();
+                if !a.variants.is_empty() {
+                    path.push(k("variants"));
+                }
                 return fail(
-                    vec![k("actions")],
-                    format!("actions.{code} がありません。追加してください"),
+                    path,
+                    format!(
+                        "actions.{code}.variants.{variant} がありません。この場合の文を追加してください"
+                    ),
+                );
+            };
+            let mut path = at();
+            path.extend([k("variants"), Seg::Owned(variant.to_string())]);
+            if v.text.is_none() && v.detail.is_none() {
+                return fail(
+                    path,
+                    format!(
+                        "actions.{code}.variants.{variant} には text か detail の少なくとも一方を書いてください"
+                    ),
+                );
+            }
+            variants.push((
+                variant,
+                VariantText {
+                    text: v.text.clone(),
+                    detail: v.detail.clone(),
+                },
+            ));
+        }
+        for key in a.variants.keys() {
+            let known = key
+                .parse::<ActionVariant>()
+                .is_ok_and(|v| code.variants().contains(&v));
+            if !known {
+                let mut path = at();
+                path.extend([k("variants"), Seg::Owned(key.clone())]);
+                let used: Vec<&str> = code.variants().iter().map(|v| v.as_ref()).collect();
+                return fail(
+                    path,
+                    format!(
+                        "actions.{code}.variants.{} は使われません (使える場合: {})",
+                        text::sanitize(key),
+                        if used.is_empty() {
+                            "なし".to_string()
+                        } else {
+                            used.join(", ")
+                        }
+                    ),
                 );
             }
         }
+        actions.push((
+            code,
+            ActionText {
+                text: a.text.clone(),
+                detail: a.detail.clone(),
+                variants,
+            },
+        ));
     }
     for key in raw.actions.keys() {
         if key.parse::<ActionCode>().is_err() {
@@ -674,6 +746,38 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
             );
         }
     }
+
+    // Verdicts: an explanation for each, and nothing else.
+    let mut verdicts = Vec::new();
+    for verdict in Verdict::iter() {
+        match raw.verdicts.get(verdict.as_ref()) {
+            Some(v) => verdicts.push((verdict, v.explanation.clone())),
+            None => {
+                return fail(
+                    vec![k("verdicts")],
+                    format!("verdicts.{verdict} がありません。追加してください"),
+                );
+            }
+        }
+    }
+    for key in raw.verdicts.keys() {
+        if key.parse::<Verdict>().is_err() {
+            return fail(
+                vec![k("verdicts"), Seg::Owned(key.clone())],
+                format!("verdicts.{} という判定はありません", text::sanitize(key)),
+            );
+        }
+    }
+
+    // The result joins these to other sentences: each must end as one.
+    check_sentence(
+        &raw.collabo.how_to_tell,
+        vec![k("collabo"), k("how_to_tell")],
+    )?;
+    check_sentence(
+        &raw.collabo.contact_note,
+        vec![k("collabo"), k("contact_note")],
+    )?;
 
     check_unique(
         raw.wrong_applications.iter().map(|w| w.id.as_str()),
@@ -708,6 +812,9 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
             name: raw.v6_option.name,
             about: raw.v6_option.about,
             may_already_have: raw.v6_option.may_already_have,
+            order_here: raw.v6_option.order_here,
+            order_from_collabo: raw.v6_option.order_from_collabo,
+            collabo_orders: raw.v6_option.collabo_orders,
         },
         v6_rules,
         customer_id: CustomerIdInfo {
@@ -719,6 +826,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         customer_id_collabo: raw.customer_id_collabo.text,
         application: Application {
             auto_reply: raw.application.auto_reply,
+            auto_reply_without_id: raw.application.auto_reply_without_id,
         },
         reapplication: Reapplication {
             days: raw.reapplication.days,
@@ -741,7 +849,10 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
                 vec![k("connectable_list"), k("url")],
             )?,
             note: raw.connectable_list.note,
+            contact_name: raw.connectable_list.contact_name,
+            contact_about: raw.connectable_list.contact_about,
         },
+        verdicts,
         prefectures,
     })
 }
@@ -834,6 +945,7 @@ struct RawRules {
     wrong_applications: Vec<RawWrongApplication>,
     actions: BTreeMap<String, RawAction>,
     connectable_list: RawConnectableList,
+    verdicts: BTreeMap<String, RawVerdict>,
     prefectures: Vec<RawPrefecture>,
 }
 
@@ -866,6 +978,8 @@ struct RawContact {
     name: String,
     phone: String,
     hours: String,
+    about: String,
+    about_collabo: String,
     #[allow(dead_code)]
     source: String,
 }
@@ -889,6 +1003,7 @@ struct RawPortalCategory {
     label: String,
     who: String,
     needs_customer_id: bool,
+    collabo_note: Option<String>,
     #[allow(dead_code)]
     source: String,
 }
@@ -922,6 +1037,9 @@ struct RawV6Option {
     name: String,
     about: String,
     may_already_have: String,
+    order_here: String,
+    order_from_collabo: String,
+    collabo_orders: String,
     #[allow(dead_code)]
     source: String,
 }
@@ -990,6 +1108,7 @@ struct RawTextWithSource {
 #[serde(deny_unknown_fields)]
 struct RawApplication {
     auto_reply: String,
+    auto_reply_without_id: String,
     #[allow(dead_code)]
     source: String,
 }
@@ -1019,6 +1138,26 @@ struct RawAction {
     detail: String,
     #[allow(dead_code)]
     source: String,
+    #[serde(default)]
+    variants: BTreeMap<String, RawVariant>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariant {
+    text: Option<String>,
+    detail: Option<String>,
+    /// Where the seed says it; our own wording has a comment instead.
+    #[allow(dead_code)]
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVerdict {
+    explanation: String,
+    #[allow(dead_code)]
+    source: String,
 }
 
 #[derive(Deserialize)]
@@ -1028,6 +1167,8 @@ struct RawConnectableList {
     publisher: String,
     url: String,
     note: String,
+    contact_name: String,
+    contact_about: String,
     #[allow(dead_code)]
     source: String,
 }

@@ -62,7 +62,51 @@ pub enum Family {
     Cross,
 }
 
-/// The steps the result can ask for, in the order a person does them.
+/// The verdict: what the result says first. Its explanation is `[verdicts.<code>]` in the rules.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    AsRefStr,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Verdict {
+    /// Everything is known and in order: apply on the portal.
+    Ready,
+    /// Eligible, but something must be done first (the v6 option).
+    ActionRequired,
+    /// Something is not known yet: find it out first.
+    Confirm,
+    /// Another connection method: not this check's business beyond pointing the way.
+    OtherMethod,
+    /// Not eligible for this method.
+    NotEligible,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Ready => "申請できます",
+            Verdict::ActionRequired => "申請の前に手続きが必要です",
+            Verdict::Confirm => "確認が必要です",
+            Verdict::OtherMethod => "別の接続方式です",
+            Verdict::NotEligible => "この接続方式の対象外です",
+        }
+    }
+}
+
+/// The steps the result can ask for, in the order a person does them. The first three concern
+/// a line that is not (or not yet known to be) FLET'S and never come with the others.
 #[derive(
     Debug,
     Clone,
@@ -84,13 +128,71 @@ pub enum Family {
 #[strum(serialize_all = "snake_case")]
 pub enum ActionCode {
     ConfirmLineType,
+    /// After [`ActionCode::ConfirmLineType`]: a FLET'S line is checked again with its type.
+    CheckAgain,
+    /// Before applying, for a line of another method: how to connect and what to apply.
+    ConsultConnectableList,
     ConfirmV6Option,
     ContractV6Option,
     FindCustomerId,
     UseConnectingLineId,
     ApplyOnPortal,
     CheckAutoReplyEmail,
-    ConsultConnectableList,
+}
+
+/// A situation in which an action reads differently from its plain wording
+/// (`[actions.<code>.variants.<variant>]`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    AsRefStr,
+    IntoStaticStr,
+    EnumIter,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ActionVariant {
+    /// The line's portal category takes no お客さまID (2 and 3).
+    WithoutCustomerId,
+    /// The step holds only if the confirm step before it (step 1) found the option missing.
+    AfterConfirm,
+    /// The line is コラボ光: the operator, not NTT, takes the order.
+    Collabo,
+    /// The line type is not known yet: the step holds only if it turns out not to be FLET'S.
+    UnknownLine,
+    /// A FLET'S service that is not on the list.
+    NotEligible,
+}
+
+impl ActionCode {
+    /// The variants the decision uses for this action: the rules must word each of them, and
+    /// no other. Where several apply, they are applied in this order, a later one's text or
+    /// detail replacing an earlier one's.
+    pub fn variants(self) -> &'static [ActionVariant] {
+        match self {
+            ActionCode::ConsultConnectableList => {
+                &[ActionVariant::UnknownLine, ActionVariant::NotEligible]
+            }
+            ActionCode::ContractV6Option => &[ActionVariant::AfterConfirm, ActionVariant::Collabo],
+            ActionCode::ApplyOnPortal => &[ActionVariant::WithoutCustomerId],
+            ActionCode::ConfirmLineType
+            | ActionCode::CheckAgain
+            | ActionCode::ConfirmV6Option
+            | ActionCode::FindCustomerId
+            | ActionCode::UseConnectingLineId
+            | ActionCode::CheckAutoReplyEmail => &[],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -116,6 +218,10 @@ pub struct Contact {
     pub name: String,
     pub phone: String,
     pub hours: String,
+    /// When to call them.
+    pub about: String,
+    /// When to call them, for a コラボ光 line (whose operator comes first).
+    pub about_collabo: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -133,6 +239,8 @@ pub struct PortalCategory {
     pub label: String,
     pub who: String,
     pub needs_customer_id: bool,
+    /// Said under the category unless the line is known not to be コラボ光.
+    pub collabo_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -167,6 +275,12 @@ pub struct V6Info {
     pub name: String,
     pub about: String,
     pub may_already_have: String,
+    /// Under the confirm step, when no date settles the status: where to order it from NTT.
+    pub order_here: String,
+    /// The same, for a コラボ光 line.
+    pub order_from_collabo: String,
+    /// Under either step when the line may be コラボ光: the operator takes the order.
+    pub collabo_orders: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -222,6 +336,8 @@ pub struct CustomerIdSource {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Application {
     pub auto_reply: String,
+    /// For a portal category that takes no お客さまID.
+    pub auto_reply_without_id: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -240,6 +356,15 @@ pub struct WrongApplication {
 pub struct ActionText {
     pub text: String,
     pub detail: String,
+    /// Exactly the code's [`ActionCode::variants`], in that order (the loader checks).
+    pub variants: Vec<(ActionVariant, VariantText)>,
+}
+
+/// What a variant replaces: the text, the detail or both (at least one).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VariantText {
+    pub text: Option<String>,
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -248,6 +373,9 @@ pub struct ConnectableList {
     pub publisher: String,
     pub url: String,
     pub note: String,
+    /// The contact shown for lines of another method, and when to ask them.
+    pub contact_name: String,
+    pub contact_about: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -302,6 +430,8 @@ pub struct RuleSet {
     /// One entry per [`ActionCode`], in the code's order (the loader checks that all are there).
     pub actions: Vec<(ActionCode, ActionText)>,
     pub connectable_list: ConnectableList,
+    /// One explanation per [`Verdict`], in the enum's order (the loader checks).
+    pub verdicts: Vec<(Verdict, String)>,
     pub prefectures: Vec<Prefecture>,
 }
 
@@ -363,5 +493,32 @@ impl RuleSet {
             .find(|(c, _)| *c == code)
             .map(|(_, t)| t)
             .unwrap_or(&self.actions[0].1)
+    }
+
+    /// What the verdict means, in a sentence or two.
+    pub fn verdict_explanation(&self, verdict: Verdict) -> &str {
+        // The loader guarantees one entry per verdict.
+        self.verdicts
+            .iter()
+            .find(|(v, _)| *v == verdict)
+            .map_or("", |(_, t)| t.as_str())
+    }
+}
+
+impl ActionText {
+    /// The wording under the given variants: each one the rules word replaces what it gives,
+    /// in [`ActionCode::variants`] order.
+    pub fn worded(&self, applies: impl Fn(ActionVariant) -> bool) -> (&str, &str) {
+        let mut text = self.text.as_str();
+        let mut detail = self.detail.as_str();
+        for (_, t) in self.variants.iter().filter(|(v, _)| applies(*v)) {
+            if let Some(x) = &t.text {
+                text = x;
+            }
+            if let Some(x) = &t.detail {
+                detail = x;
+            }
+        }
+        (text, detail)
     }
 }

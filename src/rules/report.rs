@@ -1,7 +1,7 @@
 //! The decision as sections of Japanese text, for people: `check`'s text output, the wizard's
 //! result screen and the saved Markdown all read these, so they say the same thing.
 
-use super::decision::{Decision, Verdict};
+use super::decision::Decision;
 use super::model::RuleSet;
 
 /// One block of the result: a heading and its lines. Lines never contain control characters
@@ -92,25 +92,6 @@ impl std::fmt::Display for Line {
     }
 }
 
-/// What the verdict means, in one sentence.
-pub fn verdict_explanation(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Ready => {
-            "この回線はフレッツ光による接続 (IP-VPN接続方式) の対象です。下の内容で申請してください。"
-        }
-        Verdict::ActionRequired => {
-            "この回線は対象ですが、申請の前にやることがあります。下の順に進めてください。"
-        }
-        Verdict::Confirm => "まだわからないことがあります。下の順に確かめてから申請してください。",
-        Verdict::OtherMethod => {
-            "この回線はフレッツ光による接続ではなく、別の接続方式です。下の案内に従ってください。"
-        }
-        Verdict::NotEligible => {
-            "この回線はフレッツ光による接続 (IP-VPN接続方式) の対象外です。下の案内に従ってください。"
-        }
-    }
-}
-
 /// The whole result, in reading order.
 pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     let mut out = Vec::new();
@@ -120,7 +101,7 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
         title: format!("判定: {}", decision.verdict.label()),
         lines: vec![Line::new(
             Role::Paragraph,
-            verdict_explanation(decision.verdict),
+            rules.verdict_explanation(decision.verdict),
         )],
     });
 

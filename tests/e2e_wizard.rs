@@ -336,3 +336,36 @@ fn f2_saves_markdown_json_and_answers_readable_only_by_the_user() {
     t.send(key::ENTER);
     assert_clean_exit(&mut t);
 }
+
+/// An answer file with every answer but the 光ネクスト type: after the type, Enter through the
+/// given answers asks the お客さまID once and never for a second entry, as with a complete file.
+#[test]
+fn an_id_from_a_partial_answer_file_is_not_asked_twice() {
+    let files = tempfile::tempdir().expect("a temporary directory");
+    let path = files.path().join("d.toml");
+    std::fs::write(
+        &path,
+        "line = \"next\"\nprefecture = \"tokyo\"\napplied = 2012-05-28\nv6 = \"unknown\"\n\
+         customer-id = \"caf0123456789\"\ncollab = false\nmultiple-lines = false\n",
+    )
+    .expect("write the answer file");
+    let path = path.to_string_lossy().into_owned();
+    let mut t = Tui::start(&["--answers", &path]);
+    t.wait_for("4/8 光ネクストのタイプ");
+    answer(&mut t, key::ENTER, "5/8 申込日");
+    answer(&mut t, key::ENTER, "6/8 フレッツ・v6オプション");
+    answer(&mut t, key::ENTER, "7/8 お客さまID");
+    t.wait_for("お客さまID: caf0123456789");
+    answer(&mut t, key::ENTER, "7/8 複数の回線");
+    answer(&mut t, key::ENTER, "8/8 入力内容の確認");
+    t.wait_for("CAF0123456789");
+    assert!(
+        !t.screen().contains("もう一度答えてください"),
+        "{}",
+        t.dump()
+    );
+    t.send(key::CTRL_C);
+    t.wait_for("終了の確認");
+    t.send(key::CTRL_C);
+    assert_clean_exit(&mut t);
+}

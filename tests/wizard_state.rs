@@ -712,6 +712,11 @@ fn back_to_the_first_question_and_forward_again_keeps_everything() {
             assert_eq!(m.fields, fields, "Back changed a field on {:?}", m.step);
             assert!(back.len() <= asked.len(), "{back:?}");
         }
+        // A confirmed お客さまID is not asked to be typed a second time again, back or forth.
+        let asked: Vec<Step> = asked
+            .into_iter()
+            .filter(|&s| s != CustomerIdConfirm)
+            .collect();
         let mut expected_back = asked.clone();
         expected_back.reverse();
         assert_eq!(back, expected_back, "{spec:?}");
@@ -1722,4 +1727,113 @@ fn an_unsaved_result_does_not_quit_on_a_second_enter_and_f2_saves_from_the_dialo
     send(&mut m, Msg::Submit);
     assert_eq!(m.overlay, Some(Overlay::QuitConfirm { yes: true }));
     assert_eq!(send(&mut m, Msg::Submit), Command::Quit);
+}
+
+// -------------------------------------------------------------------------------------------
+// An お客さまID given in a file or a flag, and answers a change made stale
+// -------------------------------------------------------------------------------------------
+
+/// The reviewer's partial answer file: every answer but the 光ネクスト type.
+fn partial_raw() -> RawAnswers {
+    RawAnswers {
+        line: Some("next".into()),
+        prefecture: Some("tokyo".into()),
+        collab: Some("no".into()),
+        applied: Some("2012-05-28".into()),
+        v6: Some("unknown".into()),
+        customer_id: Some("caf0123456789".into()),
+        multiple_lines: Some("no".into()),
+    }
+}
+
+#[test]
+fn an_id_from_a_file_is_not_typed_again_whether_the_file_is_partial_or_complete() {
+    let mut m = Model::with_answers(rules(), today(), &partial_raw());
+    assert_eq!(m.step, NextType);
+    assert!(
+        m.draft.customer_id_confirmed,
+        "not typed here: nothing to check"
+    );
+    assert_eq!(m.fields.customer_id_confirm.value(), "", "never a copy");
+    pick(&mut m, "next-family");
+    // Enter through the given answers: the ID once, no confirmation.
+    let mut seen = Vec::new();
+    while m.step != Review {
+        seen.push(m.step);
+        assert!(seen.len() <= 5, "{seen:?}");
+        send(&mut m, Msg::Submit);
+        assert_eq!(m.error, None, "on {:?}", seen.last());
+    }
+    assert_eq!(seen, [Applied, V6, CustomerId, MultipleLines]);
+    assert_eq!(m.fields.customer_id_confirm.value(), "");
+    assert!(m.review_rows().iter().all(|r| !r.missing));
+
+    // The complete file: straight to the review, the same answers, the same decision.
+    let complete = RawAnswers {
+        line: Some("next-family".into()),
+        ..partial_raw()
+    };
+    let mut c = Model::with_answers(rules(), today(), &complete);
+    assert_eq!(c.step, Review);
+    assert_eq!(c.draft, m.draft);
+    show_result(&mut c);
+    show_result(&mut m);
+    assert_eq!(m.decision, c.decision);
+    assert_eq!(m.decision, Some(check_decision(&complete)));
+
+    // Back from the question after it goes to the ID itself, not to a second entry.
+    let mut m = Model::with_answers(rules(), today(), &partial_raw());
+    pick(&mut m, "next-family");
+    send_all(&mut m, [Msg::Submit, Msg::Submit, Msg::Submit]);
+    assert_eq!(m.step, MultipleLines);
+    send(&mut m, Msg::Back);
+    assert_eq!(m.step, CustomerId);
+}
+
+#[test]
+fn a_changed_id_from_a_file_is_typed_twice_into_an_empty_field() {
+    let mut m = Model::with_answers(rules(), today(), &full_raw());
+    assert_eq!(m.step, Review);
+    open_from_review(&mut m, CustomerId);
+    enter_text(&mut m, "CAF9876543210");
+    assert_eq!(m.step, CustomerIdConfirm);
+    assert!(!m.draft.customer_id_confirmed);
+    assert_eq!(m.fields.customer_id_confirm.value(), "");
+    // Enter alone is no confirmation.
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, CustomerIdConfirm);
+    assert_eq!(
+        m.error.as_ref().map(|e| e.code),
+        Some("confirmation_mismatch")
+    );
+    type_text(&mut m, "CAF9876543210");
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, Review);
+    assert!(m.draft.customer_id_confirmed);
+
+    // Back to the file's ID: a change like any other, typed twice.
+    open_from_review(&mut m, CustomerId);
+    enter_text(&mut m, "caf-0123-456789");
+    assert_eq!(m.step, CustomerIdConfirm);
+    assert_eq!(m.fields.customer_id_confirm.value(), "");
+}
+
+#[test]
+fn a_typed_id_once_confirmed_is_not_asked_twice_again() {
+    let (mut m, asked) = walked(&Spec::new("next"));
+    assert!(
+        asked.contains(&CustomerIdConfirm),
+        "typed here: checked once"
+    );
+    assert!(!m.draft.applies(rules(), CustomerIdConfirm));
+    // The same ID again from the review, and Enter through it going forward.
+    open_from_review(&mut m, CustomerId);
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, Review);
+    let mut m2 = new_model();
+    walk_to(&mut m2, &Spec::new("next"), MultipleLines);
+    send(&mut m2, Msg::Back);
+    assert_eq!(m2.step, CustomerId);
+    send(&mut m2, Msg::Submit);
+    assert_eq!(m2.step, MultipleLines);
 }

@@ -21,7 +21,7 @@ pub struct Draft {
     pub applied: Option<Option<NaiveDate>>,
     pub v6: Option<V6Answer>,
     pub customer_id: Option<Option<NormalizedId>>,
-    /// The ID was typed a second time and matched.
+    /// The ID was typed a second time and matched, or came from an answer file or a flag.
     pub customer_id_confirmed: bool,
     pub multiple_lines: Option<YesNo>,
 }
@@ -91,7 +91,12 @@ impl Draft {
             Step::NextType | Step::Applied => self.is_next(rules),
             Step::V6 => self.is_next(rules) && v6_question_needed(rules, &self.answers(rules)),
             Step::CustomerId | Step::MultipleLines => flets,
-            Step::CustomerIdConfirm => flets && matches!(self.customer_id, Some(Some(_))),
+            // The second entry checks a person's typing: asked until the ID has been confirmed
+            // (an ID from an answer file or a flag counts as confirmed: it was not typed here).
+            // A confirmed ID is not asked again, going forward or back, until it changes.
+            Step::CustomerIdConfirm => {
+                flets && matches!(self.customer_id, Some(Some(_))) && !self.customer_id_confirmed
+            }
         }
     }
 

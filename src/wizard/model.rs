@@ -153,8 +153,10 @@ impl<'r> Model<'r> {
             } else {
                 m.fields.customer_id = TextField::with_value(id);
                 let area = d.area(rules);
+                // Not typed here, so there is no typing to check: confirmed as given. The
+                // confirmation's field stays empty, so a change to the ID is checked by typing
+                // it twice, never by an Enter on a copy.
                 if let Ok(n) = customer_id::validate(&rules.customer_id_formats, area, id) {
-                    m.fields.customer_id_confirm = TextField::with_value(id);
                     d.customer_id = Some(Some(n));
                     d.customer_id_confirmed = true;
                 }
@@ -317,9 +319,7 @@ impl<'r> Model<'r> {
             .filter(|&s| s.is_question() && s != Step::CustomerIdConfirm && d.applies(r, s))
             .map(|s| {
                 let missing = !d.settled(r, s)
-                    || (s == Step::CustomerId
-                        && d.applies(r, Step::CustomerIdConfirm)
-                        && !d.customer_id_confirmed);
+                    || (s == Step::CustomerId && d.applies(r, Step::CustomerIdConfirm));
                 let value = match s {
                     _ if !d.answered(s) => None,
                     Step::Line => d.line.as_deref().map(line_name),

@@ -1837,3 +1837,123 @@ fn a_typed_id_once_confirmed_is_not_asked_twice_again() {
     send(&mut m2, Msg::Submit);
     assert_eq!(m2.step, MultipleLines);
 }
+
+/// The message line's width in an 80-column window.
+const MESSAGE_COLUMNS: usize = 76;
+
+#[test]
+fn a_type_the_new_area_does_not_offer_says_why_in_the_rules_words() {
+    // The reviewer's walk: a West-only type with 大阪府, then 東京都 from the review.
+    let spec = Spec {
+        prefecture: "27",
+        next_type: "next-family-superhispeed",
+        ..Spec::new("next")
+    };
+    let (mut m, _) = walked(&spec);
+    assert_eq!(m.error, None);
+    open_from_review(&mut m, Prefecture);
+    enter_text(&mut m, "東京都");
+    assert_eq!(m.step, NextType);
+    let e = m.error.clone().expect("a reason on arrival");
+    assert_eq!(
+        e.message,
+        "ファミリースーパーハイスピードタイプはNTT東日本にはありません。"
+    );
+    // Moving in the list keeps it; answering clears it.
+    send(&mut m, Msg::Down);
+    assert_eq!(m.error.as_ref(), Some(&e));
+    pick(&mut m, "next-family");
+    assert_eq!(m.error, None);
+    assert_eq!(m.step, Review);
+
+    // The East-only types the other way round.
+    let (mut m, _) = walked(&Spec {
+        next_type: "next-giga-mansion-smart",
+        ..Spec::new("next")
+    });
+    open_from_review(&mut m, Prefecture);
+    enter_text(&mut m, "27");
+    assert_eq!(
+        m.error.map(|e| e.message).as_deref(),
+        Some("ギガマンション・スマートタイプはNTT西日本にはありません。")
+    );
+}
+
+#[test]
+fn every_stale_type_reason_names_type_and_area_and_fits_the_message_line() {
+    use unicode_width::UnicodeWidthStr;
+    let r = rules();
+    let mut checked = 0;
+    for line in r.lines.iter().filter(|l| l.subtype) {
+        for (pref, area) in [(13u8, Area::East), (27, Area::West)] {
+            if line.offered_in(area) {
+                continue;
+            }
+            let other = if pref == 13 { 27 } else { 13 };
+            let raw = RawAnswers {
+                line: Some(line.id.clone()),
+                prefecture: Some(other.to_string()),
+                ..full_raw()
+            };
+            let mut m = Model::with_answers(r, today(), &raw);
+            assert_eq!(m.step, Review, "{}", line.id);
+            open_from_review(&mut m, Prefecture);
+            enter_text(&mut m, &pref.to_string());
+            assert_eq!(m.step, NextType);
+            let message = m.error.expect("a reason").message;
+            let short = line.name.trim_start_matches("フレッツ 光ネクスト ");
+            assert!(message.starts_with(short), "{message}");
+            assert!(message.contains(&r.area(area).name), "{message}");
+            assert!(message.width() <= MESSAGE_COLUMNS, "{message}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 6, "four East-only and two West-only types");
+}
+
+#[test]
+fn a_stale_type_from_a_file_or_reopened_from_the_review_says_why_too() {
+    let raw = RawAnswers {
+        line: Some("next-giga-family-smart".into()),
+        prefecture: Some("27".into()),
+        ..full_raw()
+    };
+    let mut m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.step, NextType);
+    let reason = m.error.clone().expect("a reason on the first screen");
+    assert!(reason.message.contains("NTT西日本"), "{reason}");
+    // Esc to the review and back again: the same reason.
+    send(&mut m, Msg::Back);
+    assert_eq!(m.step, Prefecture);
+    assert_eq!(m.error, None, "the prefecture is fine");
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, NextType);
+    assert_eq!(m.error.as_ref(), Some(&reason));
+}
+
+#[test]
+fn an_id_the_new_area_does_not_take_says_why() {
+    let spec = Spec {
+        id: "COP12345678",
+        ..Spec::new("cross")
+    };
+    let (mut m, _) = walked(&spec);
+    open_from_review(&mut m, Prefecture);
+    enter_text(&mut m, "27");
+    assert_eq!(m.step, CustomerId);
+    let e = m.error.clone().expect("a reason on arrival");
+    assert_eq!(e.field, Field::CustomerId);
+    assert!(e.message.contains("NTT西日本"), "{e}");
+    assert!(e.message.contains("CAF"), "{e}");
+    // The old ID is still in the field, to mend; typing clears the message.
+    assert_eq!(m.fields.customer_id.value(), "COP12345678");
+    send(&mut m, Msg::Edit(Edit::End));
+    send(&mut m, Msg::Char('9'));
+    assert_eq!(m.error, None);
+    // A change that leaves every answer fitting says nothing.
+    let (mut m, _) = walked(&Spec::new("cross"));
+    open_from_review(&mut m, Prefecture);
+    enter_text(&mut m, "27");
+    assert_eq!(m.step, Review);
+    assert_eq!(m.error, None);
+}

@@ -288,3 +288,40 @@ fn every_help_fits_an_80x24_window() {
         assert!(seen.contains(&Step::CustomerId), "{seen:?}");
     }
 }
+
+/// A West-only type, then 東京都 from the review: the type question is asked again and its
+/// message line says why, in the rules' words.
+#[test]
+fn a_type_the_new_prefecture_does_not_offer_says_why() {
+    use oqs_line_check::rules::RawAnswers;
+    use oqs_line_check::wizard::{Edit, Step};
+    let raw = RawAnswers {
+        line: Some("next-family-superhispeed".into()),
+        prefecture: Some("27".into()),
+        collab: Some("no".into()),
+        applied: Some("2022-01-01".into()),
+        v6: None,
+        customer_id: Some("CAF0123456789".into()),
+        multiple_lines: Some("no".into()),
+    };
+    let mut m = Model::with_answers(embedded::rules().expect("embedded rules"), today(), &raw);
+    send(
+        &mut m,
+        &[Msg::Resize {
+            width: 80,
+            height: 24,
+        }],
+    );
+    assert_eq!(m.step, Step::Review);
+    let mut keys = vec![
+        Msg::Home,
+        Msg::Down,
+        Msg::Down,
+        Msg::Submit,
+        Msg::Edit(Edit::Clear),
+    ];
+    keys.extend(text("東京都"));
+    keys.push(Msg::Submit);
+    step(&mut m, "stale_type_after_a_prefecture_change", &keys);
+    assert_eq!(m.step, Step::NextType);
+}

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use crate::rules::answer_rows::answer_rows;
 use crate::rules::answers::{check_consistency, find_line, is_unknown, parse_choice_value};
 use crate::rules::customer_id::{self, NormalizedId};
-use crate::rules::{Decision, FieldError, RawAnswers, RuleSet, V6Answer, date, decide, prefecture};
+use crate::rules::{
+    Decision, Field, FieldError, RawAnswers, RuleSet, V6Answer, date, decide, prefecture,
+};
 
 use super::draft::Draft;
 use super::step::Step;
@@ -395,10 +397,52 @@ impl<'r> Model<'r> {
         }
     }
 
-    /// Moves to `step`, with the list cursor on the step's current answer.
+    /// Why the answer to `step` no longer fits the other answers, when it has one that does
+    /// not: a question asked again because another answer changed says why on arrival. The
+    /// words come from the rules (the type's and the area's names, the ID formats' message).
+    pub fn stale_reason(&self, step: Step) -> Option<FieldError> {
+        let r = self.rules;
+        let d = &self.draft;
+        if !d.answered(step) || d.settled(r, step) || !d.applies(r, step) {
+            return None;
+        }
+        match step {
+            Step::NextType => {
+                let line = d.next_type.as_deref().and_then(|t| r.line(t))?;
+                let area = d.area(r)?;
+                // 「ファミリースーパーハイスピードタイプ」: the type without its family's name,
+                // which the question already says.
+                let family = r
+                    .top_level_lines()
+                    .find(|l| l.family.is_some() && l.family == line.family)
+                    .map(|l| l.name.as_str());
+                let short = family
+                    .and_then(|f| line.name.strip_prefix(f))
+                    .map(str::trim_start)
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or(&line.name);
+                // One row of an 80-column window: the question above says to choose again.
+                Some(FieldError {
+                    field: Field::Line,
+                    code: "not_offered_in_area",
+                    message: format!("{short}は{}にはありません。", r.area(area).name),
+                })
+            }
+            // The formats' own message says which area the ID belongs to and what this one's
+            // IDs look like.
+            Step::CustomerId => {
+                let id = d.customer_id.clone().flatten()?;
+                customer_id::validate(&r.customer_id_formats, d.area(r), &id.normalized).err()
+            }
+            _ => None,
+        }
+    }
+
+    /// Moves to `step`, with the list cursor on the step's current answer, and the reason when
+    /// its answer no longer fits ([`Model::stale_reason`]).
     pub(super) fn go_to(&mut self, step: Step) {
         self.step = step;
-        self.error = None;
+        self.error = self.stale_reason(step);
         self.cursor = match step {
             // On 「この内容で結果を見る」: the usual next step is one Enter away.
             Step::Review => self.review_rows().len(),

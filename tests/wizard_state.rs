@@ -15,7 +15,8 @@ use oqs_line_check::wizard::save_content;
 use oqs_line_check::wizard::text_field::MAX_CHARS;
 use oqs_line_check::wizard::update::UNKNOWN_HINT;
 use oqs_line_check::wizard::{
-    Command, Edit, Focus, Model, Msg, Overlay, SaveRequest, SaveState, Step, update,
+    Command, Edit, Focus, Model, Msg, Overlay, SaveFailure, SaveRequest, SaveState, Saved, Step,
+    update,
 };
 use proptest::prelude::*;
 
@@ -1358,17 +1359,17 @@ fn a_failed_save_keeps_everything_and_says_so() {
     send_all(&mut m, [Msg::Down, Msg::Down]);
     let scroll = m.result_scroll;
     save_request(send(&mut m, Msg::Save));
-    let cmd = send(
-        &mut m,
-        Msg::Saved(Err(
-            "保存できませんでした: 読み取り専用のフォルダです".into()
-        )),
-    );
+    let failure = SaveFailure {
+        summary: "起動したフォルダーにもホームフォルダーにも保存できませんでした".into(),
+        reasons: vec![
+            "起動したフォルダー (/mnt/cd) に保存できません: 読み取り専用の場所です。".into(),
+            "ホームフォルダー (/home/u) に保存できません: ディスクに空きがありません。".into(),
+        ],
+        advice: "保存先を直して (…) から、F2 でもう一度保存してください。".into(),
+    };
+    let cmd = send(&mut m, Msg::Saved(Err(failure.clone())));
     assert_eq!(cmd, Command::None);
-    assert_eq!(
-        m.save,
-        SaveState::Failed("保存できませんでした: 読み取り専用のフォルダです".into())
-    );
+    assert_eq!(m.save, SaveState::Failed(failure));
     assert_eq!(m.step, Result);
     assert_eq!(m.decision, decision);
     assert_eq!(m.draft, draft);
@@ -1381,11 +1382,21 @@ fn a_failed_save_keeps_everything_and_says_so() {
 
     // Trying again is possible, and success is shown.
     save_request(send(&mut m, Msg::Save));
-    send(&mut m, Msg::Saved(Ok(vec!["a.md".into(), "a.json".into()])));
-    assert_eq!(
-        m.save,
-        SaveState::Saved(vec!["a.md".into(), "a.json".into()])
-    );
+    let saved = saved_in_home(&["/home/u/a.md", "/home/u/a.json"]);
+    send(&mut m, Msg::Saved(Ok(saved.clone())));
+    assert_eq!(m.save, SaveState::Saved(saved));
+}
+
+/// A save the start folder refused and the home folder took.
+fn saved_in_home(paths: &[&str]) -> Saved {
+    Saved {
+        paths: paths.iter().map(|p| p.to_string()).collect(),
+        place: "ホームフォルダー".into(),
+        refused: vec![
+            "起動したフォルダー (/proc) に保存できません: ファイルを作れないフォルダーです。"
+                .into(),
+        ],
+    }
 }
 
 #[test]
@@ -1719,7 +1730,7 @@ fn an_unsaved_result_does_not_quit_on_a_second_enter_and_f2_saves_from_the_dialo
     // From the dialog, F2 saves.
     send(&mut m, Msg::Submit);
     assert!(matches!(send(&mut m, Msg::Save), Command::Save(_)));
-    send(&mut m, Msg::Saved(Ok(vec!["a.md".into()])));
+    send(&mut m, Msg::Saved(Ok(saved_in_home(&["/home/u/a.md"]))));
     assert_eq!(m.overlay, Some(Overlay::SaveResult));
     send(&mut m, Msg::Submit);
     assert_eq!(m.overlay, None);

@@ -60,7 +60,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             return Flow::Continue;
         };
         let stem = format!("oqs-line-check-{}", Local::now().format("%Y%m%d-%H%M%S"));
-        let result = save::write(&self.dir, &stem, &request);
+        let places = save::places(save::start_folder(self.dir.as_deref()));
+        let result = save::save(&places, &stem, &request);
         self.send(Msg::Saved(result));
         // The full-screen wizard shows the outcome in a dialog; here it is printed.
         if self.model.overlay.is_some()
@@ -69,16 +70,28 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             self.send(Msg::Back);
         }
         match self.model.save.clone() {
-            SaveState::Saved(paths) => {
-                self.console.say("保存しました:");
-                for p in paths {
-                    self.console.say(&format!("  {}", sanitize(&p)));
+            SaveState::Saved(saved) => {
+                for r in &saved.refused {
+                    self.console.say(&sanitize(r));
+                }
+                if saved.refused.is_empty() {
+                    self.console.say("保存しました:");
+                } else {
+                    self.console
+                        .say(&format!("代わりに{}に保存しました:", saved.place));
+                }
+                for p in &saved.paths {
+                    self.console.say(&format!("  {}", sanitize(p)));
                 }
                 Flow::Done(0)
             }
-            SaveState::Failed(message) => {
-                let message = message.replace("F2 で保存", "1 を選んで保存");
-                self.console.say(&format!("エラー: {message}"));
+            SaveState::Failed(failure) => {
+                self.console.say(&format!("エラー: {}", failure.summary));
+                for r in &failure.reasons {
+                    self.console.say(&format!("  {}", sanitize(r)));
+                }
+                let advice = failure.advice.replace("F2 で", "1 を選んで");
+                self.console.say(&sanitize(&advice));
                 Flow::Continue
             }
             _ => Flow::Continue,

@@ -40,7 +40,7 @@ pub fn run(rules: &RuleSet, answers: &RawAnswers) -> ExitCode {
     let today = chrono::Local::now().date_naive();
     let echo = !io::stdin().is_terminal();
     let console = Console::new(io::stdin().lock(), io::stdout().lock(), echo);
-    let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    let dir = std::env::current_dir().ok();
     let mut session = Session::new(rules, today, answers, console, dir);
     session.run()
 }
@@ -56,8 +56,8 @@ enum Flow {
 pub struct Session<'r, R, W> {
     model: Model<'r>,
     console: Console<R, W>,
-    /// Where a save writes.
-    dir: std::path::PathBuf,
+    /// The folder the wizard was started in: where a save writes first.
+    dir: Option<std::path::PathBuf>,
     /// The step whose question was printed last: a new step prints its whole question, the same
     /// step again only its prompt.
     shown: Option<Step>,
@@ -71,7 +71,7 @@ impl<'r, R: BufRead, W: Write> Session<'r, R, W> {
         today: NaiveDate,
         answers: &RawAnswers,
         console: Console<R, W>,
-        dir: std::path::PathBuf,
+        dir: Option<std::path::PathBuf>,
     ) -> Self {
         Session {
             model: Model::with_answers(rules, today, answers),

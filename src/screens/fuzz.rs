@@ -26,7 +26,7 @@ use crossterm::event::{
 use oqs_line_check::rules::RawAnswers;
 use oqs_line_check::rules::embedded;
 use oqs_line_check::rules::text::is_invisible;
-use oqs_line_check::wizard::{Command, Model, Msg, update};
+use oqs_line_check::wizard::{Command, Model, Msg, Saved, update};
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -329,12 +329,17 @@ fn run(start: usize, size: (u16, u16), theme: Theme, inputs: Vec<Input>, placed:
                     for (ext, content) in &request.files {
                         assert_clean_file(ext, content);
                     }
-                    let names = request
+                    let paths = request
                         .files
                         .iter()
                         .map(|(ext, _)| format!("oqs-line-check-20240401-093000.{ext}"))
                         .collect();
-                    update(&mut m, Msg::Saved(Ok(names)));
+                    let saved = Saved {
+                        paths,
+                        place: "起動したフォルダー".to_string(),
+                        refused: Vec::new(),
+                    };
+                    update(&mut m, Msg::Saved(Ok(saved)));
                 }
             }
         }
@@ -418,13 +423,19 @@ fn named_sizes_draw_safely() {
 /// A save failure's message is shown as text, whatever it holds.
 #[test]
 fn a_save_message_is_shown_as_text() {
+    use oqs_line_check::wizard::SaveFailure;
     let mut m = start_model(1);
     for msg in [Msg::End, Msg::Submit, Msg::Save] {
         update(&mut m, msg);
     }
+    let hostile = "\u{1b}]0;x\u{7}\u{202e}\u{9b}31m失敗a\u{200d}b".to_string();
     update(
         &mut m,
-        Msg::Saved(Err("\u{1b}]0;x\u{7}\u{202e}\u{9b}31m失敗a\u{200d}b".into())),
+        Msg::Saved(Err(SaveFailure {
+            summary: hostile.clone(),
+            reasons: vec![hostile.clone()],
+            advice: hostile,
+        })),
     );
     let mut term = terminal((80, 24));
     draw_and_check(

@@ -1,4 +1,4 @@
-//! Boxes drawn over a screen: the help (F1) and 終了しますか. The area under them is cleared
+//! Boxes drawn over a screen: the help (F1), 終了しますか, and where a save went. The area under them is cleared
 //! first: wide characters cut by a border would otherwise corrupt it (ratatui#2526).
 
 use oqs_line_check::rules::text;
@@ -7,6 +7,7 @@ use oqs_line_check::wizard::wrap::wrap;
 use oqs_line_check::wizard::{Model, Overlay, SaveState, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -91,41 +92,63 @@ fn help_box(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
 
 fn save_box(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
     let outer = f.area();
-    let area = centered(outer, outer.width.saturating_sub(6), 12);
-    let (title, lines, style): (&str, Vec<String>, _) = match &m.save {
-        SaveState::Saved(paths) => {
-            let mut lines = vec!["次のファイルに結果を保存しました:".to_string()];
-            lines.extend(paths.iter().map(|p| text::sanitize(p)));
-            if m.decision.as_ref().is_some_and(|d| d.customer_id.is_some()) {
-                lines.push("お客さまIDが入っています。取り扱いに注意してください。".to_string());
-            }
-            ("保存しました", lines, theme.ok())
-        }
-        SaveState::Failed(e) => (
-            "保存できませんでした",
-            vec![
-                text::sanitize(e),
-                "画面の結果はそのまま残っています。".to_string(),
-            ],
-            theme.error(),
-        ),
-        _ => ("保存", vec!["保存しています...".to_string()], theme.dim()),
-    };
-    let inner = boxed(title.to_string(), theme, f, area);
-    let mut y = 0;
-    for (n, line) in lines.iter().enumerate() {
-        for l in wrap(line, usize::from(inner.width)) {
-            if y + 1 >= inner.height {
-                break;
-            }
-            let span = if n == 0 {
-                Span::styled(l, style)
+    let width = outer.width.saturating_sub(6);
+    let plain = Style::default();
+    // The shell's texts are sanitised already; shown as text all the same.
+    let (title, lines): (&str, Vec<(String, Style)>) = match &m.save {
+        SaveState::Saved(saved) => {
+            // Where it tried first and why not, then where the files are.
+            let mut lines: Vec<(String, Style)> = saved
+                .refused
+                .iter()
+                .map(|r| (text::sanitize(r), theme.error()))
+                .collect();
+            let head = if saved.refused.is_empty() {
+                "次のファイルに結果を保存しました:".to_string()
             } else {
-                Span::raw(l)
+                format!("代わりに{}に、次のファイルを保存しました:", saved.place)
             };
-            f.render_widget(Paragraph::new(span), row(inner, y));
-            y += 1;
+            lines.push((head, theme.ok()));
+            lines.extend(saved.paths.iter().map(|p| (text::sanitize(p), plain)));
+            if m.decision.as_ref().is_some_and(|d| d.customer_id.is_some()) {
+                lines.push((
+                    "お客さまIDが入っています。取り扱いに注意してください。".to_string(),
+                    plain,
+                ));
+            }
+            ("保存しました", lines)
         }
+        SaveState::Failed(failure) => {
+            let mut lines: Vec<(String, Style)> = failure
+                .reasons
+                .iter()
+                .map(|r| (text::sanitize(r), theme.error()))
+                .collect();
+            lines.push(("画面の結果はそのまま残っています。".to_string(), plain));
+            lines.push((text::sanitize(&failure.advice), plain));
+            ("保存できませんでした", lines)
+        }
+        _ => ("保存", vec![("保存しています...".to_string(), theme.dim())]),
+    };
+    // As tall as the wrapped lines, a blank row and the closing hint need (full paths and
+    // reasons take more rows than a short message).
+    let room = usize::from(width.saturating_sub(4));
+    let wrapped: Vec<(String, Style)> = lines
+        .iter()
+        .flat_map(|(l, style)| wrap(l, room).into_iter().map(|w| (w, *style)))
+        .collect();
+    let height = u16::try_from(wrapped.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4)
+        .max(8);
+    let area = centered(outer, width, height);
+    let inner = boxed(title.to_string(), theme, f, area);
+    for (y, (l, style)) in wrapped.into_iter().enumerate() {
+        let Ok(y) = u16::try_from(y) else { break };
+        if y + 1 >= inner.height {
+            break;
+        }
+        f.render_widget(Paragraph::new(Span::styled(l, style)), row(inner, y));
     }
     f.render_widget(
         Paragraph::new(Span::styled("Enter で閉じます", theme.dim())),

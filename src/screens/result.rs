@@ -30,13 +30,17 @@ pub fn message(m: &Model<'_>, lines: &[StyledLine], theme: &Theme) -> Option<Lin
     let line = match &m.save {
         SaveState::NotSaved => Line::from(Span::styled(position, theme.dim())),
         SaveState::Saving => Line::from("保存しています..."),
-        SaveState::Saved(paths) => Line::from(Span::styled(
-            format!("起動したフォルダーに保存しました: {}", saved_names(paths)),
+        SaveState::Saved(saved) => Line::from(Span::styled(
+            format!(
+                "{}に保存しました: {}",
+                saved.place,
+                saved_names(&saved.paths)
+            ),
             theme.ok(),
         )),
         // The shell's messages are sanitised already; shown as text all the same.
-        SaveState::Failed(e) => Line::from(Span::styled(
-            format!("保存できません: {}", text::sanitize(e)),
+        SaveState::Failed(failure) => Line::from(Span::styled(
+            text::sanitize(&failure.summary),
             theme.error(),
         )),
     };

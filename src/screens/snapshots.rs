@@ -325,3 +325,52 @@ fn a_type_the_new_prefecture_does_not_offer_says_why() {
     step(&mut m, "stale_type_after_a_prefecture_change", &keys);
     assert_eq!(m.step, Step::NextType);
 }
+
+/// The save dialog when the folder the wizard was started in refused the files and the home
+/// folder took them, and when no folder took them (the shell's real wording, for two folders
+/// that do not exist).
+#[test]
+fn save_dialogs_name_each_folder_and_its_cause() {
+    use crate::shell::save::{self, HOME, Place, START};
+    use oqs_line_check::wizard::{Command, Saved};
+    let mut m = model();
+    send(&mut m, &[Msg::Char('3'), Msg::Submit]);
+    assert!(matches!(update(&mut m, Msg::Save), Command::Save(_)));
+    let home = "/home/clinic";
+    let stem = "oqs-line-check-20261125-093000";
+    let saved = Saved {
+        paths: ["md", "json", "toml"]
+            .iter()
+            .map(|ext| format!("{home}/{stem}.{ext}"))
+            .collect(),
+        place: HOME.to_string(),
+        refused: vec![format!(
+            "{START} (/proc) に保存できません: ファイルを作れないフォルダーです。"
+        )],
+    };
+    step(&mut m, "save_in_the_home_folder", &[Msg::Saved(Ok(saved))]);
+    send(&mut m, &[Msg::Submit]);
+
+    let Command::Save(request) = update(&mut m, Msg::Save) else {
+        panic!("F2 saves again");
+    };
+    let places = [
+        Place {
+            dir: "/nonexistent/受付".into(),
+            name: START,
+        },
+        Place {
+            dir: "/nonexistent/home".into(),
+            name: HOME,
+        },
+    ];
+    let failure = save::save(&places, stem, &request)
+        .err()
+        .unwrap_or_else(|| panic!("no such folders"));
+    step(
+        &mut m,
+        "save_failed_everywhere",
+        &[Msg::Saved(Err(failure))],
+    );
+    step(&mut m, "save_failed_message_line", &[Msg::Submit]);
+}

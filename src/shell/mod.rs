@@ -23,6 +23,8 @@ pub fn run(
     theme: Theme,
 ) -> io::Result<()> {
     let mut model = Model::with_answers(rules, today, answers);
+    // Named in a failed save's message even when the folder is removed while the wizard runs.
+    let started_in = std::env::current_dir().ok();
     let signals = signals::install()?;
     let (_guard, mut term) = terminal::Guard::enter()?;
     let size = term.size()?;
@@ -44,8 +46,8 @@ pub fn run(
             Command::Quit => return Ok(()),
             Command::Save(request) => {
                 let stem = format!("oqs-line-check-{}", Local::now().format("%Y%m%d-%H%M%S"));
-                let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
-                let result = save::write(&dir, &stem, &request);
+                let places = save::places(save::start_folder(started_in.as_deref()));
+                let result = save::save(&places, &stem, &request);
                 update(&mut model, Msg::Saved(result));
             }
         }

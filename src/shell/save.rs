@@ -1,27 +1,218 @@
-//! Writing the saved result: next to each other in the current folder, named by date and time,
-//! written atomically, never over an existing file, readable only by the user on Unix (the files
-//! hold an お客さまID).
+//! Writing the saved result: next to each other, named by date and time, written atomically,
+//! never over an existing file, readable only by the user on Unix (the files hold an お客さまID).
+//!
+//! The files go to the folder the wizard was started in. When that folder cannot take them (it
+//! was removed, it is read-only, it is a system folder such as /proc), they go to the user's
+//! own folder instead (the home folder; ドキュメント on Windows), and the dialog says both:
+//! where it tried first and why not, and where the files are. Only when no place takes them is
+//! the save a failure, whose advice keeps every answer (mend the folder, then F2 again): never
+//! "start again", which would lose them.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use oqs_line_check::rules::text;
-use oqs_line_check::wizard::SaveRequest;
+use oqs_line_check::wizard::{SaveFailure, SaveRequest, Saved};
 
-/// Writes every file of `request` into `dir`, under `stem.EXT` (or `stem-2.EXT` … when a name is
-/// taken). Returns the paths written, or a Japanese message saying what went wrong and what to do.
-///
-/// The message is shown on the result screen's one message line after 「保存できません: 」, so
-/// each fits in an 80-column window whole (60 columns, tested); the folder is the one the wizard
-/// was started in, so it is not named.
-pub fn write(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<String>, String> {
-    if !dir.is_dir() {
-        return Err(if dir.exists() {
-            NOT_A_FOLDER.to_string()
-        } else {
-            NO_FOLDER.to_string()
-        });
+/// The folder the wizard was started in, as the dialog names it.
+pub const START: &str = "起動したフォルダー";
+/// The user's home folder, as the dialog names it.
+pub const HOME: &str = "ホームフォルダー";
+/// The user's ドキュメント folder on Windows, as the dialog names it.
+#[cfg(windows)]
+pub const DOCUMENTS: &str = "ドキュメント フォルダー";
+
+/// A folder to save in, and what a person calls it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub dir: PathBuf,
+    pub name: &'static str,
+}
+
+/// The folder the wizard was started in, now: the current folder, or, when it cannot be read
+/// any more (it was removed), the path it had at the start, so the message can name it.
+pub fn start_folder(at_start: Option<&Path>) -> Option<PathBuf> {
+    std::env::current_dir()
+        .ok()
+        .or_else(|| at_start.map(Path::to_path_buf))
+}
+
+/// The places to try, in order: the folder the wizard was started in (when known), then the
+/// user's own folder, unless that is the same folder.
+pub fn places(start: Option<PathBuf>) -> Vec<Place> {
+    let mut places: Vec<Place> = start
+        .map(|dir| Place { dir, name: START })
+        .into_iter()
+        .collect();
+    if let Some(own) = own_folder()
+        && !places.iter().any(|p| same_folder(&p.dir, &own.dir))
+    {
+        places.push(own);
     }
+    places
+}
+
+/// The user's own folder: ドキュメント on Windows where there is one, else the home folder
+/// (HOME on Unix, the user profile on Windows).
+fn own_folder() -> Option<Place> {
+    let home = std::env::home_dir().filter(|h| h.is_absolute())?;
+    #[cfg(windows)]
+    {
+        let documents = home.join("Documents");
+        if documents.is_dir() {
+            return Some(Place {
+                dir: documents,
+                name: DOCUMENTS,
+            });
+        }
+    }
+    Some(Place {
+        dir: home,
+        name: HOME,
+    })
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(a), Ok(b)) if a == b
+        )
+}
+
+/// Writes every file of `request` into the first of `places` that takes them all, under
+/// `stem.EXT` (or `stem-2.EXT` … when a name is taken). Says where, and why not in the places
+/// before it; or, when none takes them, why for each, and what to do that keeps the answers.
+pub fn save(places: &[Place], stem: &str, request: &SaveRequest) -> Result<Saved, SaveFailure> {
+    let mut refused = Vec::new();
+    let mut faults = Vec::new();
+    for place in places {
+        match write(&place.dir, stem, request) {
+            Ok(paths) => {
+                return Ok(Saved {
+                    paths,
+                    place: place.name.to_string(),
+                    refused,
+                });
+            }
+            Err(fault) => {
+                refused.push(reason(place, &fault));
+                faults.push(fault);
+            }
+        }
+    }
+    Err(failure(places, refused, &faults))
+}
+
+/// Why a save did not work in one folder: the real cause, as the system reported it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fault {
+    /// The folder does not exist (removed or moved while the wizard ran, or never there).
+    Missing,
+    NotAFolder,
+    /// The system refused: the user may not write there.
+    Permission,
+    /// A read-only file system (a CD, a drive mounted read-only).
+    ReadOnly,
+    /// The folder exists but no file can be created in it (/proc and the like).
+    NoNewFiles,
+    Full,
+    /// A file of the same name appeared between the check and the write.
+    Raced,
+    TooMany,
+    /// Anything else: the system's own words, made safe to show.
+    Other(String),
+}
+
+impl Fault {
+    fn cause(&self) -> String {
+        match self {
+            Fault::Missing => "フォルダーがありません。".to_string(),
+            Fault::NotAFolder => "フォルダーではありません。".to_string(),
+            Fault::Permission => "書き込む権限がありません。".to_string(),
+            Fault::ReadOnly => "読み取り専用の場所です。".to_string(),
+            Fault::NoNewFiles => "ファイルを作れないフォルダーです。".to_string(),
+            Fault::Full => "ディスクに空きがありません。".to_string(),
+            Fault::Raced => "同じ名前のファイルが同時に作られました。".to_string(),
+            Fault::TooMany => "同じ名前の結果ファイルが多すぎます。".to_string(),
+            Fault::Other(detail) => format!("書き込めませんでした ({detail})。"),
+        }
+    }
+
+    /// What mends it, as one item of a list (「保存先を直して (…) から」); none when trying
+    /// again is all it takes.
+    fn mend(&self) -> Option<&'static str> {
+        match self {
+            Fault::Missing => Some("フォルダーを作り直す"),
+            Fault::Full => Some("ディスクの空きを作る"),
+            Fault::TooMany => Some("古い結果のファイルを別のフォルダーに移す"),
+            Fault::Raced => None,
+            Fault::NotAFolder
+            | Fault::Permission
+            | Fault::ReadOnly
+            | Fault::NoNewFiles
+            | Fault::Other(_) => Some("フォルダーに書き込めるようにする"),
+        }
+    }
+}
+
+/// 「起動したフォルダー (/home/clinic/受付) に保存できません: 書き込む権限がありません。」
+fn reason(place: &Place, fault: &Fault) -> String {
+    format!(
+        "{} ({}) に保存できません: {}",
+        place.name,
+        shown(&place.dir),
+        fault.cause()
+    )
+}
+
+/// A path as the dialog shows it: in full, with anything that could move the cursor escaped.
+fn shown(path: &Path) -> String {
+    text::sanitize(&path.display().to_string())
+}
+
+fn failure(places: &[Place], mut reasons: Vec<String>, faults: &[Fault]) -> SaveFailure {
+    let summary = match places {
+        [] => {
+            reasons.push(format!(
+                "保存先がわかりません ({START}も{HOME}も調べられません)。"
+            ));
+            "保存先のフォルダーがわかりません".to_string()
+        }
+        [one] => format!("{}に保存できませんでした", one.name),
+        many => {
+            let names: Vec<&str> = many.iter().map(|p| p.name).collect();
+            format!("{}にも保存できませんでした", names.join("にも"))
+        }
+    };
+    let mut mends: Vec<&str> = Vec::new();
+    for m in faults.iter().filter_map(Fault::mend) {
+        if !mends.contains(&m) {
+            mends.push(m);
+        }
+    }
+    let advice = if mends.is_empty() && !faults.is_empty() {
+        "F2 でもう一度保存してください。".to_string()
+    } else {
+        let mends = if mends.is_empty() {
+            String::new()
+        } else {
+            format!(" ({}) ", mends.join("、"))
+        };
+        format!(
+            "保存先を直して{mends}から、F2 でもう一度保存してください。わからないときはパソコンの管理者に相談してください。"
+        )
+    };
+    SaveFailure {
+        summary,
+        reasons,
+        advice: format!("{advice}ウィザードを終了すると答えは残りません。"),
+    }
+}
+
+/// Writes every file of `request` into `dir`, or none of them.
+fn write(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<String>, Fault> {
+    check_folder(dir)?;
     let names = free_names(dir, stem, request)?;
     let mut written = Vec::new();
     for ((ext, content), path) in request.files.iter().zip(&names) {
@@ -30,15 +221,28 @@ pub fn write(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<String
             for p in &written {
                 let _ = std::fs::remove_file(p);
             }
-            return Err(describe(&e, ext));
+            return Err(fault(&e, dir, ext));
         }
         written.push(path.clone());
     }
     Ok(written.iter().map(|p| p.display().to_string()).collect())
 }
 
+fn check_folder(dir: &Path) -> Result<(), Fault> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(Fault::NotAFolder),
+        Err(e) => Err(match e.kind() {
+            io::ErrorKind::NotFound => Fault::Missing,
+            io::ErrorKind::NotADirectory => Fault::NotAFolder,
+            io::ErrorKind::PermissionDenied => Fault::Permission,
+            _ => Fault::Other(text::sanitize(&e.to_string())),
+        }),
+    }
+}
+
 /// The first `stem`, `stem-2`, `stem-3` … under which no file of the request exists yet.
-fn free_names(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<PathBuf>, String> {
+fn free_names(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<PathBuf>, Fault> {
     for n in 1..1000 {
         let stem = if n == 1 {
             stem.to_string()
@@ -54,7 +258,7 @@ fn free_names(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<PathB
             return Ok(names);
         }
     }
-    Err(TOO_MANY.to_string())
+    Err(Fault::TooMany)
 }
 
 fn write_one(dir: &Path, path: &Path, content: &str) -> io::Result<()> {
@@ -69,42 +273,35 @@ fn write_one(dir: &Path, path: &Path, content: &str) -> io::Result<()> {
     Ok(())
 }
 
-const NO_FOLDER: &str = "フォルダーがありません。別の場所で起動し直してください。";
-const NOT_A_FOLDER: &str = "保存先がフォルダーではありません。";
-const READ_ONLY: &str = "書き込めないフォルダーです。別の場所で起動し直してください。";
-const FULL: &str = "ディスクが満杯です。空きを作ってから F2 を押してください。";
-const RACED: &str = "同名のファイルができました。F2 をもう一度押してください。";
-const TOO_MANY: &str = "同じ名前のファイルが多すぎます。古い結果を整理してください。";
-
-fn describe(e: &io::Error, ext: &str) -> String {
+/// The cause of a failed write in `dir`, by what the system said.
+fn fault(e: &io::Error, dir: &Path, ext: &str) -> Fault {
     match e.kind() {
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            READ_ONLY.to_string()
-        }
-        // The folder was removed or moved away while the wizard ran.
-        io::ErrorKind::NotFound => NO_FOLDER.to_string(),
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => FULL.to_string(),
-        io::ErrorKind::AlreadyExists => RACED.to_string(),
-        _ => format!(
-            "{ext} ファイルを書けません ({})",
-            text::sanitize(&e.to_string())
-        ),
+        io::ErrorKind::PermissionDenied => Fault::Permission,
+        io::ErrorKind::ReadOnlyFilesystem => Fault::ReadOnly,
+        // "No such file" for a new file in a folder that is there: the folder takes no new
+        // files (/proc). Otherwise the folder went away while the wizard ran.
+        io::ErrorKind::NotFound if dir.is_dir() => Fault::NoNewFiles,
+        io::ErrorKind::NotFound => Fault::Missing,
+        io::ErrorKind::NotADirectory => Fault::NotAFolder,
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Fault::Full,
+        io::ErrorKind::AlreadyExists => Fault::Raced,
+        _ => Fault::Other(format!("{ext}: {}", text::sanitize(&e.to_string()))),
     }
 }
 
 #[cfg(test)]
 mod tests {
     //! Saving's faults, one by one (issue 5): a folder that cannot be written, a file already
-    //! there, a missing folder, a directory where a file would go. Each gives a short Japanese
-    //! message and overwrites nothing. (That the answers stay on screen is the wizard's part:
-    //! tests/wizard_state.rs and tests/e2e_wizard.rs.)
+    //! there, a missing folder, a directory where a file would go, a system folder; and the
+    //! second place. Each says the folder's full path and the real cause, overwrites nothing,
+    //! and never advises starting again. (That the answers stay on screen is the wizard's
+    //! part: tests/wizard_state.rs and tests/save_faults.rs.)
 
     use super::*;
     use unicode_width::UnicodeWidthStr;
 
-    /// The widest a save message may be, in columns: an 80-column window's message line (76)
-    /// less the lead 「保存できません: 」 (16).
-    const MESSAGE_COLUMNS: usize = 60;
+    /// The message line of an 80-column window.
+    const MESSAGE_COLUMNS: usize = 76;
 
     fn request() -> SaveRequest {
         SaveRequest {
@@ -113,6 +310,20 @@ mod tests {
                 ("json", "{}\n".to_string()),
                 ("toml", "line = \"cross\"\n".to_string()),
             ],
+        }
+    }
+
+    fn start(dir: &Path) -> Place {
+        Place {
+            dir: dir.to_path_buf(),
+            name: START,
+        }
+    }
+
+    fn home(dir: &Path) -> Place {
+        Place {
+            dir: dir.to_path_buf(),
+            name: HOME,
         }
     }
 
@@ -143,14 +354,28 @@ mod tests {
             .collect()
     }
 
+    /// Every text a failure shows.
+    fn all_text(f: &SaveFailure) -> String {
+        format!("{}\n{}\n{}", f.summary, f.reasons.join("\n"), f.advice)
+    }
+
+    fn assert_keeps_the_answers(f: &SaveFailure) {
+        let text = all_text(f);
+        assert!(!text.contains("起動し直"), "{text}");
+        assert!(f.advice.contains("F2 でもう一度保存"), "{text}");
+        assert!(f.summary.width() <= MESSAGE_COLUMNS, "{}", f.summary);
+    }
+
     #[test]
     fn writes_three_files_readable_only_by_the_user() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let written = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(names(&written), ["r.md", "r.json", "r.toml"]);
+        let saved = save(&[start(dir.path())], "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(names(&saved.paths), ["r.md", "r.json", "r.toml"]);
+        assert_eq!(saved.place, START);
+        assert_eq!(saved.refused, Vec::<String>::new());
         assert_eq!(contents(dir.path()).len(), 3, "no temporary file left");
         #[cfg(unix)]
-        for p in &written {
+        for p in &saved.paths {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(p).map(|m| m.permissions().mode() & 0o777);
             assert_eq!(mode.ok(), Some(0o600), "{p}");
@@ -163,7 +388,7 @@ mod tests {
         // One of the three names is taken: all three move to the next free name together.
         std::fs::write(dir.path().join("r.json"), "前の結果").unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(dir.path().join("r-2.md"), "前の結果 2").unwrap_or_else(|e| panic!("{e}"));
-        let written = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e}"));
+        let written = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(names(&written), ["r-3.md", "r-3.json", "r-3.toml"]);
         let after = contents(dir.path());
         assert!(after.contains(&("r.json".to_string(), "前の結果".to_string())));
@@ -177,38 +402,131 @@ mod tests {
         std::fs::create_dir(dir.path().join("r.md")).unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(dir.path().join("r.md").join("inside"), "x")
             .unwrap_or_else(|e| panic!("{e}"));
-        let written = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e}"));
+        let written = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(names(&written), ["r-2.md", "r-2.json", "r-2.toml"]);
         let inside = std::fs::read_to_string(dir.path().join("r.md").join("inside"));
         assert_eq!(inside.ok().as_deref(), Some("x"));
     }
 
     #[test]
-    fn a_missing_folder_is_said_and_not_created() {
+    fn a_missing_folder_is_named_and_not_created_and_the_home_folder_takes_the_files() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let gone = dir.path().join("消えたフォルダー");
-        assert_eq!(write(&gone, "r", &request()), Err(NO_FOLDER.to_string()));
+        let own = dir.path().join("home");
+        std::fs::create_dir(&own).unwrap_or_else(|e| panic!("{e}"));
+        let saved =
+            save(&[start(&gone), home(&own)], "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(!gone.exists());
+        assert_eq!(saved.place, HOME);
+        assert_eq!(
+            saved.refused,
+            [format!(
+                "起動したフォルダー ({}) に保存できません: フォルダーがありません。",
+                gone.display()
+            )]
+        );
+        assert!(
+            saved
+                .paths
+                .iter()
+                .all(|p| Path::new(p).parent() == Some(&own))
+        );
+        assert_eq!(contents(&own).len(), 3);
+    }
+
+    #[test]
+    fn when_no_place_takes_the_files_each_is_named_with_its_cause() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let gone = dir.path().join("消えたフォルダー");
+        let file = dir.path().join("file");
+        std::fs::write(&file, "keep").unwrap_or_else(|e| panic!("{e}"));
+        let f = save(&[start(&gone), home(&file)], "r", &request())
+            .err()
+            .unwrap_or_else(|| panic!("nothing can take the files"));
+        assert_eq!(
+            f.reasons,
+            [
+                format!(
+                    "起動したフォルダー ({}) に保存できません: フォルダーがありません。",
+                    gone.display()
+                ),
+                format!(
+                    "ホームフォルダー ({}) に保存できません: フォルダーではありません。",
+                    file.display()
+                ),
+            ]
+        );
+        assert_eq!(
+            f.summary,
+            "起動したフォルダーにもホームフォルダーにも保存できませんでした"
+        );
+        assert!(
+            f.advice
+                .contains("(フォルダーを作り直す、フォルダーに書き込めるようにする)"),
+            "{}",
+            f.advice
+        );
+        assert_keeps_the_answers(&f);
+        assert_eq!(std::fs::read_to_string(&file).ok().as_deref(), Some("keep"));
         assert!(!gone.exists());
     }
 
     #[test]
-    fn a_file_given_as_the_folder_is_said_and_kept() {
+    fn no_place_known_is_said() {
+        let f = save(&[], "r", &request())
+            .err()
+            .unwrap_or_else(|| panic!("nowhere to save"));
+        assert_eq!(f.summary, "保存先のフォルダーがわかりません");
+        assert_eq!(f.reasons.len(), 1);
+        assert_keeps_the_answers(&f);
+    }
+
+    #[test]
+    fn the_home_folder_is_the_second_place_unless_the_wizard_started_there() {
+        let Some(own) = own_folder() else {
+            return;
+        };
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let file = dir.path().join("file");
-        std::fs::write(&file, "keep").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(write(&file, "r", &request()), Err(NOT_A_FOLDER.to_string()));
-        assert_eq!(std::fs::read_to_string(&file).ok().as_deref(), Some("keep"));
+        assert_eq!(
+            places(Some(dir.path().to_path_buf())),
+            [start(dir.path()), own.clone()]
+        );
+        assert_eq!(places(Some(own.dir.clone())), [start(&own.dir)]);
+        assert_eq!(places(None), [own]);
+    }
+
+    /// The folder a process started in, removed since: still named by its path.
+    #[test]
+    fn the_start_folder_is_the_current_one_or_where_it_was() {
+        let here = std::env::current_dir().ok();
+        assert_eq!(start_folder(Some(Path::new("/elsewhere"))), here);
     }
 
     /// A folder nobody may create files in, root included: sysfs refuses any new file with
-    /// EACCES. (A folder with its write bits cleared would not do: root writes there anyway.)
+    /// EACCES, procfs with ENOENT (which is not "no such folder": the folder is there).
     #[cfg(target_os = "linux")]
     #[test]
-    fn a_folder_that_refuses_new_files_is_said() {
-        let sys = Path::new("/sys/kernel");
-        assert!(sys.is_dir(), "sysfs is mounted on Linux");
-        assert_eq!(write(sys, "r", &request()), Err(READ_ONLY.to_string()));
-        assert!(!sys.join("r.md").exists());
+    fn system_folders_are_said_by_their_real_cause() {
+        for (dir, cause) in [
+            ("/sys/kernel", "書き込む権限がありません。"),
+            ("/proc", "ファイルを作れないフォルダーです。"),
+        ] {
+            let dir = Path::new(dir);
+            assert!(dir.is_dir(), "{} is mounted on Linux", dir.display());
+            let f = save(&[start(dir)], "r", &request())
+                .err()
+                .unwrap_or_else(|| panic!("{} takes no files", dir.display()));
+            assert_eq!(
+                f.reasons,
+                [format!(
+                    "起動したフォルダー ({}) に保存できません: {cause}",
+                    dir.display()
+                )]
+            );
+            assert_eq!(f.summary, "起動したフォルダーに保存できませんでした");
+            assert_keeps_the_answers(&f);
+            assert!(!dir.join("r.md").exists());
+        }
     }
 
     /// `chattr +i` on a folder for as long as this lives: no file can be created in it, by
@@ -256,52 +574,97 @@ mod tests {
         let probe = ro.join(".probe");
         let writable_anyway = std::fs::File::create(&probe).is_ok();
         let _ = std::fs::remove_file(&probe);
-        let result = write(&ro, "r", &request());
+        let result = save(&[start(&ro)], "r", &request());
         #[cfg(target_os = "linux")]
         drop(immutable);
         set(0o755).unwrap_or_else(|e| panic!("{e}"));
         if writable_anyway {
             // Root on a file system without the immutable flag: only no-clobber is shown here.
-            let written = result.unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(names(&written), ["r-2.md", "r-2.json", "r-2.toml"]);
+            let saved = result.unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(names(&saved.paths), ["r-2.md", "r-2.json", "r-2.toml"]);
         } else {
-            assert_eq!(result, Err(READ_ONLY.to_string()));
+            let f = result.err().unwrap_or_else(|| panic!("read-only"));
+            assert_eq!(
+                f.reasons,
+                [format!(
+                    "起動したフォルダー ({}) に保存できません: 書き込む権限がありません。",
+                    ro.display()
+                )]
+            );
+            assert_keeps_the_answers(&f);
         }
         let md = std::fs::read_to_string(ro.join("r.md"));
         assert_eq!(md.ok().as_deref(), Some("前の結果"));
     }
 
     #[test]
-    fn each_fault_has_its_message() {
+    fn each_fault_has_its_cause_and_its_mend() {
         use io::ErrorKind::*;
-        for (kind, message) in [
-            (PermissionDenied, READ_ONLY),
-            (ReadOnlyFilesystem, READ_ONLY),
-            (NotFound, NO_FOLDER),
-            (StorageFull, FULL),
-            (QuotaExceeded, FULL),
-            (AlreadyExists, RACED),
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let gone = dir.path().join("gone");
+        for (kind, folder, expected) in [
+            (PermissionDenied, dir.path(), Fault::Permission),
+            (ReadOnlyFilesystem, dir.path(), Fault::ReadOnly),
+            (NotFound, dir.path(), Fault::NoNewFiles),
+            (NotFound, gone.as_path(), Fault::Missing),
+            (StorageFull, dir.path(), Fault::Full),
+            (QuotaExceeded, dir.path(), Fault::Full),
+            (AlreadyExists, dir.path(), Fault::Raced),
         ] {
-            assert_eq!(describe(&io::Error::from(kind), "md"), message, "{kind:?}");
+            assert_eq!(
+                fault(&io::Error::from(kind), folder, "md"),
+                expected,
+                "{kind:?}"
+            );
         }
         #[cfg(unix)]
-        for (errno, message) in [(13, READ_ONLY), (1, READ_ONLY), (30, READ_ONLY), (28, FULL)] {
+        for (errno, expected) in [
+            (13, Fault::Permission),
+            (1, Fault::Permission),
+            (30, Fault::ReadOnly),
+            (28, Fault::Full),
+        ] {
             let e = io::Error::from_raw_os_error(errno);
-            assert_eq!(describe(&e, "md"), message, "errno {errno}");
+            assert_eq!(fault(&e, dir.path(), "md"), expected, "errno {errno}");
         }
-        let other = describe(&io::Error::other("\u{1b}[2Jdisk\u{7}"), "json");
-        assert!(other.starts_with("json ファイルを書けません ("), "{other}");
-        assert!(!other.chars().any(char::is_control), "{other}");
+        let other = fault(&io::Error::other("\u{1b}[2Jdisk\u{7}"), dir.path(), "json");
+        let cause = other.cause();
+        assert!(cause.starts_with("書き込めませんでした (json: "), "{cause}");
+        assert!(!cause.chars().any(char::is_control), "{cause}");
+
+        // Each failure's advice: mend what can be mended, then F2; F2 alone after a race.
+        let place = [start(dir.path())];
+        for (cause, mend) in [
+            (Fault::Missing, Some("フォルダーを作り直す")),
+            (Fault::Full, Some("ディスクの空きを作る")),
+            (
+                Fault::TooMany,
+                Some("古い結果のファイルを別のフォルダーに移す"),
+            ),
+            (Fault::Permission, Some("フォルダーに書き込めるようにする")),
+            (Fault::Raced, None),
+        ] {
+            let f = failure(
+                &place,
+                vec![reason(&place[0], &cause)],
+                std::slice::from_ref(&cause),
+            );
+            assert_keeps_the_answers(&f);
+            match mend {
+                Some(m) => assert!(f.advice.contains(&format!(" ({m}) から、")), "{}", f.advice),
+                None => assert!(f.advice.starts_with("F2 でもう一度保存"), "{}", f.advice),
+            }
+        }
     }
 
     #[test]
-    fn every_message_fits_the_message_line() {
-        for message in [NO_FOLDER, NOT_A_FOLDER, READ_ONLY, FULL, RACED, TOO_MANY] {
-            assert!(
-                message.width() <= MESSAGE_COLUMNS,
-                "{message} is {} columns",
-                message.width()
-            );
-        }
+    fn a_path_with_control_characters_is_shown_as_text() {
+        let place = Place {
+            dir: PathBuf::from("/tmp/\u{1b}[2Jx"),
+            name: START,
+        };
+        let r = reason(&place, &Fault::Missing);
+        assert!(!r.chars().any(char::is_control), "{r}");
+        assert!(r.contains("/tmp/"), "{r}");
     }
 }

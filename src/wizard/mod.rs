@@ -14,7 +14,7 @@ pub mod text_field;
 pub mod update;
 pub mod wrap;
 
-pub use model::{Choice, Focus, Model, Overlay, ReviewRow, SaveState};
+pub use model::{Choice, Focus, Model, Overlay, ReviewRow, SaveFailure, SaveState, Saved};
 pub use msg::{Command, Msg, SaveRequest};
 pub use step::Step;
 pub use text_field::Edit;

@@ -38,8 +38,33 @@ pub enum SaveState {
     #[default]
     NotSaved,
     Saving,
-    Saved(Vec<String>),
-    Failed(String),
+    Saved(Saved),
+    Failed(SaveFailure),
+}
+
+/// Where a save wrote the result (the shell's report; every text is shown as it is).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// The files written, as full paths.
+    pub paths: Vec<String>,
+    /// The folder they are in, as a person calls it: 「起動したフォルダー」, 「ホームフォルダー」.
+    pub place: String,
+    /// Why each folder tried before this one did not take them, with its full path: the
+    /// result went to a second place. Empty when the first place took it.
+    pub refused: Vec<String>,
+}
+
+/// A save that wrote nothing (and left nothing half-written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveFailure {
+    /// One row for the message line: 「起動したフォルダーにもホームフォルダーにも保存できません
+    /// でした」.
+    pub summary: String,
+    /// Each folder tried, with its full path and the real cause.
+    pub reasons: Vec<String>,
+    /// What to do next that keeps every answer (F2 again once the cause is mended): never
+    /// "start again", which would lose them.
+    pub advice: String,
 }
 
 /// The text fields, one per step that has one. They live as long as the wizard, so going back

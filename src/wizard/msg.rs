@@ -1,6 +1,7 @@
 //! What can happen to the wizard (a [`Msg`]), and what it asks the shell to do in return (a
 //! [`Command`]). The shell turns terminal events into messages; the wizard never sees a terminal.
 
+use super::model::{SaveFailure, Saved};
 use super::text_field::Edit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +36,7 @@ pub enum Msg {
         height: u16,
     },
     /// The shell's answer to [`Command::Save`].
-    Saved(Result<Vec<String>, String>),
+    Saved(Result<Saved, SaveFailure>),
 }
 
 /// Work for the shell: the wizard decides, the shell does the I/O.
@@ -43,7 +44,8 @@ pub enum Msg {
 pub enum Command {
     None,
     Quit,
-    /// Write these files (names relative to the current directory), never overwriting.
+    /// Write these files, never overwriting: in the folder the wizard was started in, or, when
+    /// that cannot take them, in the user's own folder.
     Save(SaveRequest),
 }
 

@@ -3,7 +3,7 @@
 //! `#[path]`), so both drive the wizard with the same events: keys, edits, pastes of hostile text,
 //! resizes to any size, and the shell's answers to a save.
 
-use oqs_line_check::wizard::{Edit, Msg};
+use oqs_line_check::wizard::{Edit, Msg, SaveFailure, Saved};
 use proptest::prelude::*;
 
 /// Text as a paste could bring it: control characters and escape sequences, newlines, a 100 000
@@ -106,8 +106,21 @@ pub fn any_msg() -> impl Strategy<Value = Msg> {
         2 => any_edit().prop_map(Msg::Edit),
         1 => any_size().prop_map(|(width, height)| Msg::Resize { width, height }),
         1 => prop_oneof![
-            Just(Msg::Saved(Ok(vec!["result.md".to_string()]))),
-            any::<String>().prop_map(|e| Msg::Saved(Err(e))),
+            Just(Msg::Saved(Ok(Saved {
+                paths: vec!["result.md".to_string()],
+                place: "起動したフォルダー".to_string(),
+                refused: Vec::new(),
+            }))),
+            any::<String>().prop_map(|e| Msg::Saved(Ok(Saved {
+                paths: vec![format!("/home/{e}/result.md")],
+                place: "ホームフォルダー".to_string(),
+                refused: vec![e],
+            }))),
+            any::<String>().prop_map(|e| Msg::Saved(Err(SaveFailure {
+                summary: e.clone(),
+                reasons: vec![e.clone(), e.clone()],
+                advice: e,
+            }))),
         ],
     ]
 }

@@ -77,6 +77,17 @@ impl Tui {
     /// Starts `program ARGS` the way [`Tui::start`] starts the wizard. RUST_BACKTRACE is unset,
     /// so a panic prints its message only.
     pub fn start_program(program: &Path, args: &[&str]) -> Tui {
+        Tui::launch(program, args, None, &[])
+    }
+
+    /// Starts the wizard as [`Tui::start`] does, but in `cwd` (when given) and with `env` set
+    /// (HOME, for where a save goes when the folder it was started in cannot take it).
+    pub fn start_with(args: &[&str], cwd: Option<&Path>, env: &[(&str, &Path)]) -> Tui {
+        let program = Path::new(env!("CARGO_BIN_EXE_oqs-line-check"));
+        Tui::launch(program, args, cwd, env)
+    }
+
+    fn launch(program: &Path, args: &[&str], cwd: Option<&Path>, env: &[(&str, &Path)]) -> Tui {
         let (cols, rows) = (80, 24);
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -89,7 +100,10 @@ impl Tui {
         let dir = tempfile::tempdir().expect("create a temporary directory");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
-        cmd.cwd(dir.path());
+        cmd.cwd(cwd.unwrap_or(dir.path()));
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("RUST_BACKTRACE");
@@ -138,7 +152,8 @@ impl Tui {
         }
     }
 
-    /// The directory the wizard runs in.
+    /// The temporary directory made for the run: where the wizard runs, unless
+    /// [`Tui::start_with`] started it elsewhere.
     pub fn dir(&self) -> &Path {
         self.dir.path()
     }

@@ -157,7 +157,7 @@ fn save_box(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
 }
 
 fn quit_box(m: &Model<'_>, yes: bool, theme: &Theme, f: &mut Frame<'_>) {
-    let area = centered(f.area(), 52, 8);
+    let area = centered(f.area(), 56, 8);
     let inner = boxed("終了の確認".to_string(), theme, f, area);
     let question = match (&m.step, &m.save) {
         (Step::Result, SaveState::Saved(_)) => "終了しますか。",

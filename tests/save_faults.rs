@@ -63,7 +63,10 @@ fn assert_failed_save_keeps_everything(t: &mut Tui, reasons: &[String]) {
     t.send(key::ENTER);
     t.wait_gone("Enter で閉じます");
     t.wait_for("判定: 別の接続方式です");
-    t.wait_for("起動したフォルダーにもホームフォルダーにも保存できませんでした");
+    // The message line keeps the position and says what happened (the reasons were in the
+    // dialog).
+    t.wait_for("行目 / 全");
+    t.wait_for("保存できませんでした");
     // Esc alone, and its effect waited for: an Esc followed at once by more bytes would be read
     // as the start of an escape sequence.
     t.send(key::ESC);

@@ -21,7 +21,8 @@ pub use theme::Theme;
 
 pub fn view(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
     let area = f.area();
-    if !layout::fits((area.width, area.height)) {
+    let viewport = (area.width, area.height);
+    if !layout::fits(viewport) {
         too_small::draw(f);
         return;
     }
@@ -32,7 +33,7 @@ pub fn view(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
         _ => Vec::new(),
     };
     let message = match m.step {
-        Step::Result => result::message(m, &result_lines, theme),
+        Step::Result => result::message(m, &result_lines, theme, layout::body_width(viewport)),
         _ => question::message(m, theme),
     };
     let body = chrome::draw(m, theme, f, message);

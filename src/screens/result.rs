@@ -13,59 +13,95 @@ use ratatui::widgets::Paragraph;
 use super::chrome::row;
 use super::theme::Theme;
 
-/// The message line: where the result was saved, or why it could not be, or the scroll position.
-pub fn message(m: &Model<'_>, lines: &[StyledLine], theme: &Theme) -> Option<Line<'static>> {
+/// The message line: where the reader is in the result (always, when it scrolls), then whether
+/// it was saved, in the longest wording that fits `room` columns beside the position.
+pub fn message(
+    m: &Model<'_>,
+    lines: &[StyledLine],
+    theme: &Theme,
+    room: usize,
+) -> Option<Line<'static>> {
     let total = lines.len();
     let page = result_view::body_height(m.viewport);
-    let position = if total > page {
-        format!(
-            "{}-{}行目 / 全{}行 (上下キーで続きを読めます)",
-            m.result_scroll + 1,
-            (m.result_scroll + page).min(total),
-            total
-        )
+    let (full, short) = if total > page {
+        let last = (m.result_scroll + page).min(total);
+        let at = format!("{}-{last}行目 / 全{total}行", m.result_scroll + 1);
+        let more = if last >= total {
+            "(ここまでです)"
+        } else {
+            "(上下キーで続きを読めます)"
+        };
+        (format!("{at} {more}"), at)
     } else {
-        String::new()
+        (String::new(), String::new())
     };
-    let line = match &m.save {
-        SaveState::NotSaved => Line::from(Span::styled(position, theme.dim())),
-        SaveState::Saving => Line::from("保存しています..."),
-        SaveState::Saved(saved) => Line::from(Span::styled(
-            format!(
-                "{}に保存しました: {}",
-                saved.place,
-                saved_names(&saved.paths)
-            ),
-            theme.ok(),
-        )),
-        // The shell's messages are sanitised already; shown as text all the same.
-        SaveState::Failed(failure) => Line::from(Span::styled(
-            text::sanitize(&failure.summary),
+    let (status, style): (Vec<String>, _) = match &m.save {
+        SaveState::NotSaved => (Vec::new(), theme.dim()),
+        SaveState::Saving => (vec!["保存しています...".to_string()], theme.dim()),
+        SaveState::Saved(saved) => (saved_wordings(&saved.place, &saved.paths), theme.ok()),
+        // The shell's messages are sanitised already; shown as text all the same. The whole
+        // message was in the dialog; here it is shown only when it fits.
+        SaveState::Failed(failure) => (
+            vec![
+                text::sanitize(&failure.summary),
+                "保存できませんでした (F2 でもう一度保存できます)".to_string(),
+                "保存できませんでした".to_string(),
+            ],
             theme.error(),
-        )),
+        ),
     };
-    Some(line)
+    let gap = |position: &str| if position.is_empty() { "" } else { "  " };
+    let fits = |position: &str, status: &str| {
+        width(position) + width(gap(position)) + width(status) <= room
+    };
+    let chosen = status.iter().find_map(|s| {
+        [&full, &short]
+            .into_iter()
+            .find(|p| fits(p, s))
+            .map(|p| (p.clone(), s.clone()))
+    });
+    let (position, status) = match chosen {
+        Some(c) => c,
+        None if status.is_empty() && fits(&full, "") => (full, String::new()),
+        None => (short, String::new()),
+    };
+    let mut spans = vec![Span::styled(position.clone(), theme.dim())];
+    if !status.is_empty() {
+        spans.push(Span::raw(gap(&position)));
+        spans.push(Span::styled(status, style));
+    }
+    Some(Line::from(spans))
 }
 
-/// 「oqs-line-check-20261125-0930 (.md .json .toml)」: the files share one name.
-fn saved_names(paths: &[String]) -> String {
+/// What the save made, longest first: 「ホームフォルダーに保存しました: oqs-line-check-20261125-0930
+/// (.md .json .toml)」 down to 「保存済み」. The files share one name; the dialog showed the full
+/// paths.
+fn saved_wordings(place: &str, paths: &[String]) -> Vec<String> {
     let path = |p: &String| std::path::Path::new(p).to_path_buf();
-    let Some(first) = paths.first().map(path) else {
-        return String::new();
-    };
-    let stem = first
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+    let stem = paths
+        .first()
+        .map(path)
+        .and_then(|p| p.file_stem().map(|s| text::sanitize(&s.to_string_lossy())))
         .unwrap_or_default();
     let extensions: Vec<String> = paths
         .iter()
         .filter_map(|p| {
             path(p)
                 .extension()
-                .map(|e| format!(".{}", e.to_string_lossy()))
+                .map(|e| format!(".{}", text::sanitize(&e.to_string_lossy())))
         })
         .collect();
-    format!("{stem} ({})", extensions.join(" "))
+    let extensions = extensions.join(" ");
+    let mut out = Vec::new();
+    if !stem.is_empty() {
+        out.push(format!("{}に保存しました: {stem} ({extensions})", text::sanitize(place)));
+        out.push(format!("保存しました: {stem} ({extensions})"));
+        out.push(format!("保存済み: {stem} ({extensions})"));
+        out.push(format!("保存済み: {stem} ({}ファイル)", paths.len()));
+        out.push(format!("保存済み: {stem}"));
+    }
+    out.push("保存済み".to_string());
+    out
 }
 
 pub fn draw(m: &Model<'_>, lines: &[StyledLine], theme: &Theme, f: &mut Frame<'_>, body: Rect) {

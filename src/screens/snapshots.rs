@@ -159,6 +159,71 @@ fn ctc_is_another_method() {
     result_pages(&mut m, "ctc");
 }
 
+/// The longest type name wraps under the review's value column, and after F2 the message line
+/// names the saved files and still says where the reader is: nothing is cut at 80 columns.
+#[test]
+fn long_values_and_the_save_status_are_never_cut() {
+    let rules = embedded::rules().expect("embedded rules");
+    let some = |s: &str| Some(s.to_string());
+    let raw = oqs_line_check::rules::RawAnswers {
+        line: some("next-mansion-superhispeed"),
+        collab: some("no"),
+        prefecture: some("27"),
+        applied: some("R3.5.11"),
+        customer_id: some("CAF0123456789"),
+        multiple_lines: some("no"),
+        ..Default::default()
+    };
+    let mut m = Model::with_answers(rules, today(), &raw);
+    send(
+        &mut m,
+        &[Msg::Resize {
+            width: 80,
+            height: 24,
+        }],
+    );
+    step(&mut m, "west_long_type_review", &[]);
+    let screen = render(&m, 80, 24);
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = rows
+        .iter()
+        .position(|r| r.contains("光ネクストのタイプ  "))
+        .expect("the type's row");
+    let inside = |r: &str| r.trim_matches('│').trim().to_string();
+    let (label, first) = inside(rows[at])
+        .split_once("  ")
+        .map(|(l, v)| (l.to_string(), v.trim().to_string()))
+        .unwrap_or_default();
+    assert_eq!(label, "光ネクストのタイプ");
+    // The two rows give the whole name (the space at the break is trimmed here).
+    let value = format!("{first} {}", inside(rows[at + 1]));
+    assert_eq!(
+        value, "フレッツ 光ネクスト マンション・スーパーハイスピードタイプ",
+        "{screen}"
+    );
+    // The continuation starts under the value, not under the label.
+    let column = |r: &str, s: &str| r.find(s).map(|i| UnicodeWidthStr::width(&r[..i]));
+    assert_eq!(
+        column(rows[at], "フレッツ"),
+        column(rows[at + 1], inside(rows[at + 1]).as_str())
+    );
+
+    send(&mut m, &[Msg::Submit, Msg::Save]);
+    let saved = ["md", "json", "toml"]
+        .map(|e| format!("/home/clinic/oqs-line-check-20261125-102710.{e}"))
+        .to_vec();
+    send(&mut m, &[Msg::Saved(Ok(saved)), Msg::Back]);
+    step(&mut m, "west_long_type_saved", &[]);
+    let screen = render(&m, 80, 24);
+    let total = oqs_line_check::wizard::result_view::lines(&m).len();
+    assert!(
+        screen.contains(&format!(
+            "1-17行目 / 全{total}行  保存済み: oqs-line-check-20261125-102710"
+        )),
+        "{screen}"
+    );
+}
+
 #[test]
 fn unknown_everywhere_asks_to_confirm() {
     let mut m = model();

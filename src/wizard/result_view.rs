@@ -6,7 +6,7 @@ use crate::rules::report::{self, Role, SectionKind};
 
 use super::layout;
 use super::model::Model;
-use super::wrap::wrap;
+use super::wrap::{wrap, wrap_hanging};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineStyle {
@@ -48,31 +48,24 @@ pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
         }
         for line in &section.lines {
             let indent = INDENT * usize::from(line.role.indent());
+            if line.role == Role::Url {
+                push_url(&mut out, &line.text, indent, width);
+                continue;
+            }
             let style = style(line.role);
             let room = width.saturating_sub(indent).max(4);
-            let whole = line.to_string();
-            // A URL gets a line of its own rather than being broken: under its label, or from
-            // the first column when even that is too narrow, so it can be read and copied whole.
-            let (text, indent, room) = match line.role {
-                Role::Url if super::wrap::width(&whole) > room => {
-                    out.push(StyledLine {
-                        text: format!("{}{}", " ".repeat(indent), line.marker().trim_end()),
-                        style: LineStyle::Plain,
-                    });
-                    if super::wrap::width(&line.text) > room {
-                        (line.text.as_str(), 0, width)
-                    } else {
-                        (line.text.as_str(), indent, room)
-                    }
-                }
-                _ => (whole.as_str(), indent, room),
-            };
             // List items hang: their continuation lines start under the text, not the marker.
             let hang = match line.role {
-                Role::Step(_) | Role::Point | Role::Check => super::wrap::width(&line.marker()),
+                Role::Step(_) | Role::Point | Role::Check | Role::Phone => {
+                    super::wrap::width(&line.marker())
+                }
                 _ => 0,
             };
-            for (n, l) in wrap_hanging(text, room, hang).into_iter().enumerate() {
+            let hang = if room > hang + 4 { hang } else { 0 };
+            for (n, l) in wrap_hanging(&line.to_string(), room, room - hang)
+                .into_iter()
+                .enumerate()
+            {
                 let pad = indent + if n == 0 { 0 } else { hang };
                 out.push(StyledLine {
                     text: format!("{}{l}", " ".repeat(pad)),
@@ -100,16 +93,67 @@ fn style(role: Role) -> LineStyle {
     }
 }
 
-/// Wraps `text` in `room` columns, the lines after the first `hang` columns narrower.
-fn wrap_hanging(text: &str, room: usize, hang: usize) -> Vec<String> {
-    let first = wrap(text, room);
-    if first.len() <= 1 || hang == 0 || room <= hang + 4 {
-        return first;
+/// An address on its own line under its step: after 「URL: 」 when both fit there; else the
+/// label and, under it, the address whole, as far in as it fits; else, when the address is wider
+/// than the whole body, in pieces cut after a 「/」, the label saying how many lines make it.
+fn push_url(out: &mut Vec<StyledLine>, url: &str, indent: usize, width: usize) {
+    let mut push = |at: usize, text: &str, style: LineStyle| {
+        out.push(StyledLine {
+            text: format!("{}{text}", " ".repeat(at)),
+            style,
+        });
+    };
+    let url_width = super::wrap::width(url);
+    if indent + super::wrap::width(URL_LABEL) + 1 + url_width <= width {
+        push(indent, &format!("{URL_LABEL} {url}"), LineStyle::Value);
+        return;
     }
-    let head = first[0].clone();
-    let rest = &text[head.len()..];
-    let mut out = vec![head];
-    out.extend(wrap(rest, room - hang));
+    if url_width <= width {
+        let at = indent.min(width - url_width);
+        push(at, URL_LABEL, LineStyle::Plain);
+        push(at, url, LineStyle::Value);
+        return;
+    }
+    let room = width.saturating_sub(indent).max(10);
+    let pieces = split_url(url, room);
+    let label = format!("URL (次の{}行で1つのアドレスです):", pieces.len());
+    for l in wrap(&label, room) {
+        push(indent, &l, LineStyle::Plain);
+    }
+    for p in pieces {
+        push(indent, &p, LineStyle::Value);
+    }
+}
+
+/// The label in front of an address.
+const URL_LABEL: &str = "URL:";
+
+/// `url` in pieces of at most `room` columns, each cut after the last 「/」 that fits (else after
+/// another separator, else where the room ends).
+fn split_url(url: &str, room: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = url;
+    while super::wrap::width(rest) > room {
+        let mut fit = 0;
+        let mut used = 0;
+        for (i, c) in rest.char_indices() {
+            used += super::wrap::width(c.encode_utf8(&mut [0u8; 4]));
+            if used > room {
+                break;
+            }
+            fit = i + c.len_utf8();
+        }
+        let head = &rest[..fit];
+        let cut = head
+            .rfind('/')
+            .or_else(|| head.rfind(['?', '&', '=', '.', '-', '_']))
+            .map(|i| i + 1)
+            .filter(|&i| i > 0 && i < rest.len())
+            .unwrap_or(fit.max(rest.chars().next().map_or(1, char::len_utf8)));
+        out.push(rest[..cut].to_string());
+        rest = &rest[cut..];
+    }
+    out.push(rest.to_string());
     out
 }
 
@@ -143,6 +187,57 @@ mod tests {
         assert_eq!(style_of("URL: https://"), Some(LineStyle::Value));
         assert_eq!(style_of("1. "), Some(LineStyle::Strong));
         assert_eq!(style_of("電話: "), Some(LineStyle::Plain));
+    }
+
+    fn url_lines(url: &str, indent: usize, width: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        push_url(&mut out, url, indent, width);
+        out.into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn a_url_sits_under_its_step_whole_when_it_fits_the_width() {
+        let short = "https://flets.com/v6option/flow.html";
+        assert_eq!(url_lines(short, 3, 76), [format!("   URL: {short}")]);
+        // Too long for the label beside it: the label, then the address under it, indented.
+        let long = "https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf";
+        assert_eq!(
+            url_lines(long, 3, 78),
+            ["   URL:".to_string(), format!("   {long}")]
+        );
+        // One column short of the step's indent: as far in as it fits, never at the edge.
+        assert_eq!(
+            url_lines(long, 3, 76),
+            ["  URL:".to_string(), format!("  {long}")]
+        );
+    }
+
+    #[test]
+    fn a_url_wider_than_the_screen_is_cut_after_slashes_and_says_so() {
+        let long = "https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf";
+        let lines = url_lines(long, 3, 40);
+        assert_eq!(
+            lines,
+            [
+                "   URL (次の2行で1つのアドレスです):",
+                "   https://www.ssk.or.jp/seikyushiharai/",
+                "   online/online_04.files/claimsys35.pdf",
+            ]
+        );
+        let joined: String = lines[1..].iter().map(|l| l.trim()).collect();
+        assert_eq!(joined, long);
+        for l in &lines {
+            assert!(super::super::wrap::width(l) <= 40, "{l}");
+        }
+        // No slash to cut at: cut where the room ends, still whole when joined.
+        let lines = url_lines(&format!("https://{}", "a".repeat(50)), 0, 20);
+        let joined: String = lines
+            .iter()
+            .skip_while(|l| !l.starts_with("https"))
+            .map(String::as_str)
+            .collect();
+        assert_eq!(joined, format!("https://{}", "a".repeat(50)));
+        assert!(lines.iter().all(|l| super::super::wrap::width(l) <= 20));
     }
 
     #[test]

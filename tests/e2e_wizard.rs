@@ -118,7 +118,7 @@ fn east_next_family_applied_2010_needs_the_v6_option_first() {
     t.send("とう");
     t.wait_for("1件  選択中: 東京都 (13 NTT東日本)");
     answer(&mut t, key::ENTER, "4/8 光ネクストのタイプ");
-    t.wait_for("> フレッツ 光ネクスト ファミリータイプ");
+    t.wait_for("> 1. フレッツ 光ネクスト ファミリータイプ");
     answer(&mut t, key::ENTER, "5/8 申込日");
     t.send("2010/4/1");
     t.wait_for("読み取った日付: 2010年4月1日 (平成22年)");

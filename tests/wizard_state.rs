@@ -495,13 +495,19 @@ fn next_type_lists_only_the_areas_types_and_unknown() {
 }
 
 #[test]
-fn digits_pick_a_type_only_where_the_list_fits_nine() {
-    // The East offers nine types plus わからない: ten, too many for one digit.
+fn digits_pick_a_type_in_both_areas_zero_for_the_tenth() {
+    // The East offers nine types plus わからない: ten, numbered 1 to 9 and 0.
     let mut m = new_model();
     walk_to(&mut m, &Spec::new("next"), NextType);
-    assert_eq!(m.choices().len(), 10);
-    send(&mut m, Msg::Char('1'));
-    assert_eq!((m.step, m.draft.next_type.clone()), (NextType, None));
+    let choices = choice_ids(&m);
+    assert_eq!(choices.len(), 10);
+    send(&mut m, Msg::Char('9'));
+    assert_eq!(m.draft.next_type.as_ref(), Some(&choices[8]));
+    assert_eq!(m.step, Applied);
+    send(&mut m, Msg::Back);
+    send(&mut m, Msg::Char('０'));
+    assert_eq!(m.draft.next_type.as_deref(), Some("next"));
+    assert_eq!(m.step, Applied);
 
     let mut m = new_model();
     walk_to(
@@ -514,6 +520,15 @@ fn digits_pick_a_type_only_where_the_list_fits_nine() {
     );
     let choices = choice_ids(&m);
     assert!(choices.len() <= 9);
+    // Past the end, and 0 on a list of fewer than ten, pick nothing.
+    for c in ['9', '0'] {
+        send(&mut m, Msg::Char(c));
+        assert_eq!(
+            (m.step, m.draft.next_type.clone()),
+            (NextType, None),
+            "{c:?}"
+        );
+    }
     send(&mut m, Msg::Char('２'));
     assert_eq!(m.draft.next_type.as_ref(), Some(&choices[1]));
     assert_eq!(m.step, Applied);

@@ -43,9 +43,10 @@ pub fn draw(
         Paragraph::new(Line::from(Span::styled(progress, theme.heading()))),
         row(inner, 0),
     );
+    // The question, on the row after the title and, if it wraps, the blank row under it.
     let question = wrap(m.step.question(), usize::from(inner.width));
-    if let Some(q) = question.first() {
-        f.render_widget(Paragraph::new(q.clone()), row(inner, 1));
+    for (y, q) in (1..HEADER_ROWS).zip(question) {
+        f.render_widget(Paragraph::new(q), row(inner, y));
     }
 
     let footer_y = inner.height.saturating_sub(FOOTER_ROWS);

@@ -2,6 +2,7 @@
 //! field with its live check and a わからない choice.
 
 use oqs_line_check::rules::customer_id::{formats_hint, notice_message};
+use oqs_line_check::wizard::layout;
 use oqs_line_check::wizard::wrap::{width, wrap};
 use oqs_line_check::wizard::{Focus, Model, Step};
 use ratatui::Frame;
@@ -13,9 +14,10 @@ use ratatui::widgets::Paragraph;
 use super::chrome::row;
 use super::theme::{MARKER, NO_MARKER, Theme};
 
-/// The message line: an error that has no place in the body (steps without a field).
+/// The message line: an error that has no place in the body (the review's). A question shows
+/// its error in the body, wrapped, where it has room.
 pub fn message(m: &Model<'_>, theme: &Theme) -> Option<Line<'static>> {
-    if m.field(m.step).is_some() {
+    if m.step.is_question() {
         return None;
     }
     m.error
@@ -40,14 +42,34 @@ pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     }
 }
 
-/// Draws the options from row `top`, scrolled so the cursor shows, and the hint of the focused
-/// option under them. Returns the rows used.
+/// Draws the options from row `top`, scrolled so the cursor shows, then the error if any, then
+/// the hint of the focused option. Options are numbered with the digit that chooses them (see
+/// [`layout::choice_digit`]), except 都道府県's, where digits are typed into the filter.
 fn list(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect, top: u16) {
     let choices = m.choices();
-    let numbered = choices.len() <= 9 && m.step != Step::Prefecture;
-    let hint_rows: u16 = if m.step == Step::Prefecture { 0 } else { 4 };
-    let rows = body.height.saturating_sub(top + hint_rows + 1).max(1);
+    let prefecture = m.step == Step::Prefecture;
+    let cols = usize::from(body.width);
+    let errors = if prefecture {
+        Vec::new()
+    } else {
+        error_lines(m, theme, cols)
+    };
+    let hints = match choices.get(m.cursor) {
+        Some(c) if !prefecture => wrap(&c.hint, cols),
+        _ => Vec::new(),
+    };
+    // Room under the options: a blank row, the error, the hint (at least 2 rows of it shown).
+    let below = if prefecture {
+        0
+    } else {
+        1 + errors.len() + hints.len().min(2)
+    };
+    let rows = body
+        .height
+        .saturating_sub(top + 1 + u16::try_from(below).unwrap_or(u16::MAX))
+        .max(1);
     let first = scroll_for(m.cursor, usize::from(rows), choices.len());
+    let name_width = choices.iter().map(|c| width(&c.label)).max().unwrap_or(0);
     for (i, c) in choices
         .iter()
         .enumerate()
@@ -56,13 +78,16 @@ fn list(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect, top: u16) {
     {
         let y = top + u16::try_from(i - first).unwrap_or(0);
         let focused = i == m.cursor;
-        let number = if numbered {
-            format!("{}. ", i + 1)
-        } else {
-            String::new()
+        let number = match layout::choice_digit(i, choices.len()) {
+            Some(d) if !prefecture => format!("{d}. "),
+            _ => String::new(),
         };
         let label = match m.step {
-            Step::Prefecture => format!("{number}{}  {}", c.label, c.hint),
+            // Names padded to one width, so the codes line up (鹿児島県 is the longest).
+            Step::Prefecture => {
+                let pad = name_width.saturating_sub(width(&c.label));
+                format!("{number}{}{}  {}", c.label, " ".repeat(pad), c.hint)
+            }
             _ => format!("{number}{}", c.label),
         };
         let line = if focused {
@@ -75,39 +100,32 @@ fn list(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect, top: u16) {
         };
         f.render_widget(Paragraph::new(line), row(body, y));
     }
-    let more_above = first > 0;
-    let more_below = first + usize::from(rows) < choices.len();
-    if more_above || more_below {
-        let text = format!(
-            "({}/{}件{})",
-            m.cursor + 1,
-            choices.len(),
-            if more_below {
-                "、下に続きがあります"
-            } else {
-                ""
-            }
-        );
+    let shown = choices.len().min(usize::from(rows));
+    let mut y = top + u16::try_from(shown).unwrap_or(rows);
+    if choices.len() > shown {
+        // Which options are on screen, as the result says which lines are.
+        let last = first + shown;
+        let more = if last >= choices.len() {
+            "(ここまでです)"
+        } else {
+            "(上下キーで続きを見られます)"
+        };
+        let text = format!("{}-{last}件目 / 全{}件 {more}", first + 1, choices.len());
         f.render_widget(
             Paragraph::new(Span::styled(text, theme.dim())),
-            row(body, top + rows),
+            row(body, y),
         );
+        y += 1;
+    }
+    y += 1;
+    for l in errors {
+        f.render_widget(Paragraph::new(l), row(body, y));
+        y += 1;
     }
     // The focused option's hint, under the list.
-    if m.step != Step::Prefecture
-        && let Some(c) = choices.get(m.cursor)
-    {
-        let shown = u16::try_from(choices.len().min(usize::from(rows))).unwrap_or(rows);
-        let extra = u16::from(more_above || more_below);
-        let y0 = top + shown + extra + 1;
-        for (n, l) in wrap(&c.hint, usize::from(body.width))
-            .into_iter()
-            .take(usize::from(hint_rows))
-            .enumerate()
-        {
-            let y = y0 + u16::try_from(n).unwrap_or(0);
-            f.render_widget(Paragraph::new(Span::styled(l, theme.dim())), row(body, y));
-        }
+    for l in hints {
+        f.render_widget(Paragraph::new(Span::styled(l, theme.dim())), row(body, y));
+        y += 1;
     }
 }
 
@@ -142,11 +160,13 @@ fn prefecture(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
         };
         status.push(Line::from(Span::styled(text, theme.dim())));
     }
-    for (n, l) in status.into_iter().take(2).enumerate() {
-        let y = 1 + u16::try_from(n).unwrap_or(0);
+    // A long error pushes the list down rather than being cut.
+    let mut y = 1;
+    for l in status {
         f.render_widget(Paragraph::new(l), row(body, y));
+        y += 1;
     }
-    list(m, theme, f, body, 3);
+    list(m, theme, f, body, y + 1);
     if m.overlay.is_none() {
         place_cursor(m, f, body, 0, label);
     }

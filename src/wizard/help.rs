@@ -126,8 +126,8 @@ pub fn key_hints(m: &Model<'_>) -> Vec<(&'static str, &'static str)> {
         Step::Line | Step::Collab | Step::NextType | Step::V6 | Step::MultipleLines => {
             k.push(("上下", "選ぶ"));
             k.push(("Enter", "決定"));
-            if m.choices().len() <= 9 {
-                k.push(("数字", "選択"));
+            if m.choices().len() <= super::layout::MAX_NUMBERED {
+                k.push(("数字", "その番号に決定"));
             }
         }
         Step::Prefecture => {

@@ -32,3 +32,39 @@ pub fn body_height(viewport: (u16, u16)) -> usize {
             .saturating_sub(2 * BORDER + HEADER_ROWS + FOOTER_ROWS),
     )
 }
+
+/// The most options a list numbers: 1 to 9, then 0 for the tenth (as on a phone's keypad).
+/// Longer lists are chosen with the arrow keys only.
+pub const MAX_NUMBERED: usize = 10;
+
+/// The digit shown before option `index` (0-based) of a list of `len`, and typed to choose it.
+pub fn choice_digit(index: usize, len: usize) -> Option<char> {
+    if len > MAX_NUMBERED || index >= len {
+        return None;
+    }
+    char::from_digit(u32::try_from((index + 1) % 10).ok()?, 10)
+}
+
+/// The option (0-based) that digit `d` chooses in a list of `len`, if any.
+pub fn choice_for_digit(d: char, len: usize) -> Option<usize> {
+    (0..len).find(|&i| choice_digit(i, len) == Some(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_numbered_one_to_nine_then_zero() {
+        assert_eq!(choice_digit(0, 3), Some('1'));
+        assert_eq!(choice_digit(8, 10), Some('9'));
+        assert_eq!(choice_digit(9, 10), Some('0'));
+        assert_eq!(choice_digit(3, 3), None);
+        assert_eq!(choice_digit(0, 11), None);
+        assert_eq!(choice_for_digit('0', 10), Some(9));
+        assert_eq!(choice_for_digit('0', 8), None);
+        assert_eq!(choice_for_digit('8', 8), Some(7));
+        assert_eq!(choice_for_digit('9', 8), None);
+        assert_eq!(choice_for_digit('1', 11), None);
+    }
+}

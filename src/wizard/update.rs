@@ -214,14 +214,11 @@ fn list_key(m: &mut Model<'_>, msg: Msg) {
     }
     let picked = match msg {
         Msg::Submit => Some(m.cursor.min(choices.len().saturating_sub(1))),
-        // A digit picks one of up to nine options; the IME may send it full-width.
-        Msg::Char(c) if choices.len() <= 9 => c
+        // A digit picks the option numbered with it; the IME may send it full-width.
+        Msg::Char(c) => c
             .nfkc()
             .next()
-            .and_then(|d| d.to_digit(10))
-            .and_then(|d| usize::try_from(d).ok())
-            .filter(|&d| (1..=choices.len()).contains(&d))
-            .map(|d| d - 1),
+            .and_then(|d| layout::choice_for_digit(d, choices.len())),
         _ => None,
     };
     let Some(index) = picked else { return };

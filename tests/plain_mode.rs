@@ -40,7 +40,14 @@ fn plain_in(dir: TempDir, args: &[&str], input: &str) -> Run {
         .spawn()
         .expect("start oqs-line-check");
     let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input.as_bytes()).expect("write answers");
+    // A run that stops before reading (a bad answer file) may close its stdin first.
+    if let Err(e) = stdin.write_all(input.as_bytes()) {
+        assert_eq!(
+            e.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "write answers: {e}"
+        );
+    }
     drop(stdin);
     let Output {
         status,
@@ -196,6 +203,29 @@ fn ctc_goes_straight_to_the_review_and_another_method() {
             "== 判定: 別の接続方式です ==",
             "電気通信回線種別: 2：IP-VPN回線事業者(CTC・QTnetに限る)",
             "URL: https://www.ssk.or.jp/",
+        ],
+    );
+    // The review says how to change an answer here (by number), not with the full screen's keys.
+    assert_in_order(
+        &r.out,
+        &[
+            "[2/2] 入力内容の確認\n答えを確かめてください。\n",
+            "直すときは項目の番号を",
+        ],
+    );
+    assert!(!r.out.contains("項目を選んで Enter"), "{}", r.out);
+}
+
+#[test]
+fn the_east_type_list_numbers_all_ten_options() {
+    let r = plain(&[], &lines(&["1", "2", "13", "10", "", "2010/4/1", "3"]));
+    assert_in_order(
+        &r.out,
+        &[
+            "  9. フレッツ 光ネクスト マンション・ギガラインタイプ",
+            "  10. わからない",
+            "番号 (1-10): ",
+            "受け付けました: わからない",
         ],
     );
 }

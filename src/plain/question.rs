@@ -22,10 +22,16 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn show_question(&mut self) {
         let m = &self.model;
         let (n, total) = m.progress();
+        // The review's question tells how to change an answer with the full screen's keys;
+        // here the numbered instruction under the answers says how.
+        let question = match m.step {
+            Step::Review => "答えを確かめてください。",
+            step => step.question(),
+        };
         let mut lines = vec![
             String::new(),
             format!("[{n}/{total}] {}", m.step.title()),
-            m.step.question().to_string(),
+            question.to_string(),
         ];
         match m.step {
             step if is_list(step) => {

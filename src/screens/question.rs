@@ -7,7 +7,7 @@ use oqs_line_check::wizard::wrap::{width, wrap};
 use oqs_line_check::wizard::{Focus, Model, Step};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -226,6 +226,23 @@ fn skip_columns(s: &str, skip: usize, room: usize) -> String {
     out
 }
 
+/// 「label value」 with a long value wrapped under itself.
+fn labelled(label: &str, value: &str, style: Style, w: usize) -> Vec<Line<'static>> {
+    let room = w.saturating_sub(width(label)).max(10);
+    wrap(value, room)
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let head = if n == 0 {
+                label.to_string()
+            } else {
+                " ".repeat(width(label))
+            };
+            Line::from(vec![Span::raw(head), Span::styled(part, style)])
+        })
+        .collect()
+}
+
 /// Puts the terminal cursor at the caret, so an IME opens its window there.
 fn place_cursor(m: &Model<'_>, f: &mut Frame<'_>, body: Rect, y: u16, label: &str) {
     let Some(field) = m.field(m.step) else { return };
@@ -251,65 +268,62 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
 
     let mut lines: Vec<Line<'static>> = Vec::new();
     let w = usize::from(body.width).saturating_sub(4);
+    // Every sentence wraps: nothing is cut at the window's edge.
+    let said = |lines: &mut Vec<Line<'static>>, text: &str, style| {
+        for l in wrap(text, w) {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
+    };
     match m.step {
         Step::Applied => {
             if let Some(p) = m.applied_preview() {
-                lines.push(Line::from(vec![
-                    Span::raw("読み取った日付: "),
-                    Span::styled(p, theme.ok()),
-                ]));
+                lines.extend(labelled("読み取った日付: ", &p, theme.ok(), w));
             }
-            lines.push(Line::from(Span::styled(
+            said(
+                &mut lines,
                 "入力例: 2012/5/29、2012年5月29日、平成24年5月29日、H24.5.29、R3.5.10",
                 theme.dim(),
-            )));
+            );
         }
         Step::CustomerId => {
             if let Some((n, verdict)) = m.customer_id_preview() {
-                lines.push(Line::from(vec![
-                    Span::raw("入力される値: "),
-                    Span::styled(n.normalized.clone(), theme.value()),
-                ]));
+                lines.extend(labelled("入力される値: ", &n.normalized, theme.value(), w));
                 for notice in &n.notices {
-                    lines.push(Line::from(Span::styled(
-                        format!("  ({})", notice_message(*notice)),
+                    said(
+                        &mut lines,
+                        &format!("  ({})", notice_message(*notice)),
                         theme.dim(),
-                    )));
+                    );
                 }
                 match verdict {
-                    Ok(()) => lines.push(Line::from(Span::styled(
+                    Ok(()) => said(
+                        &mut lines,
                         "形式は正しいです。Enter で次へ進みます。",
                         theme.ok(),
-                    ))),
+                    ),
                     // Live while typing (dim); in the error style once Enter was pressed.
-                    Err(e) if m.error.is_none() => {
-                        for l in wrap(&e.message, w) {
-                            lines.push(Line::from(Span::styled(l, theme.dim())));
-                        }
-                    }
+                    Err(e) if m.error.is_none() => said(&mut lines, &e.message, theme.dim()),
                     Err(_) => {}
                 }
             } else {
                 let hint = formats_hint(&m.rules().customer_id_formats, m.draft.area(m.rules()));
-                lines.push(Line::from(Span::styled(
-                    format!("形式: {hint}"),
-                    theme.dim(),
-                )));
+                said(&mut lines, &format!("形式: {hint}"), theme.dim());
             }
         }
-        _ => {
-            lines.push(Line::from(Span::styled(
-                "1回目と同じお客さまIDを入力してください (貼り付けは使わずに入力してください)。",
-                theme.dim(),
-            )));
-        }
+        _ => said(
+            &mut lines,
+            "1回目と同じお客さまIDを、貼り付けを使わずに入力してください。",
+            theme.dim(),
+        ),
     }
     lines.extend(error_lines(m, theme, w));
+    // Rows left above the わからない choice (a blank, the choice and its hint).
+    let below = if m.has_unknown_choice() { 3 } else { 0 };
     let mut y = 2u16;
-    for l in lines
-        .into_iter()
-        .take(usize::from(body.height.saturating_sub(6)))
-    {
+    for l in lines {
+        if y + below >= body.height {
+            break;
+        }
         f.render_widget(Paragraph::new(l), row(body, y));
         y += 1;
     }

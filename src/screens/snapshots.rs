@@ -209,10 +209,23 @@ fn long_values_and_the_save_status_are_never_cut() {
     );
 
     send(&mut m, &[Msg::Submit, Msg::Save]);
+    // A deep folder: each path takes two lines, and the dialog grows to show them all.
+    let folder = "/home/clinic/Documents/online-shikaku-kakunin/kaisen-check/2026-11";
     let saved = ["md", "json", "toml"]
-        .map(|e| format!("/home/clinic/oqs-line-check-20261125-102710.{e}"))
+        .map(|e| format!("{folder}/oqs-line-check-20261125-102710.{e}"))
         .to_vec();
-    send(&mut m, &[Msg::Saved(Ok(saved)), Msg::Back]);
+    send(&mut m, &[Msg::Saved(Ok(saved))]);
+    let screen = render(&m, 80, 24);
+    for e in ["md", "json", "toml"] {
+        assert!(
+            screen.contains(&format!("oqs-line-check-20261125-102710.{e}")),
+            "{screen}"
+        );
+    }
+    assert_eq!(screen.matches("kaisen-check/").count(), 3, "{screen}");
+    assert!(screen.contains("取り扱いに注意してください。"), "{screen}");
+    assert!(screen.contains("Enter で閉じます"), "{screen}");
+    send(&mut m, &[Msg::Back]);
     step(&mut m, "west_long_type_saved", &[]);
     let screen = render(&m, 80, 24);
     let total = oqs_line_check::wizard::result_view::lines(&m).len();

@@ -36,6 +36,8 @@ pub const NO_LINE_END: &str = "「『（(【〔〈《［[｛{｢";
 enum Break {
     /// Keeps every rule.
     Good,
+    /// After a 「/」 or 「\\」 in a word wider than the line: where a URL or a path reads best cut.
+    AfterSlash,
     /// Inside a word that is wider than the line anyway: at a symbol, or inside a run of letters
     /// and digits that is itself wider than the line. Keeps every rule too, but a line that can
     /// end before the word should.
@@ -113,6 +115,8 @@ fn break_before(chars: &[Char], i: usize, width: usize) -> Break {
             }
         } else if a.word <= width {
             Break::InWord
+        } else if matches!(a.c, '/' | '\\') {
+            Break::AfterSlash
         } else {
             Break::InLongWord
         };
@@ -256,6 +260,15 @@ mod tests {
             ["https://flets.com/", "v6option/flow.html"]
         );
         assert_eq!(wrap("CAF0123456789", 5), ["CAF01", "23456", "789"]);
+        // A path breaks after a folder's name rather than inside a file's.
+        assert_eq!(
+            wrap(r"保存先: C:\Users\clinic\oqs-line-check-20261125.md", 30),
+            [
+                "保存先: ",
+                r"C:\Users\clinic\",
+                "oqs-line-check-20261125.md"
+            ]
+        );
         // After a space is better than inside the word: the word starts the next line.
         assert_eq!(wrap("参考 abcdefghijkl", 10), ["参考 ", "abcdefghij", "kl"]);
         // With no space, kinsoku still holds: 「「」 stays with the word.

@@ -94,7 +94,8 @@ fn assert_saved_in_home(t: &mut Tui, refused: &str, home: &Path) {
     assert_dialog_says(t, &home.display().to_string());
     t.send(key::ENTER);
     t.wait_gone("Enter で閉じます");
-    t.wait_for("ホームフォルダーに保存しました");
+    // The message line keeps naming the place after the dialog is closed.
+    t.wait_for("ホームフォルダーに保存済み");
     let mut exts: Vec<String> = std::fs::read_dir(home)
         .expect("read the home folder")
         .flatten()

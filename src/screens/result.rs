@@ -4,7 +4,7 @@
 use oqs_line_check::rules::text;
 use oqs_line_check::wizard::result_view::{self, LineStyle, StyledLine};
 use oqs_line_check::wizard::wrap::width;
-use oqs_line_check::wizard::{Model, SaveState};
+use oqs_line_check::wizard::{Model, SaveState, Saved};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -38,7 +38,7 @@ pub fn message(
     let (status, style): (Vec<String>, _) = match &m.save {
         SaveState::NotSaved => (Vec::new(), theme.dim()),
         SaveState::Saving => (vec!["保存しています...".to_string()], theme.dim()),
-        SaveState::Saved(saved) => (saved_wordings(&saved.place, &saved.paths), theme.ok()),
+        SaveState::Saved(saved) => (saved_wordings(saved), theme.ok()),
         // The shell's messages are sanitised already; shown as text all the same. The whole
         // message was in the dialog; here it is shown only when it fits.
         SaveState::Failed(failure) => (
@@ -73,17 +73,19 @@ pub fn message(
     Some(Line::from(spans))
 }
 
-/// What the save made, longest first: 「ホームフォルダーに保存しました: oqs-line-check-20261125-0930
+/// What the save made, longest first: 「起動したフォルダーに保存しました: oqs-line-check-20261125-0930
 /// (.md .json .toml)」 down to 「保存済み」. The files share one name; the dialog showed the full
-/// paths.
-fn saved_wordings(place: &str, paths: &[String]) -> Vec<String> {
+/// paths. Saved in a second place (the first refused), every wording names the place.
+fn saved_wordings(saved: &Saved) -> Vec<String> {
     let path = |p: &String| std::path::Path::new(p).to_path_buf();
-    let stem = paths
+    let stem = saved
+        .paths
         .first()
         .map(path)
         .and_then(|p| p.file_stem().map(|s| text::sanitize(&s.to_string_lossy())))
         .unwrap_or_default();
-    let extensions: Vec<String> = paths
+    let extensions: Vec<String> = saved
+        .paths
         .iter()
         .filter_map(|p| {
             path(p)
@@ -92,15 +94,28 @@ fn saved_wordings(place: &str, paths: &[String]) -> Vec<String> {
         })
         .collect();
     let extensions = extensions.join(" ");
+    let count = saved.paths.len();
+    let place = text::sanitize(&saved.place);
     let mut out = Vec::new();
     if !stem.is_empty() {
-        out.push(format!("{}に保存しました: {stem} ({extensions})", text::sanitize(place)));
-        out.push(format!("保存しました: {stem} ({extensions})"));
-        out.push(format!("保存済み: {stem} ({extensions})"));
-        out.push(format!("保存済み: {stem} ({}ファイル)", paths.len()));
-        out.push(format!("保存済み: {stem}"));
+        out.push(format!("{place}に保存しました: {stem} ({extensions})"));
     }
-    out.push("保存済み".to_string());
+    if saved.refused.is_empty() {
+        if !stem.is_empty() {
+            out.push(format!("保存しました: {stem} ({extensions})"));
+            out.push(format!("保存済み: {stem} ({extensions})"));
+            out.push(format!("保存済み: {stem} ({count}ファイル)"));
+            out.push(format!("保存済み: {stem}"));
+        }
+        out.push("保存済み".to_string());
+    } else {
+        if !stem.is_empty() {
+            out.push(format!("{place}に保存済み: {stem} ({count}ファイル)"));
+        }
+        out.push(format!("{place}に保存済み ({count}ファイル)"));
+        out.push(format!("{place}に保存済み"));
+        out.push("保存済み".to_string());
+    }
     out
 }
 

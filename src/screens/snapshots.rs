@@ -214,6 +214,11 @@ fn long_values_and_the_save_status_are_never_cut() {
     let saved = ["md", "json", "toml"]
         .map(|e| format!("{folder}/oqs-line-check-20261125-102710.{e}"))
         .to_vec();
+    let saved = oqs_line_check::wizard::Saved {
+        paths: saved,
+        place: "起動したフォルダー".to_string(),
+        refused: Vec::new(),
+    };
     send(&mut m, &[Msg::Saved(Ok(saved))]);
     let screen = render(&m, 80, 24);
     for e in ["md", "json", "toml"] {

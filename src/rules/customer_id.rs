@@ -627,8 +627,16 @@ fn check_digits(
                 .chars()
                 .map(|c| if c == 'O' { '0' } else { c })
                 .collect();
-            let suggestion = if fixed.bytes().all(|b| b.is_ascii_digit()) {
+            let all_digits = fixed.bytes().all(|b| b.is_ascii_digit());
+            // Offer the corrected ID only when it is a whole one: with a digit missing too, a
+            // suggestion would be copied as it is and fail again.
+            let suggestion = if all_digits && counts.contains(&fixed.len()) {
                 format!(": {prefix}{}", show(&fixed))
+            } else if all_digits {
+                format!(
+                    "。そのうえで数字が{}桁なので{need}になるよう、書類のお客さまIDと見比べてください",
+                    fixed.len()
+                )
             } else {
                 String::new()
             };
@@ -1039,6 +1047,11 @@ mod tests {
         let (c, m) = code(Some(Area::East), "cafo123456789");
         assert_eq!(c, "letter_o_in_digits");
         assert!(m.ends_with(": CAF0123456789"), "{m}");
+        // An O and a digit short: no ID to copy, and the count is said.
+        let (c, m) = code(Some(Area::East), "cafo12345678");
+        assert_eq!(c, "letter_o_in_digits");
+        assert!(!m.contains("CAF012345678"), "{m}");
+        assert!(m.contains("数字が9桁なので10桁になるよう"), "{m}");
     }
 
     #[test]

@@ -68,7 +68,7 @@ impl Step {
             Step::CustomerId => "回線のお客さまIDを入力してください。",
             Step::CustomerIdConfirm => "確認のため、お客さまIDをもう一度入力してください。",
             Step::MultipleLines => "フレッツ光の回線を複数契約していますか。",
-            Step::Review => "答えを確かめてください。直すときは項目を選んで Enter を押します。",
+            Step::Review => "答えを確かめて、よければ「この内容で結果を見る」で Enter を押します。",
             Step::Result => "判定と、これからやることです。上から順に読んでください。",
         }
     }

@@ -217,17 +217,22 @@ fn ctc_goes_straight_to_the_review_and_another_method() {
 }
 
 #[test]
-fn the_east_type_list_numbers_all_ten_options() {
-    let r = plain(&[], &lines(&["1", "2", "13", "10", "", "2010/4/1", "3"]));
+fn the_east_type_list_numbers_ten_options_as_the_screen_does() {
+    // 1 to 9, then 0 for the tenth, as the full screen numbers and takes them: 「10」 is refused
+    // with the numbers the list takes, 「0」 picks わからない.
+    let r = plain(&[], &lines(&["1", "2", "13", "10", "0", "2010/4/1", "3"]));
     assert_in_order(
         &r.out,
         &[
             "  9. フレッツ 光ネクスト マンション・ギガラインタイプ",
-            "  10. わからない",
-            "番号 (1-10): ",
+            "  0. わからない",
+            "番号 (1-9、0): 10\n",
+            "「10」は選択肢にありません。番号 (1-9、0) を入力してください。",
+            "番号 (1-9、0): 0\n",
             "受け付けました: わからない",
         ],
     );
+    assert!(!r.out.contains("10. "), "{}", r.out);
 }
 
 #[test]
@@ -326,7 +331,7 @@ fn less_than_on_the_first_question_asks_before_quitting() {
 fn question_mark_shows_the_help_without_the_full_screen_keys() {
     let r = plain(
         &[],
-        &lines(&["1", "2", "東京", "10", "?", "ｈ２４．５．２９"]),
+        &lines(&["1", "2", "東京", "0", "?", "ｈ２４．５．２９"]),
     );
     assert_in_order(
         &r.out,
@@ -398,7 +403,7 @@ fn choices_by_the_words_check_takes_and_fumei_for_wakaranai() {
 fn a_bad_date_is_explained_then_a_good_one_is_taken_and_typing_is_kept() {
     let r = plain(
         &[],
-        &lines(&["1", "2", "13", "10", "2021-02-30", "", "2012/5/28", "2"]),
+        &lines(&["1", "2", "13", "0", "2021-02-30", "", "2012/5/28", "2"]),
     );
     assert_in_order(
         &r.out,
@@ -423,7 +428,7 @@ fn a_bad_date_is_explained_then_a_good_one_is_taken_and_typing_is_kept() {
         &r.out,
         &[
             "番号 (1-8): 9\n",
-            "「9」は選択肢にありません。1 から 8 の番号を入力してください。",
+            "「9」は選択肢にありません。番号 (1-8) を入力してください。",
             "「x」は選択肢にありません。",
             "受け付けました: ビジネスコムファ光 (CTC)",
         ],

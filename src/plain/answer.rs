@@ -11,7 +11,7 @@ use oqs_line_check::rules::prefecture::parse_prefecture;
 use oqs_line_check::rules::text::{self, sanitize};
 use oqs_line_check::rules::{V6Answer, YesNo};
 use oqs_line_check::wizard::update::UNKNOWN_HINT;
-use oqs_line_check::wizard::{Edit, Focus, Msg, Step};
+use oqs_line_check::wizard::{Edit, Focus, Msg, Step, layout};
 
 use super::Session;
 use super::question::is_list;
@@ -97,15 +97,16 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             if m.step == Step::Review || self.current_index().is_some() {
                 self.send(Msg::Submit);
             } else {
-                self.console
-                    .say(&format!("番号 (1 から {count}) を入力してください。"));
+                self.console.say(&format!(
+                    "番号 ({}) を入力してください。",
+                    layout::number_range(count)
+                ));
             }
             return;
         }
-        let index = folded
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=count).contains(n))
+        // Numbered as the list shows it (1 to 9, then 0 for a tenth).
+        let index = layout::choice_for_number(folded, count)
+            .map(|i| i + 1)
             .or_else(|| {
                 labels
                     .iter()
@@ -120,8 +121,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         match index {
             Some(n) => self.choose(n),
             None => self.console.say(&format!(
-                "「{}」は選択肢にありません。1 から {count} の番号を入力してください。",
-                sanitize(folded)
+                "「{}」は選択肢にありません。番号 ({}) を入力してください。",
+                sanitize(folded),
+                layout::number_range(count)
             )),
         }
     }
@@ -150,13 +152,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn prefecture(&mut self, typed: &str, folded: &str) {
         let choices = self.model.choices().len();
         if self.narrowing
-            && let Some(n) = folded
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=choices).contains(n))
+            && let Some(i) = layout::choice_for_number(folded, choices)
         {
             self.narrowing = false;
-            self.choose(n);
+            self.choose(i + 1);
             return;
         }
         self.narrowing = false;
@@ -212,8 +211,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     sanitize(typed.trim())
                 ));
                 for (i, c) in choices.iter().enumerate() {
+                    let number = layout::choice_number(i, n);
                     self.console
-                        .say(&format!("  {}. {} ({})", i + 1, c.label, c.hint));
+                        .say(&format!("  {number}. {} ({})", c.label, c.hint));
                 }
             }
         }

@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 
 use oqs_line_check::rules::customer_id;
 use oqs_line_check::rules::text::sanitize;
-use oqs_line_check::wizard::{Focus, Step};
+use oqs_line_check::wizard::{Focus, Step, layout};
 
 use super::Session;
 
@@ -36,13 +36,16 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         match m.step {
             step if is_list(step) => {
                 let current = self.current_index();
-                for (i, c) in m.choices().iter().enumerate() {
+                let choices = m.choices();
+                for (i, c) in choices.iter().enumerate() {
                     let mark = if current == Some(i) {
                         " (今の答え)"
                     } else {
                         ""
                     };
-                    lines.push(format!("  {}. {}{mark}", i + 1, c.label));
+                    // Numbered as on the full screen: 1 to 9, then 0 for a tenth.
+                    let n = layout::choice_number(i, choices.len());
+                    lines.push(format!("  {n}. {}{mark}", c.label));
                     if !c.hint.is_empty() {
                         lines.push(format!("     {}", c.hint));
                     }
@@ -76,18 +79,19 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             }
             Step::Review => {
                 let rows = m.review_rows();
+                let count = rows.len() + 1;
                 for (i, row) in rows.iter().enumerate() {
                     lines.push(format!(
                         "  {}. {}: {}",
-                        i + 1,
+                        layout::choice_number(i, count),
                         row.label,
                         sanitize(&row.value)
                     ));
                 }
-                lines.push(format!("  {}. この内容で結果を見る", rows.len() + 1));
+                let see = layout::choice_number(rows.len(), count);
+                lines.push(format!("  {see}. この内容で結果を見る"));
                 lines.push(format!(
-                    "直すときは項目の番号を、結果を見るときは {} を入力してください (Enter だけでも結果を見ます)。",
-                    rows.len() + 1
+                    "直すときは項目の番号を、結果を見るときは {see} を入力してください (Enter だけでも結果を見ます)。"
                 ));
             }
             _ => {}
@@ -107,16 +111,22 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 } else {
                     ""
                 };
-                format!("番号 (1-{}{keep}): ", m.choices().len())
+                format!("番号 ({}{keep}): ", layout::number_range(m.choices().len()))
             }
             Step::Prefecture if self.narrowing => {
-                format!("番号 (1-{}) か都道府県: ", m.choices().len())
+                format!(
+                    "番号 ({}) か都道府県: ",
+                    layout::number_range(m.choices().len())
+                )
             }
             Step::Prefecture => "都道府県: ".to_string(),
             Step::Applied => "申込日: ".to_string(),
             Step::CustomerId => "お客さまID: ".to_string(),
             Step::CustomerIdConfirm => "お客さまID (2回目): ".to_string(),
-            Step::Review => format!("番号 (1-{}): ", m.review_rows().len() + 1),
+            Step::Review => format!(
+                "番号 ({}): ",
+                layout::number_range(m.review_rows().len() + 1)
+            ),
             _ => String::new(),
         }
     }

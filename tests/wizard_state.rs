@@ -10,13 +10,14 @@ use oqs_line_check::rules::{
     Answers, Area, Decision, Field, RawAnswers, RuleSet, V6Answer, Verdict, YesNo, decide,
 };
 use oqs_line_check::wizard::draft::Draft;
+use oqs_line_check::wizard::help::key_hints;
 use oqs_line_check::wizard::model::Fields;
 use oqs_line_check::wizard::save_content;
 use oqs_line_check::wizard::text_field::MAX_CHARS;
 use oqs_line_check::wizard::update::UNKNOWN_HINT;
 use oqs_line_check::wizard::{
-    Command, Edit, Focus, Model, Msg, Overlay, SaveFailure, SaveRequest, SaveState, Saved, Step,
-    update,
+    Command, Edit, Focus, IdPreview, Model, Msg, Overlay, SaveFailure, SaveRequest, SaveState,
+    Saved, Step, update,
 };
 use proptest::prelude::*;
 
@@ -395,9 +396,12 @@ fn typing_wakaranai_in_a_text_field_chooses_wakaranai() {
         let mut m = new_model();
         walk_to(&mut m, &Spec::new("cross"), CustomerId);
         type_text(&mut m, word);
-        let (_, verdict) = m.customer_id_preview().expect("a live preview");
-        let said = verdict.expect_err("not an ID").message;
-        assert!(said.contains("Enter で「わからない」を選びます"), "{said}");
+        // The word is read as わからない: no value to enter on the portal, nothing normalised.
+        assert_eq!(
+            m.customer_id_preview(),
+            Some(IdPreview::Unknown),
+            "{word:?}"
+        );
         send(&mut m, Msg::Submit);
         assert_eq!(m.error, None, "{word:?}");
         assert_eq!(m.draft.customer_id, Some(None), "{word:?}");
@@ -572,7 +576,9 @@ fn a_bad_id_is_refused_with_the_rules_message_and_kept() {
     let mut m = new_model();
     walk_to(&mut m, &Spec::new("cross"), CustomerId);
     type_text(&mut m, "CAF12345");
-    let (normalized, verdict) = m.customer_id_preview().expect("a live preview");
+    let Some(IdPreview::Id(normalized, verdict)) = m.customer_id_preview() else {
+        panic!("a live preview of an ID");
+    };
     assert_eq!(normalized.normalized, "CAF12345");
     let live = verdict.expect_err("too short");
     send(&mut m, Msg::Submit);
@@ -662,6 +668,239 @@ fn typing_filters_the_prefecture_list_and_enter_picks_the_highlighted_one() {
     assert_eq!(m.step, Prefecture);
     assert_eq!(m.draft.prefecture, None);
     assert_eq!(m.error.as_ref().map(|e| e.field), Some(Field::Prefecture));
+}
+
+/// The prefecture the 都道府県 list highlights: what Enter picks.
+fn highlighted(m: &Model<'_>) -> Option<String> {
+    m.choices().get(m.cursor).map(|c| c.id.clone())
+}
+
+/// 大阪府 answered, at the review (the reviewer's start).
+fn osaka_at_review() -> Model<'static> {
+    let raw = RawAnswers {
+        line: Some("cross".into()),
+        collab: Some("no".into()),
+        prefecture: Some("27".into()),
+        customer_id: Some(ID.into()),
+        multiple_lines: Some("no".into()),
+        ..RawAnswers::default()
+    };
+    let m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.step, Review);
+    m
+}
+
+#[test]
+fn typing_in_the_filter_and_clearing_it_keeps_the_chosen_prefecture() {
+    // The reviewer's steps: 都道府県 from the review, 「o」, Backspace, Enter.
+    let mut m = osaka_at_review();
+    open_from_review(&mut m, Prefecture);
+    assert_eq!(highlighted(&m).as_deref(), Some("27"));
+    type_text(&mut m, "o");
+    assert!(m.choices().len() < 47);
+    assert_eq!(highlighted(&m).as_deref(), Some("27"), "大阪 still listed");
+    send_all(&mut m, [Msg::Edit(Edit::Backspace)]);
+    assert_eq!(m.choices().len(), 47);
+    assert_eq!(highlighted(&m).as_deref(), Some("27"));
+    send(&mut m, Msg::Submit);
+    assert_eq!((m.step, m.draft.prefecture), (Review, Some(27)));
+    assert!(
+        m.review_rows()
+            .iter()
+            .any(|r| r.step == Prefecture && r.value.contains("大阪府")),
+        "{:?}",
+        m.review_rows()
+    );
+
+    // A filter that hides the answer highlights its first match; clearing it brings the
+    // highlight back to the answer, not to 北海道.
+    let mut m = osaka_at_review();
+    open_from_review(&mut m, Prefecture);
+    type_text(&mut m, "tokyo");
+    assert_eq!(highlighted(&m).as_deref(), Some("13"));
+    send_all(&mut m, [Msg::Edit(Edit::Clear)]);
+    assert_eq!(highlighted(&m).as_deref(), Some("27"));
+
+    // A prefecture the user highlighted stays highlighted through the filter, and comes back
+    // when the filter hid it for a while.
+    let mut m = osaka_at_review();
+    open_from_review(&mut m, Prefecture);
+    send_all(&mut m, [Msg::Down]);
+    let moved = highlighted(&m);
+    assert_ne!(moved.as_deref(), Some("27"));
+    type_text(&mut m, "zzz");
+    assert_eq!(highlighted(&m), None);
+    send_all(&mut m, [Msg::Edit(Edit::Clear)]);
+    assert_eq!(highlighted(&m), moved);
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.draft.prefecture.map(|c| c.to_string()), moved);
+}
+
+/// A key that edits the 都道府県 filter.
+fn filter_edit() -> impl Strategy<Value = Msg> {
+    prop_oneof![
+        4 => prop::sample::select(vec!['o', 's', 'k', 'a', 't', '1', '2', 'と', 'う', '大', 'ﾄ'])
+            .prop_map(Msg::Char),
+        2 => Just(Msg::Edit(Edit::Backspace)),
+        1 => Just(Msg::Edit(Edit::Left)),
+        1 => Just(Msg::Edit(Edit::Delete)),
+        1 => Just(Msg::Paste("おお".into())),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Editing the filter and clearing it never changes which prefecture Enter picks, unless
+    /// the user moved the highlight (the moves here come before the edits).
+    #[test]
+    fn the_filter_never_changes_the_prefecture_enter_picks(
+        answer in 1u8..=47,
+        downs in 0usize..47,
+        edits in prop::collection::vec(filter_edit(), 0..12),
+    ) {
+        let raw = RawAnswers {
+            line: Some("cross".into()),
+            collab: Some("no".into()),
+            prefecture: Some(answer.to_string()),
+            customer_id: Some(ID.into()),
+            multiple_lines: Some("no".into()),
+            ..RawAnswers::default()
+        };
+        let mut m = Model::with_answers(rules(), today(), &raw);
+        open_from_review(&mut m, Prefecture);
+        prop_assert_eq!(highlighted(&m), Some(answer.to_string()));
+        for _ in 0..downs {
+            send(&mut m, Msg::Down);
+        }
+        let before = highlighted(&m);
+        for e in edits {
+            send(&mut m, e);
+            // While listed, the highlighted prefecture stays highlighted.
+            if let Some(id) = &before
+                && m.choices().iter().any(|c| &c.id == id)
+            {
+                prop_assert_eq!(highlighted(&m), Some(id.clone()));
+            }
+        }
+        send(&mut m, Msg::Edit(Edit::Clear));
+        prop_assert_eq!(highlighted(&m), before.clone());
+        send(&mut m, Msg::Submit);
+        prop_assert_eq!(m.draft.prefecture.map(|c| c.to_string()), before);
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// The footer's hints say what the keys do
+// -------------------------------------------------------------------------------------------
+
+fn hint(m: &Model<'_>, key: &str) -> Option<&'static str> {
+    key_hints(m)
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, what)| what)
+}
+
+/// Presses Esc on a copy of `m` and checks it does what the footer says.
+fn esc_does_what_the_hint_says(m: &Model<'_>, origin: &str) {
+    let said = hint(m, "Esc");
+    let mut after = m.clone();
+    send(&mut after, Msg::Back);
+    let at = format!("{:?} ({origin}), overlay {:?}", m.step, m.overlay);
+    match said {
+        Some("終了") => {
+            assert_eq!(
+                after.overlay,
+                Some(Overlay::QuitConfirm { yes: false }),
+                "{at}"
+            );
+            assert_eq!(after.step, m.step, "{at}");
+        }
+        Some("戻る") => {
+            assert_eq!(after.overlay, None, "{at}");
+            assert_ne!(after.step, m.step, "{at}");
+        }
+        // The overlays: Esc closes them and leaves the step.
+        Some("閉じる" | "やめる") => {
+            assert!(m.overlay.is_some(), "{at}");
+            assert_eq!((after.overlay, after.step), (None, m.step), "{at}");
+        }
+        other => panic!("Esc hint {other:?} on {at}"),
+    }
+}
+
+#[test]
+fn the_esc_hint_says_what_esc_does_on_every_step_and_from_the_review() {
+    let specs = [
+        Spec::new("next"),
+        Spec {
+            prefecture: "27",
+            ..Spec::new("cross")
+        },
+        Spec::new("commufa"),
+        Spec::new("unknown"),
+    ];
+    for spec in &specs {
+        // Answering forward: each question as first reached.
+        let mut m = new_model();
+        while m.step.is_question() {
+            esc_does_what_the_hint_says(&m, "forward");
+            let mut help = m.clone();
+            send(&mut help, Msg::Help);
+            esc_does_what_the_hint_says(&help, "help");
+            answer(&mut m, spec);
+        }
+        esc_does_what_the_hint_says(&m, "review");
+        let mut quit = m.clone();
+        send(&mut quit, Msg::Interrupt);
+        esc_does_what_the_hint_says(&quit, "quit question");
+
+        // Each question opened from the review (回線の種類 too: Esc returns to the review).
+        for row in m.review_rows() {
+            let mut opened = m.clone();
+            open_from_review(&mut opened, row.step);
+            esc_does_what_the_hint_says(&opened, "from the review");
+            if row.step == Line {
+                assert_eq!(hint(&opened, "Esc"), Some("戻る"));
+            }
+            // A changed ID is confirmed from there too.
+            if row.step == CustomerId {
+                enter_text(&mut opened, "CAF0123456780");
+                assert_eq!(opened.step, CustomerIdConfirm);
+                esc_does_what_the_hint_says(&opened, "confirmation from the review");
+            }
+        }
+
+        let mut result = m.clone();
+        show_result(&mut result);
+        esc_does_what_the_hint_says(&result, "result");
+    }
+}
+
+#[test]
+fn the_result_offers_scrolling_only_when_there_is_more_to_read() {
+    let mut offered = Vec::new();
+    for line in ["next", "cross", "commufa", "unknown"] {
+        for (width, height) in [(80, 24), (100, 60), (120, 200)] {
+            let (mut m, _) = walked(&Spec::new(line));
+            send(&mut m, Msg::Resize { width, height });
+            show_result(&mut m);
+            let says_read = hint(&m, "上下") == Some("読む");
+            let mut moved = m.clone();
+            send(&mut moved, Msg::Down);
+            assert_eq!(
+                says_read,
+                moved.result_scroll > 0,
+                "{line} at {width}x{height}"
+            );
+            offered.push(says_read);
+        }
+    }
+    // Both cases were seen.
+    assert!(
+        offered.contains(&true) && offered.contains(&false),
+        "{offered:?}"
+    );
 }
 
 #[test]
@@ -1219,7 +1458,9 @@ fn technician_start_with_a_bad_id_keeps_the_text_on_the_id_question() {
     assert_eq!(m.draft.customer_id, None);
     assert_eq!(m.focus, Focus::Field);
     assert!(m.typing());
-    let (_, verdict) = m.customer_id_preview().expect("the live check shows");
+    let Some(IdPreview::Id(_, verdict)) = m.customer_id_preview() else {
+        panic!("the live check shows");
+    };
     assert!(verdict.is_err());
     // The answers before it are all there.
     assert_eq!(m.draft.prefecture, Some(13));

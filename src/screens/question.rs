@@ -3,8 +3,9 @@
 
 use oqs_line_check::rules::customer_id::{formats_hint, notice_message};
 use oqs_line_check::wizard::layout;
+use oqs_line_check::wizard::model::UNKNOWN_WORD_READ;
 use oqs_line_check::wizard::wrap::{width, wrap};
-use oqs_line_check::wizard::{Focus, Model, Step};
+use oqs_line_check::wizard::{Focus, IdPreview, Model, Step};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -286,28 +287,39 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             );
         }
         Step::CustomerId => {
-            if let Some((n, verdict)) = m.customer_id_preview() {
-                lines.extend(labelled("入力される値: ", &n.normalized, theme.value(), w));
-                for notice in &n.notices {
-                    said(
-                        &mut lines,
-                        &format!("  ({})", notice_message(*notice)),
-                        theme.dim(),
-                    );
+            match m.customer_id_preview() {
+                // The word is not an ID: there is no value to enter and nothing was normalised.
+                Some(IdPreview::Unknown) => lines.extend(labelled(
+                    "読み取った内容: ",
+                    UNKNOWN_WORD_READ,
+                    theme.ok(),
+                    w,
+                )),
+                Some(IdPreview::Id(n, verdict)) => {
+                    lines.extend(labelled("入力される値: ", &n.normalized, theme.value(), w));
+                    for notice in &n.notices {
+                        said(
+                            &mut lines,
+                            &format!("  ({})", notice_message(*notice)),
+                            theme.dim(),
+                        );
+                    }
+                    match verdict {
+                        Ok(()) => said(
+                            &mut lines,
+                            "形式は正しいです。Enter で次へ進みます。",
+                            theme.ok(),
+                        ),
+                        // Live while typing (dim); in the error style once Enter was pressed.
+                        Err(e) if m.error.is_none() => said(&mut lines, &e.message, theme.dim()),
+                        Err(_) => {}
+                    }
                 }
-                match verdict {
-                    Ok(()) => said(
-                        &mut lines,
-                        "形式は正しいです。Enter で次へ進みます。",
-                        theme.ok(),
-                    ),
-                    // Live while typing (dim); in the error style once Enter was pressed.
-                    Err(e) if m.error.is_none() => said(&mut lines, &e.message, theme.dim()),
-                    Err(_) => {}
+                None => {
+                    let hint =
+                        formats_hint(&m.rules().customer_id_formats, m.draft.area(m.rules()));
+                    said(&mut lines, &format!("形式: {hint}"), theme.dim());
                 }
-            } else {
-                let hint = formats_hint(&m.rules().customer_id_formats, m.draft.area(m.rules()));
-                said(&mut lines, &format!("形式: {hint}"), theme.dim());
             }
         }
         _ => said(

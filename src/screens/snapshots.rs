@@ -457,3 +457,52 @@ fn save_dialogs_name_each_folder_and_its_cause() {
     );
     step(&mut m, "save_failed_message_line", &[Msg::Submit]);
 }
+
+/// A word for わからない typed as the お客さまID reads as the choice: one line, no value that
+/// would be entered on the portal and no note about normalising it.
+#[test]
+fn a_word_for_unknown_in_the_id_field_reads_as_the_choice() {
+    use oqs_line_check::wizard::Edit;
+    let mut m = model();
+    send(&mut m, &[Msg::Char('2'), Msg::Char('2')]);
+    send(&mut m, &text("osaka"));
+    send(&mut m, &[Msg::Submit]);
+    step(&mut m, "id_typed_unknown", &text("unknown"));
+    send(&mut m, &[Msg::Edit(Edit::Clear)]);
+    step(&mut m, "id_typed_fumei", &text("不明"));
+}
+
+/// Questions opened from the review: Esc goes back there (the footer says 戻る, also on the
+/// first question), and the 都道府県 filter, typed in and cleared, keeps the answer highlighted.
+#[test]
+fn questions_opened_from_the_review_keep_the_answer_and_say_esc_returns() {
+    use oqs_line_check::rules::RawAnswers;
+    use oqs_line_check::wizard::{Edit, Step};
+    let raw = RawAnswers {
+        line: Some("cross".into()),
+        collab: Some("no".into()),
+        prefecture: Some("27".into()),
+        customer_id: Some("CAF0123456789".into()),
+        multiple_lines: Some("no".into()),
+        ..RawAnswers::default()
+    };
+    let mut m = Model::with_answers(embedded::rules().expect("embedded rules"), today(), &raw);
+    send(
+        &mut m,
+        &[Msg::Resize {
+            width: 80,
+            height: 24,
+        }],
+    );
+    assert_eq!(m.step, Step::Review);
+    step(&mut m, "from_review_line", &[Msg::Home, Msg::Submit]);
+    send(&mut m, &[Msg::Back]);
+    assert_eq!(m.step, Step::Review);
+    send(&mut m, &[Msg::Home, Msg::Down, Msg::Down, Msg::Submit]);
+    assert_eq!(m.step, Step::Prefecture);
+    step(
+        &mut m,
+        "from_review_prefecture_filter_cleared",
+        &[Msg::Char('o'), Msg::Edit(Edit::Backspace)],
+    );
+}

@@ -145,17 +145,23 @@ pub fn key_hints(m: &Model<'_>) -> Vec<(&'static str, &'static str)> {
             k.push(("Enter", "直す/結果へ"));
         }
         Step::Result => {
-            k.push(("上下", "読む"));
+            // Only when there is more than one screen of it (the message line then says where
+            // the reader is).
+            let lines = super::result_view::lines(m).len();
+            if lines > super::result_view::body_height(m.viewport) {
+                k.push(("上下", "読む"));
+            }
             k.push(("F2", "保存"));
             k.push(("Enter", "終了"));
         }
     }
+    // What Esc does here: the quit question on the first question, else one step back (to
+    // the review for a question opened from it).
     k.push((
         "Esc",
-        if m.step == Step::Line {
-            "終了"
-        } else {
-            "戻る"
+        match super::update::back_target(m) {
+            Some(_) => "戻る",
+            None => "終了",
         },
     ));
     k.push(("F1", "ヘルプ"));

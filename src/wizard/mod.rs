@@ -14,7 +14,9 @@ pub mod text_field;
 pub mod update;
 pub mod wrap;
 
-pub use model::{Choice, Focus, Model, Overlay, ReviewRow, SaveFailure, SaveState, Saved};
+pub use model::{
+    Choice, Focus, IdPreview, Model, Overlay, ReviewRow, SaveFailure, SaveState, Saved,
+};
 pub use msg::{Command, Msg, SaveRequest};
 pub use step::Step;
 pub use text_field::Edit;

@@ -77,6 +77,20 @@ pub struct Fields {
     pub customer_id_confirm: TextField,
 }
 
+/// How the 申込日 and お客さまID fields read a word for わからない: it is the わからない choice.
+pub const UNKNOWN_WORD_READ: &str = "わからない (Enter で「わからない」を選びます)";
+
+/// What the お客さまID field holds, as Enter will take it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdPreview {
+    /// A word for わからない (「わからない」, 「不明」, 「unknown」): Enter picks the わからない
+    /// choice, so there is no value to show.
+    Unknown,
+    /// The value as it will be entered on the portal (what normalising changed is in its
+    /// notices), and the rules' verdict on it.
+    Id(NormalizedId, Result<(), FieldError>),
+}
+
 /// One option of a list question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
@@ -104,6 +118,10 @@ pub struct Model<'r> {
     /// A question opened from the review: Enter and Esc lead back there.
     pub from_review: bool,
     pub cursor: usize,
+    /// 都道府県: the prefecture (its code) the user highlighted with the keys, if they moved the
+    /// highlight since arriving. Filtering keeps it highlighted while it is listed; without
+    /// one, the highlight follows the current answer.
+    pub prefecture_pick: Option<String>,
     pub fields: Fields,
     pub focus: Focus,
     /// The message of the last rejected answer, shown until the next try.
@@ -125,6 +143,7 @@ impl<'r> Model<'r> {
             draft: Draft::default(),
             from_review: false,
             cursor: 0,
+            prefecture_pick: None,
             fields: Fields::default(),
             focus: Focus::Field,
             error: None,
@@ -374,23 +393,15 @@ impl<'r> Model<'r> {
             .collect()
     }
 
-    /// The live check of the お客さまID field: the normalised value, what normalising changed,
-    /// and the rules crate's verdict on it. `None` while the field is empty.
-    pub fn customer_id_preview(&self) -> Option<(NormalizedId, Result<(), FieldError>)> {
+    /// The live check of the お客さまID field; `None` while the field is empty.
+    pub fn customer_id_preview(&self) -> Option<IdPreview> {
         let text = self.fields.customer_id.value();
         if text.trim().is_empty() {
             return None;
         }
-        let normalized = customer_id::normalize(text);
+        // Enter takes the word as the わからない choice: nothing is normalised or entered.
         if is_unknown(text) {
-            // Enter takes the word as the わからない choice: say so rather than reject it. The
-            // screen shows this line as it is (no field name in front).
-            let taken = FieldError {
-                field: crate::rules::Field::CustomerId,
-                code: "unknown_word",
-                message: "Enter で「わからない」を選びます".to_string(),
-            };
-            return Some((normalized, Err(taken)));
+            return Some(IdPreview::Unknown);
         }
         let verdict = customer_id::validate(
             &self.rules.customer_id_formats,
@@ -398,13 +409,13 @@ impl<'r> Model<'r> {
             text,
         )
         .map(|_| ());
-        Some((normalized, verdict))
+        Some(IdPreview::Id(customer_id::normalize(text), verdict))
     }
 
     /// The date the field holds, as it will be read: 「2012年5月28日 (平成24年)」.
     pub fn applied_preview(&self) -> Option<String> {
         if is_unknown(self.fields.applied.value()) {
-            return Some("わからない (Enter で「わからない」を選びます)".to_string());
+            return Some(UNKNOWN_WORD_READ.to_string());
         }
         date::parse_applied_date(self.fields.applied.value(), self.today)
             .ok()
@@ -468,6 +479,7 @@ impl<'r> Model<'r> {
     pub(super) fn go_to(&mut self, step: Step) {
         self.step = step;
         self.error = self.stale_reason(step);
+        self.prefecture_pick = None;
         self.cursor = match step {
             // On 「この内容で結果を見る」: the usual next step is one Enter away.
             Step::Review => self.review_rows().len(),

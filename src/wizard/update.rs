@@ -146,24 +146,31 @@ fn overlay_key(m: &mut Model<'_>, overlay: Overlay, msg: Msg) -> Command {
     }
 }
 
-fn back(m: &mut Model<'_>) {
+/// Where Esc leads from the current step (no overlay open): a step, or `None` when it asks
+/// whether to quit. The footer's hint for Esc says which.
+pub fn back_target(m: &Model<'_>) -> Option<Step> {
     // The confirmation's Esc goes to the first entry, from the review too (its error message
     // says so): that is where a mistyped ID is mended.
     if m.step == Step::CustomerIdConfirm {
-        m.go_to(Step::CustomerId);
-        return;
+        return Some(Step::CustomerId);
     }
     if m.from_review && m.step.is_question() {
-        m.from_review = false;
-        m.go_to(Step::Review);
-        return;
+        return Some(Step::Review);
     }
-    let previous = match m.step {
+    match m.step {
         Step::Result => Some(Step::Review),
         step => m.draft.previous_step(m.rules, step),
-    };
-    match previous {
-        Some(step) => m.go_to(step),
+    }
+}
+
+fn back(m: &mut Model<'_>) {
+    match back_target(m) {
+        Some(step) => {
+            if step == Step::Review {
+                m.from_review = false;
+            }
+            m.go_to(step);
+        }
         None => m.overlay = Some(Overlay::QuitConfirm { yes: false }),
     }
 }
@@ -254,13 +261,14 @@ fn edit_field(m: &mut Model<'_>, msg: &Msg) -> bool {
 
 fn prefecture_key(m: &mut Model<'_>, msg: Msg) {
     if edit_field(m, &msg) {
-        m.cursor = 0;
+        m.cursor = prefecture_highlight(m);
         m.error = None;
         note_truncation(m);
         return;
     }
     let choices = m.choices();
     if move_cursor(m, &msg, choices.len()) {
+        m.prefecture_pick = choices.get(m.cursor).map(|c| c.id.clone());
         return;
     }
     if msg != Msg::Submit {
@@ -281,6 +289,19 @@ fn prefecture_key(m: &mut Model<'_>, msg: Msg) {
             );
         }
     }
+}
+
+/// Where the 都道府県 highlight goes once the filter changed: on the prefecture the user
+/// highlighted with the keys, else on the current answer, while the list shows it; else on the
+/// first match. So typing in the filter and clearing it never changes what Enter picks.
+fn prefecture_highlight(m: &Model<'_>) -> usize {
+    let choices = m.choices();
+    let answer = m.draft.prefecture.map(|c| c.to_string());
+    [m.prefecture_pick.clone(), answer]
+        .into_iter()
+        .flatten()
+        .find_map(|id| choices.iter().position(|c| c.id == id))
+        .unwrap_or(0)
 }
 
 fn text_key(m: &mut Model<'_>, msg: Msg) {

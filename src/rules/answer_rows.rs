@@ -2,11 +2,11 @@
 //! words. The saved Markdown lists these rows and the wizard's review shows the same words, so an
 //! answer reads the same on the screen and in the file.
 
-use super::answers::Answers;
+use super::answers::{Answers, V6Answer};
 use super::date;
 use super::decision::{v6_question_needed, v6_status};
 use super::field::Field;
-use super::model::{Family, LineKind, RuleSet};
+use super::model::{Family, LineKind, RuleSet, V6Default};
 
 /// One answer: which question, and the answer in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,8 @@ impl AnswerRow {
 }
 
 /// The rows in question order, for the questions this line asks. The v6 row shows the user's
-/// answer where it was asked, else what the rules decided.
+/// answer where it was asked or given (契約済み / 未契約 win over the date), else what the rules
+/// decided.
 pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<AnswerRow> {
     let line = rules.line(&answers.line);
     let kind = line.map_or(LineKind::Unknown, |l| l.kind);
@@ -50,7 +51,15 @@ pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<AnswerRow> {
         );
     }
     if kind == LineKind::Flets {
-        let v6 = if v6_question_needed(rules, answers) {
+        // An explicit answer counts even where the date settles the status, except for a rule
+        // that is always on (光クロス): there the row says what the rules decided.
+        let always_on = line
+            .and_then(|l| l.family)
+            .zip(answers.area(rules))
+            .and_then(|(f, a)| rules.v6_rule(f, a))
+            .is_some_and(|r| r.default == V6Default::On);
+        let explicit = answers.v6 != V6Answer::Unknown && !always_on;
+        let v6 = if explicit || v6_question_needed(rules, answers) {
             answers.v6.label().to_string()
         } else {
             let status = v6_status(rules, line, answers.area(rules), answers);

@@ -90,6 +90,9 @@ pub struct Decision {
     pub contacts: Vec<ContactEntry>,
     /// The known wrong applications, to check before sending.
     pub wrong_applications: Vec<String>,
+    /// Remarks on an answer the rules did not need: said rather than ignored silently (a v6
+    /// answer other than 契約済み for フレッツ 光クロス, whose option is always on).
+    pub notes: Vec<String>,
     /// The date the rules describe ("as of April 2022").
     pub rules_as_of: NaiveDate,
 }
@@ -227,6 +230,7 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
                 .collect(),
             _ => Vec::new(),
         },
+        notes: ctx.notes(),
         rules_as_of: rules.source.as_of,
     }
 }
@@ -294,6 +298,33 @@ impl Context<'_> {
             .and_then(|l| l.family)
             .zip(self.area)
             .and_then(|(f, a)| self.rules.v6_rule(f, a))
+    }
+
+    /// The area and date from which the option comes with the line, for a `by_date` rule.
+    fn cutoff(&self) -> Option<(Area, NaiveDate)> {
+        match self.v6_rule()?.default {
+            V6Default::ByDate { on_since } => Some((self.v6_rule()?.area, on_since)),
+            V6Default::On => None,
+        }
+    }
+
+    /// Whether the line was applied for before the cut-off: `None` when there is no cut-off
+    /// or no date.
+    fn applied_before_cutoff(&self) -> Option<bool> {
+        let (_, on_since) = self.cutoff()?;
+        self.answers.applied.map(|d| d < on_since)
+    }
+
+    /// See [`Decision::notes`].
+    fn notes(&self) -> Vec<String> {
+        let always_on = self
+            .v6_rule()
+            .is_some_and(|rule| rule.default == V6Default::On);
+        if always_on && self.answers.v6 != V6Answer::Contracted {
+            vec![self.rules.v6.always_on.clone()]
+        } else {
+            Vec::new()
+        }
     }
 
     fn needs_customer_id(&self) -> bool {
@@ -379,7 +410,20 @@ impl Context<'_> {
             }
             ActionCode::ConfirmV6Option => {
                 steps.push(format!("問い合わせ先: {}", self.whom_to_ask()));
-                steps.push(r.v6.may_already_have.clone());
+                // 「申込日が古くても…」 only for a line known to be older than the cut-off;
+                // without a date, say from when the option comes with the line instead.
+                if self.applied_before_cutoff() == Some(true) {
+                    steps.push(r.v6.may_already_have.clone());
+                } else {
+                    if let Some((area, on_since)) = self.cutoff() {
+                        steps.push(format!(
+                            "{}の光ネクストは、{} 以降に申し込んだ回線ならフレッツ・v6オプションが最初から契約されています。",
+                            r.area(area).name,
+                            date::describe(on_since)
+                        ));
+                    }
+                    steps.push(r.v6.may_already_have_undated.clone());
+                }
                 steps.push(r.v6.about.clone());
                 // With no date there is no contract step to follow: say where to order it if
                 // the answer is "not contracted".
@@ -388,12 +432,14 @@ impl Context<'_> {
                 }
             }
             ActionCode::ContractV6Option => {
-                if let Some(rule) = self.v6_rule()
-                    && let V6Default::ByDate { on_since } = rule.default
+                // The reason from the date, only where it is the reason: an explicit 未契約
+                // for a newer line, or one of unknown date, needs the option all the same.
+                if self.applied_before_cutoff() == Some(true)
+                    && let Some((area, on_since)) = self.cutoff()
                 {
                     steps.push(format!(
                         "{}の光ネクストは、{} より前に申し込んだ回線ではフレッツ・v6オプションが最初は契約されていません。",
-                        r.area(rule.area).name,
+                        r.area(area).name,
                         date::describe(on_since)
                     ));
                 }

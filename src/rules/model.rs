@@ -275,6 +275,11 @@ pub struct V6Info {
     pub name: String,
     pub about: String,
     pub may_already_have: String,
+    /// The same, for a line whose 申込日 is not known.
+    pub may_already_have_undated: String,
+    /// Under the verdict of a line whose option is always on (光クロス), unless the user
+    /// answered 契約済み: the answer is not needed.
+    pub always_on: String,
     /// Under the confirm step, when no date settles the status: where to order it from NTT.
     pub order_here: String,
     /// The same, for a コラボ光 line.

@@ -96,13 +96,21 @@ impl std::fmt::Display for Line {
 pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     let mut out = Vec::new();
 
+    // The explanation, then any remark on an answer the rules did not need.
+    let mut verdict = vec![Line::new(
+        Role::Paragraph,
+        rules.verdict_explanation(decision.verdict),
+    )];
+    verdict.extend(
+        decision
+            .notes
+            .iter()
+            .map(|n| Line::new(Role::Paragraph, n.clone())),
+    );
     out.push(Section {
         kind: SectionKind::Verdict,
         title: format!("判定: {}", decision.verdict.label()),
-        lines: vec![Line::new(
-            Role::Paragraph,
-            rules.verdict_explanation(decision.verdict),
-        )],
+        lines: verdict,
     });
 
     let mut actions = Vec::new();

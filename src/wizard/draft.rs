@@ -40,7 +40,7 @@ impl Draft {
         );
         let next = self.is_next(rules);
         let flets = self.kind(rules) == Some(LineKind::Flets);
-        let mut answers = Answers {
+        Answers {
             line,
             collab: self
                 .collab
@@ -48,16 +48,13 @@ impl Draft {
                 .unwrap_or(YesNo::Unknown),
             prefecture: self.prefecture.filter(|_| flets_or_unknown),
             applied: self.applied.flatten().filter(|_| next),
-            v6: V6Answer::Unknown,
+            // Every v6 answer counts, as it does for `check`, whether or not the date made the
+            // question unnecessary: an explicit answer wins over the date (the decision says
+            // so where it changes nothing, for 光クロス).
+            v6: self.v6.filter(|_| flets).unwrap_or(V6Answer::Unknown),
             customer_id: self.customer_id.clone().flatten().filter(|_| flets),
             multiple_lines: self.multiple_lines.filter(|_| flets),
-        };
-        // An answer to the v6 question counts only while the question is asked: a later date
-        // that makes the option default ON leaves an earlier answer behind.
-        if next && v6_question_needed(rules, &answers) {
-            answers.v6 = self.v6.unwrap_or(V6Answer::Unknown);
         }
-        answers
     }
 
     pub fn kind(&self, rules: &RuleSet) -> Option<LineKind> {
@@ -89,7 +86,12 @@ impl Draft {
             Step::Line | Step::Review | Step::Result => true,
             Step::Collab | Step::Prefecture => ntt_or_unknown,
             Step::NextType | Step::Applied => self.is_next(rules),
-            Step::V6 => self.is_next(rules) && v6_question_needed(rules, &self.answers(rules)),
+            // Asked where the date does not settle the status; once answered (here, by a flag
+            // or an answer file) it stays, so the answer that counts can be seen and changed.
+            Step::V6 => {
+                self.is_next(rules)
+                    && (self.v6.is_some() || v6_question_needed(rules, &self.answers(rules)))
+            }
             Step::CustomerId | Step::MultipleLines => flets,
             // The second entry checks a person's typing: asked until the ID has been confirmed
             // (an ID from an answer file or a flag counts as confirmed: it was not typed here).

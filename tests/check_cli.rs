@@ -1184,3 +1184,57 @@ fn no_placeholder_reaches_the_user_for_any_missing_argument() {
         assert!(!err.contains("使える値: \n"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn cross_with_v6_not_contracted_says_the_answer_is_not_needed() {
+    let note = &embedded::rules().unwrap().v6.always_on;
+    let args = [
+        "--line",
+        "cross",
+        "--prefecture",
+        "13",
+        "--collab",
+        "no",
+        "--v6",
+        "未契約",
+        "--customer-id",
+        "CAF0123456789",
+    ];
+    let out = text(&args);
+    let verdict = out.split("\n\n").next().unwrap_or_default();
+    assert!(verdict.contains("申請できます"), "{out}");
+    assert!(verdict.ends_with(note.as_str()), "{out}");
+    let v = json(&args);
+    assert_eq!(v["v6_option"], "default_on");
+    assert_eq!(v["notes"], serde_json::json!([note]));
+    // 契約済み agrees with the rule: nothing to say.
+    let mut contracted = args;
+    contracted[7] = "contracted";
+    assert_eq!(json(&contracted)["notes"], serde_json::json!([]));
+}
+
+#[test]
+fn v6_not_contracted_after_the_cut_off_gives_no_reason_from_the_date() {
+    let out = text(&[
+        "--line",
+        "next-family",
+        "--collab",
+        "no",
+        "--prefecture",
+        "13",
+        "--applied",
+        "2013-01-01",
+        "--v6",
+        "not-contracted",
+        "--customer-id",
+        "CAF0123456789",
+        "--multiple-lines",
+        "no",
+    ]);
+    assert!(out.contains("申請の前に手続きが必要です"), "{out}");
+    assert!(
+        out.contains("1. フレッツ・v6オプションを申し込んでください。"),
+        "{out}"
+    );
+    assert!(!out.contains("より前に申し込んだ回線"), "{out}");
+}

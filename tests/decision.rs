@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use oqs_line_check::rules::answers::{check_consistency, parse_answers};
 use oqs_line_check::rules::decision::Action;
 use oqs_line_check::rules::embedded;
+use oqs_line_check::rules::report;
 
 use oqs_line_check::rules::prefecture::parse_prefecture;
 use oqs_line_check::rules::{
@@ -1277,4 +1278,128 @@ fn collab_unknown_says_how_to_tell() {
         "{:?}",
         d.contacts
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every v6 sentence fits the case.
+
+/// Every line the decision's actions show.
+fn action_lines(d: &Decision) -> Vec<String> {
+    d.actions
+        .iter()
+        .flat_map(|a| {
+            [a.text.clone(), a.detail.clone()]
+                .into_iter()
+                .chain(a.steps.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn the_cut_off_and_old_line_sentences_only_for_a_line_older_than_the_cut_off() {
+    let r = rules();
+    let cut_off_reason =
+        "より前に申し込んだ回線ではフレッツ・v6オプションが最初は契約されていません";
+    let from_when = "以降に申し込んだ回線ならフレッツ・v6オプションが最初から契約されています";
+    for (pref, before, on, after) in [
+        ("東京", "2012-05-28", "2012-05-29", "2013-01-01"),
+        ("大阪", "2021-05-10", "2021-05-11", "2022-01-01"),
+    ] {
+        for applied in [Some(before), Some(on), Some(after), None] {
+            for v6 in ["contracted", "not-contracted", "unknown"] {
+                let mut question = q("next-family").pref(pref).v6(v6).id(ID);
+                if let Some(a) = applied {
+                    question = question.applied(a);
+                }
+                let d = question.decide();
+                let lines = action_lines(&d);
+                let has_line = |s: &str| lines.iter().any(|l| l.contains(s));
+                let old = applied == Some(before);
+                let what = format!("{pref} {applied:?} {v6}: {lines:#?}");
+                assert_eq!(
+                    has_line(cut_off_reason),
+                    old && v6 != "contracted",
+                    "{what}"
+                );
+                assert_eq!(
+                    has_line(&r.v6.may_already_have),
+                    old && v6 == "unknown",
+                    "{what}"
+                );
+                // Without a date the confirm step says from when the option comes with the
+                // line, and the old-line point without presuming the line is old.
+                let confirms = has(&d, ActionCode::ConfirmV6Option);
+                assert_eq!(
+                    confirms,
+                    v6 == "unknown" && (old || applied.is_none()),
+                    "{what}"
+                );
+                let undated = confirms && applied.is_none();
+                assert_eq!(has_line(&r.v6.may_already_have_undated), undated, "{what}");
+                assert_eq!(has_line(from_when), undated, "{what}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_explicit_v6_answer_wins_over_the_date_except_for_cross() {
+    // 未契約 for a line after the cut-off: the option must be contracted, with no reason from
+    // the date.
+    let d = q("next-family")
+        .pref("13")
+        .applied("2013-01-01")
+        .v6("not-contracted")
+        .id(ID)
+        .decide();
+    assert_eq!(d.v6_option, V6Status::ContractRequired);
+    assert_eq!(d.verdict, Verdict::ActionRequired);
+    assert_eq!(codes(&d)[0], "contract_v6_option");
+    assert!(d.notes.is_empty());
+}
+
+#[test]
+fn cross_says_an_answer_other_than_contracted_is_not_needed() {
+    let r = rules();
+    for pref in ["東京", "大阪"] {
+        for v6 in [
+            None,
+            Some("not-contracted"),
+            Some("未契約"),
+            Some("unknown"),
+        ] {
+            let mut question = q("cross").pref(pref).collab("no").id(ID);
+            if let Some(v) = v6 {
+                question = question.v6(v);
+            }
+            let d = question.decide();
+            assert_eq!(d.v6_option, V6Status::DefaultOn, "{pref} {v6:?}");
+            assert_eq!(d.verdict, Verdict::Ready, "{pref} {v6:?}");
+            assert_eq!(d.notes, vec![r.v6.always_on.clone()], "{pref} {v6:?}");
+            // In the text, right under the verdict's explanation.
+            let text = report::to_text(&report::sections(r, &d));
+            let verdict = text.split("\n\n").next().unwrap_or_default();
+            assert!(verdict.ends_with(&r.v6.always_on), "{text}");
+        }
+        let d = q("cross").pref(pref).v6("contracted").id(ID).decide();
+        assert!(d.notes.is_empty(), "{d:?}");
+    }
+    // No other line carries the note.
+    for line in LINE_IDS.iter().filter(|&&l| l != "cross") {
+        for v6 in ["not-contracted", "unknown"] {
+            let mut question = q(line).v6(v6);
+            if rules()
+                .line(line)
+                .is_some_and(|l| l.kind == LineKind::Flets)
+            {
+                let pref = if WEST_ONLY.contains(line) {
+                    "大阪"
+                } else {
+                    "東京"
+                };
+                question = question.pref(pref);
+            }
+            assert!(question.decide().notes.is_empty(), "{line} {v6}");
+        }
+    }
 }

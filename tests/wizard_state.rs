@@ -2224,3 +2224,152 @@ fn an_id_the_new_area_does_not_take_says_why() {
     assert_eq!(m.step, Review);
     assert_eq!(m.error, None);
 }
+
+// -------------------------------------------------------------------------------------------
+// An explicit v6 answer: the wizard follows `check`
+// -------------------------------------------------------------------------------------------
+
+/// Every answer given as a technician gives it, with `v6` and `applied` as asked.
+fn technician_raw(line: &str, pref: &str, applied: &str, v6: Option<&str>) -> RawAnswers {
+    RawAnswers {
+        line: Some(line.into()),
+        prefecture: Some(pref.into()),
+        collab: Some("no".into()),
+        applied: (line != "cross").then(|| applied.into()),
+        v6: v6.map(Into::into),
+        customer_id: Some(ID.into()),
+        multiple_lines: Some("no".into()),
+    }
+}
+
+/// Starts the wizard from `raw`, shows the result and saves it: the result, and the answer
+/// file's answers read back.
+fn result_and_saved_answers(raw: &RawAnswers) -> (Model<'static>, RawAnswers) {
+    let mut m = Model::with_answers(rules(), today(), raw);
+    // Only a v6 answer the date leaves open is asked: answered as `check` reads its absence.
+    // The questions after it keep their given answers: Enter on each.
+    if m.step == V6 {
+        assert_eq!(raw.v6, None);
+        pick(&mut m, "unknown");
+        for _ in 0..5 {
+            if m.step == Review {
+                break;
+            }
+            send(&mut m, Msg::Submit);
+        }
+    }
+    assert_eq!(m.step, Review, "{raw:?}");
+    show_result(&mut m);
+    let req = save_request(send(&mut m, Msg::Save));
+    let toml_text = &req.files[2].1;
+    let saved: RawAnswers = toml::from_str(toml_text).expect("the answer file parses");
+    (m, saved)
+}
+
+#[test]
+fn a_given_v6_answer_after_the_cut_off_is_kept_shown_and_saved() {
+    // The reviewer's case: a 2013 line (after the East cut-off) whose technician knows the
+    // option is not contracted.
+    let raw = technician_raw("next-family", "13", "2013-01-01", Some("not-contracted"));
+    let m = Model::with_answers(rules(), today(), &raw);
+    let row = m
+        .review_rows()
+        .into_iter()
+        .find(|r| r.step == V6)
+        .expect("the given v6 answer has a review row");
+    assert_eq!(row.value, "未契約");
+    assert!(!row.missing);
+
+    let (m, saved) = result_and_saved_answers(&raw);
+    let decision = m.decision.clone().unwrap();
+    assert_eq!(decision, check_decision(&raw));
+    assert_eq!(decision.verdict, Verdict::ActionRequired);
+    assert_eq!(saved.v6.as_deref(), Some("not-contracted"));
+    assert_eq!(check_decision(&saved), decision);
+}
+
+#[test]
+fn the_wizard_ends_with_checks_decision_whatever_the_v6_answer_and_date() {
+    let cases = [
+        (
+            "next-family",
+            "13",
+            ["2012-05-28", "2012-05-29", "2013-01-01", "unknown"],
+        ),
+        (
+            "next-family",
+            "27",
+            ["2021-05-10", "2021-05-11", "2010-04-01", "unknown"],
+        ),
+        ("cross", "13", ["unknown"; 4]),
+        ("cross", "27", ["unknown"; 4]),
+    ];
+    let mut compared = 0;
+    for (line, pref, dates) in cases {
+        for applied in dates {
+            for v6 in [
+                None,
+                Some("contracted"),
+                Some("not-contracted"),
+                Some("unknown"),
+            ] {
+                let raw = technician_raw(line, pref, applied, v6);
+                let (m, saved) = result_and_saved_answers(&raw);
+                let decision = m.decision.clone().unwrap();
+                let what = format!("{line} {pref} {applied} {v6:?}");
+                assert_eq!(decision, check_decision(&raw), "{what}");
+                // The answer file says what was given, and reads back to the same decision.
+                assert_eq!(saved.v6.as_deref(), Some(v6.unwrap_or("unknown")), "{what}");
+                assert_eq!(check_decision(&saved), decision, "{what}");
+                let mut again = Model::with_answers(rules(), today(), &saved);
+                show_result(&mut again);
+                assert_eq!(again.decision, Some(decision), "{what}");
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, 64);
+}
+
+#[test]
+fn the_review_row_of_a_v6_answer_the_date_made_unnecessary_opens_the_question() {
+    let raw = technician_raw("next-family", "13", "2013-01-01", Some("not-contracted"));
+    let mut m = Model::with_answers(rules(), today(), &raw);
+    open_from_review(&mut m, V6);
+    assert_eq!(choice_ids(&m)[m.cursor], "not-contracted");
+    pick(&mut m, "contracted");
+    assert_eq!(m.step, Review);
+    show_result(&mut m);
+    let mut changed = raw.clone();
+    changed.v6 = Some("contracted".into());
+    assert_eq!(m.decision, Some(check_decision(&changed)));
+    assert_eq!(m.decision.as_ref().map(|d| d.verdict), Some(Verdict::Ready));
+
+    // Without an answer the date settles it: no question, no row.
+    let m = Model::with_answers(
+        rules(),
+        today(),
+        &technician_raw("next-family", "13", "2013-01-01", None),
+    );
+    assert!(m.review_rows().iter().all(|r| r.step != V6));
+}
+
+#[test]
+fn a_v6_answer_given_in_the_wizard_stays_when_a_later_date_settles_the_default() {
+    // 2010: the question is asked and answered 未契約; then the date is mended to 2013.
+    let (mut m, asked) = walked(&Spec::new("next"));
+    assert!(asked.contains(&V6));
+    open_from_review(&mut m, Applied);
+    enter_text(&mut m, "2013-01-01");
+    assert_eq!(m.step, Review);
+    let row = m.review_rows().into_iter().find(|r| r.step == V6);
+    assert_eq!(row.map(|r| r.value), Some("未契約".to_string()));
+    show_result(&mut m);
+    let mut raw = Spec::new("next").raw(&asked);
+    raw.applied = Some("2013-01-01".into());
+    assert_eq!(m.decision, Some(check_decision(&raw)));
+    assert_eq!(
+        m.decision.as_ref().map(|d| d.verdict),
+        Some(Verdict::ActionRequired)
+    );
+}

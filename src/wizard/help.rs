@@ -54,7 +54,7 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
         }
         Step::V6 => {
             p.push(r.v6.about.clone());
-            p.push(r.v6.may_already_have.clone());
+            p.push(r.v6.may_already_have_undated.clone());
             p.push(match area.map(|a| r.area(a).name.clone()) {
                 Some(ntt) => format!(
                     "契約しているかは{ntt}の窓口 (コラボ光なら契約先の事業者) に聞くとわかります。"

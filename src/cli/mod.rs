@@ -40,7 +40,7 @@ pub fn parse() -> Result<Cli, ExitCode> {
                 Err(ExitCode::SUCCESS)
             }
             _ => {
-                let message = japanese_clap_error(&e);
+                let message = japanese_clap_error(&e, &args_lossy());
                 eprintln!("{message}");
                 eprintln!("使い方は oqs-line-check --help で確かめられます。");
                 if wants_json() {
@@ -60,13 +60,52 @@ pub fn parse() -> Result<Cli, ExitCode> {
 /// Whether the command line asked for JSON, read without clap (which just refused it), so a
 /// script still gets an `errors` object.
 fn wants_json() -> bool {
-    // args_os: a non-UTF-8 argument (already refused by clap) must not panic here.
-    let args: Vec<String> = std::env::args_os()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let args = args_lossy();
     args.windows(2)
         .any(|w| w[0] == "--format" && w[1] == "json")
         || args.iter().any(|a| a == "--format=json")
+}
+
+/// The command line as text. args_os: a non-UTF-8 argument (already refused by clap) must not
+/// panic here.
+fn args_lossy() -> Vec<String> {
+    std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect()
+}
+
+/// For a stray word that follows a flag's value (`--line フレッツ 光ネクスト`: the shell split a
+/// value with a space), how to write the value whole: `--line "フレッツ 光ネクスト"`, from the
+/// words as given. The same double quotes work in Windows cmd and PowerShell.
+fn quoting_hint(stray: &str, args: &[String]) -> Option<String> {
+    if stray.starts_with('-') {
+        return None;
+    }
+    let at = args.iter().skip(1).position(|a| a == stray)? + 1;
+    // Back to the flag the words before the stray one belong to.
+    let flag_at = (1..at).rev().find(|&j| args[j].starts_with('-'))?;
+    let (flag, mut words) = match args[flag_at].split_once('=') {
+        Some((flag, first)) => (flag, vec![first]),
+        None => (args[flag_at].as_str(), Vec::new()),
+    };
+    if !FLAGS.iter().any(|(f, _, _)| *f == flag) {
+        return None;
+    }
+    words.extend(args[flag_at + 1..at].iter().map(String::as_str));
+    if words.is_empty() {
+        return None;
+    }
+    // The stray word and any more after it, up to the next flag.
+    words.extend(
+        args[at..]
+            .iter()
+            .take_while(|a| !a.starts_with('-'))
+            .map(String::as_str),
+    );
+    Some(format!(
+        "値に空白があるときは {flag} \"{}\" のように \" で囲んでください",
+        text::sanitize(&words.join(" "))
+    ))
 }
 
 /// What each flag is, in the words of the screens, and an example of it.
@@ -148,7 +187,8 @@ fn arg_example(rendered: &str) -> Option<&'static str> {
         .map(|(_, _, example)| *example)
 }
 
-fn japanese_clap_error(e: &clap::Error) -> String {
+/// Clap's error `e` in Japanese. `args` is the command line (for the quoting hint).
+fn japanese_clap_error(e: &clap::Error, args: &[String]) -> String {
     let ctx = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => text::sanitize(s),
         Some(ContextValue::Strings(v)) => text::sanitize(&v.join(", ")),
@@ -173,7 +213,10 @@ fn japanese_clap_error(e: &clap::Error) -> String {
             .join("。")
     };
     match e.kind() {
-        ErrorKind::UnknownArgument => format!("エラー: 「{rendered}」という指定はありません。"),
+        ErrorKind::UnknownArgument => match quoting_hint(&rendered, args) {
+            Some(hint) => format!("エラー: 「{rendered}」という指定はありません。{hint}。"),
+            None => format!("エラー: 「{rendered}」という指定はありません。"),
+        },
         // clap's "a value is required": the flag was given without its value.
         ErrorKind::InvalidValue if ctx(ContextKind::InvalidValue).is_empty() => format!(
             "エラー: {}",
@@ -301,7 +344,7 @@ mod tests {
             let Err(e) = Cli::try_parse_from(&argv) else {
                 continue;
             };
-            let message = japanese_clap_error(&e);
+            let message = japanese_clap_error(&e, &argv);
             assert!(!placeholder.is_match(&message), "{args:?}: {message}");
             assert!(message.contains("例: "), "{args:?}: {message}");
             tried += 1;
@@ -324,6 +367,55 @@ mod tests {
                 assert!(arg_example(&rendered).is_some(), "{rendered}");
                 assert!(!arg_name(&rendered).contains('<'), "{rendered}");
             }
+        }
+    }
+
+    fn clap_message(args: &[&str]) -> String {
+        let argv: Vec<String> = args.iter().map(|a| (*a).to_string()).collect();
+        match Cli::try_parse_from(&argv) {
+            Ok(_) => panic!("{args:?} parsed"),
+            Err(e) => japanese_clap_error(&e, &argv),
+        }
+    }
+
+    #[test]
+    fn a_value_split_by_a_space_is_shown_quoted() {
+        let m = clap_message(&[
+            "oqs-line-check",
+            "check",
+            "--line",
+            "フレッツ",
+            "光ネクスト",
+            "--prefecture",
+            "東京",
+        ]);
+        assert!(m.contains("「光ネクスト」という指定はありません"), "{m}");
+        assert!(
+            m.contains(
+                "値に空白があるときは --line \"フレッツ 光ネクスト\" のように \" で囲んでください"
+            ),
+            "{m}"
+        );
+        // `--flag=value` and more than one stray word: every word goes into the example.
+        let m = clap_message(&[
+            "oqs-line-check",
+            "check",
+            "--line=フレッツ",
+            "光ネクスト",
+            "ファミリータイプ",
+        ]);
+        assert!(
+            m.contains("--line \"フレッツ 光ネクスト ファミリータイプ\""),
+            "{m}"
+        );
+        // An unknown flag or a word after a flag without a value gets no quoting advice.
+        for args in [
+            &["oqs-line-check", "check", "--lien", "next"][..],
+            &["oqs-line-check", "list", "lines", "extra"][..],
+        ] {
+            let m = clap_message(args);
+            assert!(m.contains("という指定はありません"), "{m}");
+            assert!(!m.contains("囲んで"), "{args:?}: {m}");
         }
     }
 

@@ -203,7 +203,12 @@ fn several_bad_values_are_all_shown_each_at_its_line() {
 fn a_missing_answer_is_not_the_files_and_has_no_line() {
     // 光ネクスト without a prefecture: `check` needs it; no key to point at.
     let err = check_error("line = \"next\"\n");
-    assert!(err.contains("エラー: 都道府県:"), "{err}");
+    assert!(
+        err.contains(
+            "エラー: 都道府県の指定 (--prefecture、または回答ファイルの prefecture) がありません。"
+        ),
+        "{err}"
+    );
     assert!(!err.contains("a.toml:"), "{err}");
 }
 

@@ -335,7 +335,32 @@ fn json_lines_one_object_per_row() {
     assert!(
         bad["errors"][0]["message"]
             .as_str()
-            .is_some_and(|m| m.starts_with("都道府県: "))
+            .is_some_and(|m| m.starts_with("都道府県の列「都道府県」が空です。")),
+        "{bad}"
+    );
+}
+
+#[test]
+fn a_missing_answer_names_the_column_to_fill_in_or_add() {
+    let csv = "医療機関名,回線の種類\nA,\nB,next\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o.stdout);
+    let messages: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("JSON"))
+        .map(|v| v["errors"][0]["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        messages[0].starts_with("回線の種類の列「回線の種類」が空です。"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[1].starts_with(
+            "都道府県の列がありません。1行目の見出しに「prefecture」または「都道府県」の列を足してください。"
+        ),
+        "{messages:?}"
     );
 }
 

@@ -160,6 +160,9 @@ pub struct Batch<'r, R: Read> {
     evaluator: Evaluator<'r>,
     /// The current row's answers (buffers kept from row to row).
     raw: RawAnswers,
+    /// Each answer column's header as the file writes it (sanitised), for the errors of an
+    /// empty cell.
+    headers: Vec<(Field, String)>,
 }
 
 impl<'r, R: Read> Batch<'r, R> {
@@ -180,13 +183,20 @@ impl<'r, R: Read> Batch<'r, R> {
             .map(std::str::from_utf8)
             .collect::<Result<_, _>>()
             .map_err(|_| BatchError::HeaderNotText)?;
-        let columns = Columns::from_header(cells).map_err(BatchError::Header)?;
+        let columns = Columns::from_header(cells.iter().copied()).map_err(BatchError::Header)?;
+        let headers = columns
+            .answers
+            .iter()
+            .map(|&(f, i)| (f, cells.get(i).map_or("", |h| h.trim())))
+            .map(|(f, h)| (f, text::sanitize(h)))
+            .collect();
         Ok(Batch {
             reader,
             columns,
             options,
             evaluator: Evaluator::new(rules, options.today),
             raw: RawAnswers::default(),
+            headers,
         })
     }
 
@@ -300,6 +310,38 @@ impl<'r, R: Read> Batch<'r, R> {
         if not_text {
             return (name, Err(vec![RowError::not_text()]));
         }
-        (name, self.evaluator.evaluate(&mut self.raw))
+        let result = self.evaluator.evaluate(&mut self.raw);
+        (name, result.map_err(|errors| self.name_the_columns(errors)))
+    }
+
+    /// A missing answer's error names the column to fill in (「回線の種類 (列「line」) が空です。
+    /// …」), or the column to add when the file has none.
+    fn name_the_columns(&self, mut errors: Vec<RowError>) -> Vec<RowError> {
+        for e in errors.iter_mut().filter(|e| e.code == "missing") {
+            let Some(field) = e.field else { continue };
+            let label = field.label();
+            let rest = e
+                .message
+                .strip_prefix(label)
+                .and_then(|r| r.strip_prefix(": "))
+                .unwrap_or(&e.message)
+                .trim_end_matches('。');
+            let lead = match self.headers.iter().find(|(f, _)| *f == field) {
+                Some((_, header)) => format!("{label}の列「{header}」が空です"),
+                None => {
+                    let japanese = columns::ANSWER_HEADERS
+                        .iter()
+                        .find(|(f, _)| *f == field)
+                        .and_then(|(_, h)| h.first())
+                        .map_or_else(String::new, |h| format!("または「{h}」"));
+                    format!(
+                        "{label}の列がありません。1行目の見出しに「{}」{japanese}の列を足してください",
+                        crate::rules::answer_file::key(field)
+                    )
+                }
+            };
+            e.message = format!("{lead}。{rest}");
+        }
+        errors
     }
 }

@@ -50,6 +50,7 @@ pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode 
             let placed: Vec<_> = errors
                 .into_iter()
                 .map(|e| {
+                    let e = answers::name_the_flag(e, given.file.is_some());
                     let p = given.locate(&e);
                     (e, p)
                 })

@@ -226,6 +226,40 @@ fn a_prefecture_code_out_of_range() {
 }
 
 #[test]
+fn another_kanji_spelling_must_tell_its_prefecture_apart() {
+    // 「京都」 for 東京都 is 京都府's name: refused at the name_alt line.
+    let text = edit(
+        "name = \"東京都\"\n",
+        "name = \"東京都\"\nname_alt = [\"京都\"]\n",
+    );
+    let line = line_of(&text, "name_alt = [\"京都\"]");
+    let err = assert_rejected("rules.toml", &text, line);
+    assert!(err.message.contains("name_alt「京都」"), "{err}");
+    assert!(err.message.contains("code = 26"), "{err}");
+    // The same as its own name (with or without 府): refused too.
+    let text = edit("name_alt = [\"大坂\"]", "name_alt = [\"大阪府\"]");
+    let line = line_of(&text, "name_alt = [\"大阪府\"]");
+    let err = assert_rejected("rules.toml", &text, line);
+    assert!(err.message.contains("別の綴りと同じ"), "{err}");
+    // An empty one.
+    let text = edit("name_alt = [\"大坂\"]", "name_alt = [\"\"]");
+    let line = line_of(&text, "name_alt = [\"\"]");
+    let err = assert_rejected("rules.toml", &text, line);
+    assert!(err.message.contains("name_alt が空です"), "{err}");
+}
+
+#[test]
+fn another_kanji_spelling_from_the_file_is_read() {
+    let text = edit(
+        "name = \"新潟県\"\n",
+        "name = \"新潟県\"\nname_alt = [\"新瀉\"]\n",
+    );
+    let rules = oqs_line_check::rules::load::from_toml("rules.toml", &text).expect("loads");
+    let parsed = oqs_line_check::rules::prefecture::parse_prefecture(&rules, "新瀉県");
+    assert_eq!(parsed.map(|p| p.code).ok(), Some(15));
+}
+
+#[test]
 fn a_duplicated_line_id() {
     let text = edit("id = \"other\"\n", "id = \"bbiq\"\n");
     let line = line_of_nth(&text, "id = \"bbiq\"", 1);

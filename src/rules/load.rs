@@ -870,7 +870,10 @@ fn validate_prefectures(raw: Vec<RawPrefecture>) -> Result<Vec<Prefecture>, Fail
         );
     }
     let mut codes = HashSet::new();
-    let mut spellings: BTreeMap<String, u8> = BTreeMap::new();
+    // (entry, code, field, spelling): the entries' own spellings first, then the other kanji
+    // spellings (name_alt), so a clash is reported at the name_alt that makes it.
+    let mut primary: Vec<(usize, u8, &'static str, String)> = Vec::new();
+    let mut alternates: Vec<(usize, u8, &'static str, String)> = Vec::new();
     let mut out = Vec::new();
     for (n, p) in raw.into_iter().enumerate() {
         let at = |field: &'static str| vec![k("prefectures"), i(n), k(field)];
@@ -884,40 +887,66 @@ fn validate_prefectures(raw: Vec<RawPrefecture>) -> Result<Vec<Prefecture>, Fail
             return fail(at("code"), format!("code = {} が重複しています", p.code));
         }
         let keys = PrefectureKeys {
-            kanji: text::prefecture_key_kanji(&p.name),
+            kanji: std::iter::once(&p.name)
+                .chain(&p.name_alt)
+                .map(|n| text::prefecture_key_kanji(n))
+                .collect(),
             kana: text::prefecture_key_kana(&p.kana),
             romaji: std::iter::once(&p.romaji)
                 .chain(&p.romaji_alt)
                 .map(|r| text::prefecture_key_romaji(r))
                 .collect(),
         };
-        let fields = ["name", "kana", "romaji"]
-            .into_iter()
-            .chain(std::iter::repeat("romaji_alt"));
-        let spelt = [&keys.kanji, &keys.kana].into_iter().chain(&keys.romaji);
-        for (field, key) in fields.zip(spelt) {
-            if key.is_empty() {
-                return fail(at(field), format!("{field} が空です"));
+        // Each spelling as lookups compare it, with the field it comes from. A name in kanji
+        // is found with or without the prefecture's own 都/府/県, so both forms are spellings:
+        // 「京都」 for 東京都 would be 京都府's name.
+        let suffix = p
+            .name
+            .chars()
+            .last()
+            .filter(|c| matches!(c, '都' | '府' | '県'));
+        for (n_key, key) in keys.kanji.iter().enumerate() {
+            let field = if n_key == 0 { "name" } else { "name_alt" };
+            let queue = if n_key == 0 {
+                &mut primary
+            } else {
+                &mut alternates
+            };
+            queue.push((n, p.code, field, key.clone()));
+            if let Some(suffix) = suffix.filter(|_| !key.is_empty()) {
+                queue.push((n, p.code, field, format!("{key}{suffix}")));
             }
-            if let Some(other) = spellings.insert(key.clone(), p.code) {
-                return fail(
-                    at(field),
-                    format!(
-                        "{field}「{}」は code = {other} の都道府県と区別できません",
-                        text::sanitize(key)
-                    ),
-                );
-            }
+        }
+        primary.push((n, p.code, "kana", keys.kana.clone()));
+        for (n_key, key) in keys.romaji.iter().enumerate() {
+            let field = if n_key == 0 { "romaji" } else { "romaji_alt" };
+            primary.push((n, p.code, field, key.clone()));
         }
         out.push(Prefecture {
             code: p.code,
             name: p.name,
+            name_alt: p.name_alt,
             kana: p.kana,
             romaji: p.romaji,
             romaji_alt: p.romaji_alt,
             area: p.area,
             keys,
         });
+    }
+    let mut spellings: BTreeMap<String, u8> = BTreeMap::new();
+    for (n, code, field, key) in primary.into_iter().chain(alternates) {
+        let at = vec![k("prefectures"), i(n), k(field)];
+        if key.is_empty() {
+            return fail(at, format!("{field} が空です"));
+        }
+        if let Some(other) = spellings.insert(key.clone(), code) {
+            let whose = if other == code {
+                "この都道府県の別の綴りと同じです。一つにしてください".to_string()
+            } else {
+                format!("code = {other} の都道府県と区別できません")
+            };
+            return fail(at, format!("{field}「{}」は{whose}", text::sanitize(&key)));
+        }
     }
     out.sort_by_key(|p| p.code);
     Ok(out)
@@ -1182,6 +1211,8 @@ struct RawConnectableList {
 struct RawPrefecture {
     code: u8,
     name: String,
+    #[serde(default)]
+    name_alt: Vec<String>,
     kana: String,
     romaji: String,
     #[serde(default)]

@@ -389,6 +389,8 @@ pub struct Prefecture {
     pub code: u8,
     /// 東京都, 北海道, 大阪府 …
     pub name: String,
+    /// Other spellings of the name in kanji that people write: 大坂 (大阪府), 郡馬 (群馬県).
+    pub name_alt: Vec<String>,
     /// Reading without the suffix: とうきょう.
     pub kana: String,
     /// Hepburn without long-vowel marks: tokyo.
@@ -404,8 +406,8 @@ pub struct Prefecture {
 /// an answer is compared with.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PrefectureKeys {
-    /// The name without 都/府/県: 東京.
-    pub kanji: String,
+    /// The name without 都/府/県 (東京), then each of `name_alt` the same way (大坂).
+    pub kanji: Vec<String>,
     /// The reading in hiragana: とうきょう.
     pub kana: String,
     /// `romaji`, then each of `romaji_alt`: tokyo.

@@ -71,7 +71,13 @@ impl Query {
 /// Whether `q` names `p`, with or without 都/府/県 and its reading.
 fn names(p: &Prefecture, q: &Query) -> bool {
     let keys: &PrefectureKeys = &p.keys;
-    if q.folded == p.name || q.folded == keys.kanji {
+    // The name or one of its other spellings (大坂), with or without 都/府/県.
+    let bare = q.folded.strip_suffix(kanji_suffix(p));
+    if keys
+        .kanji
+        .iter()
+        .any(|k| q.folded == *k || bare == Some(k.as_str()))
+    {
         return true;
     }
     if q.kana == keys.kana || q.kana.strip_suffix(kana_suffix(p)) == Some(keys.kana.as_str()) {
@@ -84,6 +90,15 @@ fn names(p: &Prefecture, q: &Query) -> bool {
     keys.romaji
         .iter()
         .any(|own| q.romaji == *own || q.romaji.strip_suffix(suffix) == Some(own.as_str()))
+}
+
+fn kanji_suffix(p: &Prefecture) -> &'static str {
+    match p.name.chars().last() {
+        Some('都') => "都",
+        Some('府') => "府",
+        Some('県') => "県",
+        _ => "\u{0}",
+    }
 }
 
 fn kana_suffix(p: &Prefecture) -> &'static str {
@@ -126,6 +141,7 @@ pub fn filter<'r>(rules: &'r RuleSet, query: &str) -> Vec<&'r Prefecture> {
             // reading, but it names the prefecture all the same.
             names(p, &q)
                 || p.name.starts_with(&q.folded)
+                || p.keys.kanji.iter().any(|k| k.starts_with(&q.folded))
                 || p.keys.kana.starts_with(&q.kana)
                 || (!q.romaji.is_empty() && p.keys.romaji.iter().any(|r| r.starts_with(&q.romaji)))
         })
@@ -206,15 +222,42 @@ mod tests {
     }
 
     #[test]
+    fn other_kanji_spellings_of_the_name() {
+        for (input, want) in [
+            ("大坂", 27),
+            ("大坂府", 27),
+            (" 大坂 ", 27),
+            ("郡馬県", 10),
+            ("崎玉", 11),
+            ("岐埠県", 21),
+            ("冨山", 16),
+            ("髙知県", 39),
+            ("長﨑", 42),
+            ("宮﨑県", 45),
+        ] {
+            assert_eq!(code(input), want, "{input}");
+        }
+        // Only with the prefecture's own suffix, as for the name itself.
+        for input in ["大坂県", "大坂都", "大阪県", "坂"] {
+            assert!(parse_prefecture(rules(), input).is_err(), "{input}");
+        }
+        let codes = |q: &str| -> Vec<u8> { filter(rules(), q).iter().map(|p| p.code).collect() };
+        assert_eq!(codes("大坂"), [27]);
+        assert_eq!(codes("大坂府"), [27]);
+        assert_eq!(codes("郡"), [10]);
+    }
+
+    #[test]
     fn every_prefecture_by_every_spelling_in_the_data() {
         for p in &rules().prefectures {
-            for input in [
+            let alternates = p.name_alt.iter().cloned();
+            for input in alternates.chain([
                 p.name.clone(),
                 p.kana.clone(),
                 p.romaji.clone(),
                 p.code.to_string(),
                 format!("{:02}", p.code),
-            ] {
+            ]) {
                 assert_eq!(code(&input), p.code, "{input}");
             }
         }

@@ -213,6 +213,26 @@ fn a_missing_answer_is_not_the_files_and_has_no_line() {
 }
 
 #[test]
+fn every_mistake_of_a_file_is_listed() {
+    let err = check_error("line = \"next\"\ncolab = \"yes\"\nv6 = 3.5\ncustomer_id = \"x\"\n");
+    for place in ["a.toml:2:1: ", "a.toml:3:6: ", "a.toml:4:1: "] {
+        assert!(err.contains(place), "{place}: {err}");
+    }
+    let dir = file("line = \"a\nprefecture = x\n");
+    let o = run_in(
+        dir.path(),
+        &["check", "--answers", "a.toml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let lines: Vec<u64> = json["errors"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["line"].as_u64()).collect())
+        .unwrap_or_default();
+    assert_eq!(lines, [1, 2], "{json}");
+}
+
+#[test]
 fn toml_mistakes_unknown_keys_and_wrong_types_have_a_place() {
     let cases = [
         (

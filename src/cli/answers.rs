@@ -21,10 +21,15 @@ pub struct Given {
 }
 
 impl Given {
-    /// Reads `--answers` (if given) and puts the flags on top.
-    pub fn read(flags: &AnswerFlags) -> Result<Given, AnswerFileError> {
+    /// Reads `--answers` (if given) and puts the flags on top; every mistake of the file if it
+    /// cannot be read.
+    pub fn read(flags: &AnswerFlags) -> Result<Given, Vec<AnswerFileError>> {
         let raw = flags.to_raw();
-        let file = flags.answers.as_deref().map(AnswerFile::read).transpose()?;
+        let file = flags
+            .answers
+            .as_deref()
+            .map(AnswerFile::read_all)
+            .transpose()?;
         let merged = file
             .as_ref()
             .map_or_else(|| raw.clone(), |f| f.merged(&raw));
@@ -122,10 +127,13 @@ pub fn print_errors(errors: &[(FieldError, Option<AnswerFileError>)]) {
     }
 }
 
-/// Prints an answer file that could not be read at all, and gives the exit status.
-pub fn file_error(e: &AnswerFileError) -> ExitCode {
+/// Prints an answer file that could not be read (each of its mistakes), and gives the exit
+/// status.
+pub fn file_error(errors: &[AnswerFileError]) -> ExitCode {
     eprintln!("エラー: 回答ファイルに誤りがあります。");
-    eprintln!("{e}");
+    for e in errors {
+        eprintln!("{e}");
+    }
     ExitCode::from(EXIT_INPUT_ERROR)
 }
 

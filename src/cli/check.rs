@@ -23,7 +23,8 @@ pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode 
         Ok(given) => given,
         Err(e) => {
             if args.format == Format::Json {
-                print_json_errors(&[ErrorEntry::from_file(&e)], out);
+                let entries: Vec<ErrorEntry> = e.iter().map(ErrorEntry::from_file).collect();
+                print_json_errors(&entries, out);
             }
             return answers::file_error(&e);
         }

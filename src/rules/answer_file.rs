@@ -90,8 +90,20 @@ pub struct AnswerFile {
 }
 
 impl AnswerFile {
-    /// Reads and parses the file at `path`.
+    /// Reads and parses the file at `path`; the first mistake if it has any.
     pub fn read(path: &Path) -> Result<AnswerFile, AnswerFileError> {
+        AnswerFile::read_all(path).map_err(first)
+    }
+
+    /// Reads and parses the file at `path`; every mistake (see [`AnswerFile::parse_all`]).
+    pub fn read_all(path: &Path) -> Result<AnswerFile, Vec<AnswerFileError>> {
+        AnswerFile::read_whole(path).map_err(|e| vec![e])?
+    }
+
+    /// The file's text, or why it cannot be read; then its parse.
+    fn read_whole(
+        path: &Path,
+    ) -> Result<Result<AnswerFile, Vec<AnswerFileError>>, AnswerFileError> {
         let name = path.display().to_string();
         let whole = |code, message: String| AnswerFileError {
             file: name.clone(),
@@ -125,11 +137,19 @@ impl AnswerFile {
                     .to_string(),
             )
         })?;
-        AnswerFile::parse(&name, &input)
+        Ok(AnswerFile::parse_all(&name, &input))
     }
 
-    /// Parses answer-file text. `name` is what errors call the file.
+    /// Parses answer-file text; the first mistake if it has any. `name` is what errors call the
+    /// file.
     pub fn parse(name: &str, input: &str) -> Result<AnswerFile, AnswerFileError> {
+        AnswerFile::parse_all(name, input).map_err(first)
+    }
+
+    /// Parses answer-file text and gives every mistake, in the file's order: the TOML mistakes
+    /// (one per line: the reader's later complaints on a broken line follow from the first), or,
+    /// when the TOML is sound, every unknown key and every value of a wrong type.
+    pub fn parse_all(name: &str, input: &str) -> Result<AnswerFile, Vec<AnswerFileError>> {
         // Notepad may save a BOM; it is not part of the TOML.
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
         let at = |span: std::ops::Range<usize>, field, code, message: String| {
@@ -145,15 +165,24 @@ impl AnswerFile {
         };
         // A date the TOML reader refuses (`applied = 2012-13-01`, `2012-5-29`) is not a syntax
         // error here: its text goes to the date parser like any other answer, which reads it or
-        // says in Japanese what is wrong. Any other mistake stops the reading.
+        // says in Japanese what is wrong. Any other TOML mistake stops the reading (after its line's
+        // first complaint is noted).
         let (doc, errors) = DeTable::parse_recoverable(input);
-        if let Some(e) = errors.iter().find(|e| !is_datetime_error(e.message())) {
-            return Err(at(
+        let mut mistakes: Vec<AnswerFileError> = Vec::new();
+        for e in errors.iter().filter(|e| !is_datetime_error(e.message())) {
+            let found = at(
                 e.span().unwrap_or(0..0),
                 None,
                 "syntax",
                 explain_syntax_error(e.message()),
-            ));
+            );
+            if !mistakes.iter().any(|m| m.line == found.line) {
+                mistakes.push(found);
+            }
+        }
+        if !mistakes.is_empty() {
+            mistakes.sort_by_key(|m| (m.line, m.column));
+            return Err(mistakes);
         }
         let mut file = AnswerFile {
             name: name.to_string(),
@@ -162,7 +191,8 @@ impl AnswerFile {
         for (k, v) in doc.get_ref().iter() {
             let key = k.get_ref().as_ref();
             let Some(field) = field_of(key) else {
-                return Err(at(k.span(), None, "unknown_key", unknown_key_message(key)));
+                mistakes.push(at(k.span(), None, "unknown_key", unknown_key_message(key)));
+                continue;
             };
             let value = match v.get_ref() {
                 DeValue::String(s) => s.to_string(),
@@ -173,7 +203,7 @@ impl AnswerFile {
                 // As written: the reader's own value is empty for a date it refused.
                 DeValue::Datetime(_) => input.get(v.span()).unwrap_or_default().to_string(),
                 other => {
-                    return Err(at(
+                    mistakes.push(at(
                         v.span(),
                         Some(field),
                         "invalid_type",
@@ -183,6 +213,7 @@ impl AnswerFile {
                             type_name(other)
                         ),
                     ));
+                    continue;
                 }
             };
             let (line, column) = text::line_column(input, v.span().start);
@@ -198,7 +229,12 @@ impl AnswerFile {
             };
             *slot = Some(value);
         }
-        Ok(file)
+        if mistakes.is_empty() {
+            Ok(file)
+        } else {
+            mistakes.sort_by_key(|m| (m.line, m.column));
+            Err(mistakes)
+        }
     }
 
     /// Where the file gives `field`'s value: (line, column), counting from 1.
@@ -334,6 +370,21 @@ fn explain_syntax_error(message: &str) -> String {
         "値は line = \"next-family\" のように引用符 (\") で囲んで、1行に一つずつ書いてください"
     };
     format!("回答ファイルの書き方に誤りがあります: {lead}")
+}
+
+/// The first of a file's mistakes (there is always one).
+fn first(mut mistakes: Vec<AnswerFileError>) -> AnswerFileError {
+    if mistakes.is_empty() {
+        return AnswerFileError {
+            file: String::new(),
+            line: 0,
+            column: 0,
+            field: None,
+            code: "syntax",
+            message: "回答ファイルの書き方に誤りがあります".to_string(),
+        };
+    }
+    mistakes.swap_remove(0)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -476,6 +527,29 @@ mod tests {
             placed.to_string(),
             "a.toml:2:11: 申込日 (applied): 読めません"
         );
+    }
+
+    #[test]
+    fn every_mistake_is_listed_each_at_its_place() {
+        let all = |s: &str| AnswerFile::parse_all("a.toml", s).expect_err(s);
+        let e = all("line = \"next\"\ncolab = \"yes\"\nv6 = 3.5\ncustomer_id = \"x\"\n");
+        let got: Vec<_> = e.iter().map(|e| (e.line, e.column, e.code)).collect();
+        assert_eq!(
+            got,
+            [
+                (2, 1, "unknown_key"),
+                (3, 6, "invalid_type"),
+                (4, 1, "unknown_key")
+            ]
+        );
+        // TOML mistakes: one per line, in the file's order.
+        let e = all("line = \"a\nprefecture = x\nv6 = contracted\n");
+        let lines: Vec<usize> = e.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [1, 2, 3]);
+        assert!(e.iter().all(|e| e.code == "syntax"));
+        // `parse` gives the first of them.
+        let first = parse("line = \"next\"\ncolab = \"yes\"\nv6 = 3.5\n").unwrap_err();
+        assert_eq!((first.line, first.code), (2, "unknown_key"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub fn message(
     let total = lines.len();
     let page = result_view::body_height(m.viewport);
     let (full, short) = if total > page {
-        let last = (m.result_scroll + page).min(total);
+        let last = m.result_scroll + result_view::shown(lines, m.result_scroll, page);
         let at = format!("{}-{last}行目 / 全{total}行", m.result_scroll + 1);
         let more = if last >= total {
             "(ここまでです)"
@@ -120,12 +120,17 @@ fn saved_wordings(saved: &Saved) -> Vec<String> {
 }
 
 pub fn draw(m: &Model<'_>, lines: &[StyledLine], theme: &Theme, f: &mut Frame<'_>, body: Rect) {
-    for (n, l) in lines
-        .iter()
-        .skip(m.result_scroll)
-        .take(usize::from(body.height))
-        .enumerate()
-    {
+    let shown = result_view::shown(lines, m.result_scroll, usize::from(body.height));
+    // An address alone on its line may run into the right padding (see `URL_OVERHANG`).
+    let overhang = u16::try_from(result_view::URL_OVERHANG).unwrap_or(0);
+    let wide = Rect {
+        width: body
+            .width
+            .saturating_add(overhang)
+            .min(f.area().right().saturating_sub(body.x)),
+        ..body
+    };
+    for (n, l) in lines.iter().skip(m.result_scroll).take(shown).enumerate() {
         let y = u16::try_from(n).unwrap_or(u16::MAX);
         let text = l.text.clone();
         let line = match l.style {
@@ -142,6 +147,11 @@ pub fn draw(m: &Model<'_>, lines: &[StyledLine], theme: &Theme, f: &mut Frame<'_
             LineStyle::Value => Line::from(Span::styled(text, theme.value())),
             LineStyle::Plain => Line::from(text),
         };
-        f.render_widget(Paragraph::new(line), row(body, y));
+        let area = if l.style == LineStyle::Value {
+            wide
+        } else {
+            body
+        };
+        f.render_widget(Paragraph::new(line), row(area, y));
     }
 }

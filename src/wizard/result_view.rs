@@ -1,5 +1,9 @@
 //! The result screen's text, laid out for the terminal's width: the same lines are drawn by the
 //! screen and counted by the scrolling.
+//!
+//! A line that only introduces the next one (a heading, the 「URL:」 label over its address) is
+//! never left alone on a page's last row: [`shown`] leaves such a row blank, and the paging keys
+//! then start the next page with it, so the label and its address are read together.
 
 use crate::rules::Verdict;
 use crate::rules::report::{self, Role, SectionKind};
@@ -23,6 +27,23 @@ pub enum LineStyle {
 pub struct StyledLine {
     pub text: String,
     pub style: LineStyle,
+    /// Belongs with the line after it: not shown as a page's last row (see [`shown`]).
+    pub keep_with_next: bool,
+}
+
+impl StyledLine {
+    fn new(text: String, style: LineStyle) -> Self {
+        StyledLine {
+            text,
+            style,
+            keep_with_next: false,
+        }
+    }
+
+    fn kept_with_next(mut self) -> Self {
+        self.keep_with_next = true;
+        self
+    }
 }
 
 /// Indentation per level, in columns.
@@ -40,11 +61,9 @@ pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
             SectionKind::Verdict => LineStyle::Banner(decision.verdict),
             _ => LineStyle::Heading,
         };
+        // A heading is read with what it heads.
         for l in wrap(&section.title, width) {
-            out.push(StyledLine {
-                text: l,
-                style: heading,
-            });
+            out.push(StyledLine::new(l, heading).kept_with_next());
         }
         for line in &section.lines {
             let indent = INDENT * usize::from(line.role.indent());
@@ -67,19 +86,49 @@ pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
                 .enumerate()
             {
                 let pad = indent + if n == 0 { 0 } else { hang };
-                out.push(StyledLine {
-                    text: format!("{}{l}", " ".repeat(pad)),
-                    style,
-                });
+                out.push(StyledLine::new(format!("{}{l}", " ".repeat(pad)), style));
             }
         }
-        out.push(StyledLine {
-            text: String::new(),
-            style: LineStyle::Plain,
-        });
+        out.push(StyledLine::new(String::new(), LineStyle::Plain));
     }
     out.pop();
     out
+}
+
+/// How many lines from `scroll` a body of `page` rows shows: all that fit, less a run of lines
+/// at the bottom that belong with a line below the page (they start the next page instead),
+/// unless that run is all the page would show.
+pub fn shown(lines: &[StyledLine], scroll: usize, page: usize) -> usize {
+    let end = scroll.saturating_add(page).min(lines.len());
+    if end >= lines.len() {
+        return end.saturating_sub(scroll);
+    }
+    let mut kept = end;
+    while kept > scroll && lines[kept - 1].keep_with_next {
+        kept -= 1;
+    }
+    if kept > scroll {
+        kept - scroll
+    } else {
+        end - scroll
+    }
+}
+
+/// Where a page down scrolls to: the first line the current page did not show.
+pub fn page_down(m: &Model<'_>) -> usize {
+    let page = body_height(m.viewport).max(1);
+    m.result_scroll + shown(&lines(m), m.result_scroll, page)
+}
+
+/// Where a page up scrolls to: the page that ends just above the current one (moved down a
+/// little if a label at its bottom would otherwise be left out of both).
+pub fn page_up(m: &Model<'_>) -> usize {
+    let page = body_height(m.viewport).max(1);
+    let lines = lines(m);
+    let top = m.result_scroll.min(lines.len());
+    (top.saturating_sub(page)..top)
+        .find(|&s| s + shown(&lines, s, page) >= top)
+        .unwrap_or(top)
 }
 
 /// How a line of the report is drawn.
@@ -94,36 +143,49 @@ fn style(role: Role) -> LineStyle {
 }
 
 /// An address on its own line under its step: after 「URL: 」 when both fit there; else the
-/// label and, under it, the address whole, as far in as it fits; else, when the address is wider
+/// label and, under it, the address whole at the same indent; else, when the address is wider
 /// than the whole body, in pieces cut after a 「/」, the label saying how many lines make it.
+/// The label and the pieces are kept with the address (never the last row of a page).
+///
+/// An address alone on its line may use the body's right padding ([`URL_OVERHANG`]): the
+/// longest one (the 一覧表's, 74 columns) then stays at the indent of the other lines under its
+/// step on 80 columns, instead of one column further out.
 fn push_url(out: &mut Vec<StyledLine>, url: &str, indent: usize, width: usize) {
-    let mut push = |at: usize, text: &str, style: LineStyle| {
-        out.push(StyledLine {
-            text: format!("{}{text}", " ".repeat(at)),
-            style,
-        });
+    let mut push = |at: usize, text: &str, style: LineStyle, keep: bool| {
+        let line = StyledLine::new(format!("{}{text}", " ".repeat(at)), style);
+        out.push(if keep { line.kept_with_next() } else { line });
     };
     let url_width = super::wrap::width(url);
     if indent + super::wrap::width(URL_LABEL) + 1 + url_width <= width {
-        push(indent, &format!("{URL_LABEL} {url}"), LineStyle::Value);
+        push(
+            indent,
+            &format!("{URL_LABEL} {url}"),
+            LineStyle::Value,
+            false,
+        );
         return;
     }
-    if url_width <= width {
-        let at = indent.min(width - url_width);
-        push(at, URL_LABEL, LineStyle::Plain);
-        push(at, url, LineStyle::Value);
+    let wide = width + URL_OVERHANG;
+    if url_width <= wide {
+        let at = indent.min(wide - url_width);
+        push(at, URL_LABEL, LineStyle::Plain, true);
+        push(at, url, LineStyle::Value, false);
         return;
     }
     let room = width.saturating_sub(indent).max(10);
     let pieces = split_url(url, room);
     let label = format!("URL (次の{}行で1つのアドレスです):", pieces.len());
     for l in wrap(&label, room) {
-        push(indent, &l, LineStyle::Plain);
+        push(indent, &l, LineStyle::Plain, true);
     }
-    for p in pieces {
-        push(indent, &p, LineStyle::Value);
+    let last = pieces.len().saturating_sub(1);
+    for (n, p) in pieces.into_iter().enumerate() {
+        push(indent, &p, LineStyle::Value, n < last);
     }
 }
+
+/// Columns an address alone on its line may run into the body's right padding.
+pub const URL_OVERHANG: usize = layout::PADDING as usize;
 
 /// The label in front of an address.
 const URL_LABEL: &str = "URL:";
@@ -205,11 +267,115 @@ mod tests {
             url_lines(long, 3, 78),
             ["   URL:".to_string(), format!("   {long}")]
         );
-        // One column short of the step's indent: as far in as it fits, never at the edge.
+        // On 80 columns (a body of 76): at the step's indent still, the address running into
+        // the right padding by one column.
         assert_eq!(
             url_lines(long, 3, 76),
+            ["   URL:".to_string(), format!("   {long}")]
+        );
+        assert_eq!(super::super::wrap::width(long) + 3, 76 + URL_OVERHANG);
+        // Narrower still: as far in as it fits, the label with it, never at the edge.
+        assert_eq!(
+            url_lines(long, 3, 75),
             ["  URL:".to_string(), format!("  {long}")]
         );
+    }
+
+    fn styled(texts: &[(&str, bool)]) -> Vec<StyledLine> {
+        texts
+            .iter()
+            .map(|&(t, keep)| StyledLine {
+                text: t.to_string(),
+                style: LineStyle::Plain,
+                keep_with_next: keep,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_label_is_never_the_last_row_of_a_page() {
+        // Rows 0-3 then a label (4) over its address (5), then more.
+        let lines = styled(&[
+            ("a", false),
+            ("b", false),
+            ("c", false),
+            ("d", false),
+            ("URL:", true),
+            ("https://", false),
+            ("e", false),
+        ]);
+        // A page of 5 would end on the label: it shows 4 rows, the label starts the next.
+        assert_eq!(shown(&lines, 0, 5), 4);
+        assert_eq!(shown(&lines, 4, 5), 3);
+        // A page that holds both shows both.
+        assert_eq!(shown(&lines, 0, 6), 6);
+        assert_eq!(shown(&lines, 1, 5), 5);
+        // The end of the text, and a page of nothing but the label: shown as they are.
+        assert_eq!(shown(&lines, 5, 5), 2);
+        assert_eq!(shown(&lines, 4, 1), 1);
+        // A chain (a heading, then a label) moves as one.
+        let chain = styled(&[("a", false), ("見出し", true), ("URL:", true), ("x", false)]);
+        assert_eq!(shown(&chain, 0, 3), 1);
+        assert_eq!(shown(&chain, 1, 2), 2);
+    }
+
+    /// The review's case: `--line ipsec`, 東京都, at 80x24. The first page ended on 「URL:」 with
+    /// the address on the second.
+    #[test]
+    fn paging_keeps_the_url_under_its_label() {
+        let rules = embedded::rules().expect("rules");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let mut answers = crate::rules::Answers::new("ipsec");
+        answers.prefecture = Some(13);
+        let mut m = Model::new(rules, today);
+        m.viewport = (80, 24);
+        m.decision = Some(crate::rules::decide(rules, &answers));
+        m.step = crate::wizard::Step::Result;
+        let all = lines(&m);
+        let page = body_height(m.viewport);
+        let mut tops = vec![0];
+        for _ in 0..10 {
+            let next = page_down(&m).min(all.len().saturating_sub(page));
+            if next == m.result_scroll {
+                break;
+            }
+            m.result_scroll = next;
+            tops.push(next);
+        }
+        assert!(tops.len() > 2, "{tops:?}");
+        let mut seen = 0;
+        for &top in &tops {
+            let n = shown(&all, top, page);
+            let bottom = &all[top + n - 1];
+            assert!(
+                !bottom.keep_with_next || top + n == all.len(),
+                "page at {top} ends on {:?}",
+                bottom.text
+            );
+            // Nothing is skipped between pages.
+            assert!(top <= seen, "lines {seen}-{top} never shown: {tops:?}");
+            seen = seen.max(top + n);
+        }
+        assert_eq!(seen, all.len());
+        // The label and the address share a page.
+        let label = all
+            .iter()
+            .position(|l| l.text.trim() == URL_LABEL)
+            .expect("a label over a long address");
+        assert!(
+            tops.iter()
+                .any(|&t| t <= label && label + 1 < t + shown(&all, t, page)),
+            "{tops:?} part line {label} from the next"
+        );
+        // Page up returns to the pages page down went through (but the last, which the end of
+        // the text pulled up).
+        for w in tops.windows(2).rev() {
+            if w[1] != w[0] + shown(&all, w[0], page) {
+                continue;
+            }
+            m.result_scroll = w[1];
+            assert_eq!(page_up(&m), w[0], "{tops:?}");
+        }
     }
 
     #[test]

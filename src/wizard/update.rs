@@ -468,12 +468,12 @@ fn review_key(m: &mut Model<'_>, msg: Msg) {
 }
 
 fn result_key(m: &mut Model<'_>, msg: Msg) -> Command {
-    let page = result_page(m);
     match msg {
         Msg::Up => m.result_scroll = m.result_scroll.saturating_sub(1),
         Msg::Down => m.result_scroll += 1,
-        Msg::PageUp => m.result_scroll = m.result_scroll.saturating_sub(page),
-        Msg::PageDown | Msg::Char(' ') => m.result_scroll += page,
+        // By page, a label is not left alone at the bottom: see `result_view::shown`.
+        Msg::PageUp => m.result_scroll = result_view::page_up(m),
+        Msg::PageDown | Msg::Char(' ') => m.result_scroll = result_view::page_down(m),
         Msg::Home => m.result_scroll = 0,
         Msg::End => m.result_scroll = usize::MAX,
         Msg::Save if m.save != SaveState::Saving => {

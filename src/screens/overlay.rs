@@ -1,5 +1,6 @@
-//! Boxes drawn over a screen: the help (F1), 終了しますか, and where a save went. The area under them is cleared
-//! first: wide characters cut by a border would otherwise corrupt it (ratatui#2526).
+//! Boxes drawn over a screen: the help (F1), 終了しますか, and where a save went. The area under
+//! them and a column either side is cleared first: text behind must not touch a border, and wide
+//! characters cut by a border would otherwise corrupt it (ratatui#2526).
 
 use oqs_line_check::rules::text;
 use oqs_line_check::wizard::help::help;
@@ -35,8 +36,27 @@ fn centered(outer: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn boxed(title: String, theme: &Theme, f: &mut Frame<'_>, area: Rect) -> Rect {
-    f.render_widget(Clear, area);
-    clear_wide_left_edge(f, area);
+    // The box and a blank column either side of it: text of the screen behind must not touch
+    // the border (「│ >│ ...」 read as part of the dialog). Where that leaves a single column
+    // before the screen's own border (its padding, where a long address may run), that column
+    // is cleared too: a lone character there would read as stray.
+    let screen = f.area();
+    let mut left = area.x.saturating_sub(1);
+    let mut right = area.right().saturating_add(1).min(screen.right());
+    if left == screen.x + 2 {
+        left -= 1;
+    }
+    if right + 2 == screen.right() {
+        right += 1;
+    }
+    let margin = Rect {
+        x: left,
+        width: right - left,
+        ..area
+    }
+    .intersection(screen);
+    f.render_widget(Clear, margin);
+    clear_wide_left_edge(f, margin);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_set(theme.border())
@@ -50,7 +70,7 @@ fn boxed(title: String, theme: &Theme, f: &mut Frame<'_>, area: Rect) -> Rect {
     }
 }
 
-/// A wide character just left of the box would be drawn over its left border: blank it.
+/// A wide character just left of the cleared area would be drawn over its first column: blank it.
 fn clear_wide_left_edge(f: &mut Frame<'_>, area: Rect) {
     let Some(x) = area.x.checked_sub(1) else {
         return;

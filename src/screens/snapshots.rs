@@ -75,7 +75,56 @@ fn step(m: &mut Model<'_>, name: &str, msgs: &[Msg]) {
     send(m, msgs);
     let screen = render(m, 80, 24);
     assert_no_ambiguous_width(&screen);
+    if m.overlay.is_some() {
+        assert_dialog_stands_clear(m, &screen);
+    }
     assert_snapshot!(name, screen);
+}
+
+/// A dialog has a blank column either side of its box, down its whole height: nothing of the
+/// screen behind touches its border (the review saw 「│ >│ ...」 and 「│ N│ ...」).
+fn assert_dialog_stands_clear(m: &Model<'_>, screen: &str) {
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    t.draw(|f| view(m, &THEME, f)).expect("draw");
+    let buffer = t.backend().buffer();
+    let at = |x: u16, y: u16| buffer[(x, y)].symbol().to_string();
+    let area = buffer.area;
+    // The dialog's top-left corner: the first 「┌」 that is not the screen's own.
+    let corner = (area.top()..area.bottom())
+        .flat_map(|y| (1..area.right()).map(move |x| (x, y)))
+        .find(|&(x, y)| at(x, y) == "┌");
+    let Some((left, top)) = corner else {
+        panic!("no dialog box on screen:\n{screen}");
+    };
+    let right = (left + 1..area.right())
+        .find(|&x| at(x, top) == "┐")
+        .unwrap_or_else(|| panic!("no top-right corner:\n{screen}"));
+    let bottom = (top + 1..area.bottom())
+        .find(|&y| at(left, y) == "└")
+        .unwrap_or_else(|| panic!("no bottom-left corner:\n{screen}"));
+    for y in top..=bottom {
+        for x in [left - 1, right + 1] {
+            assert_eq!(
+                at(x, y),
+                " ",
+                "row {y} column {x} touches the dialog:\n{screen}"
+            );
+        }
+        // Nor a lone column of it between the margin and the screen's border.
+        for x in [left.wrapping_sub(2), right + 2] {
+            let lone = x == 1 || x + 2 == area.right();
+            assert!(
+                !lone || at(x, y) == " ",
+                "row {y}: a lone column {x} of the screen behind beside the dialog:\n{screen}"
+            );
+        }
+        if left >= 2 {
+            assert!(
+                UnicodeWidthStr::width(at(left - 2, y).as_str()) <= 1,
+                "row {y}: a wide character runs into the dialog's margin:\n{screen}"
+            );
+        }
+    }
 }
 
 /// No ambiguous-width symbol in any text (the borders are box drawing by design; `--ascii` and
@@ -505,4 +554,31 @@ fn questions_opened_from_the_review_keep_the_answer_and_say_esc_returns() {
         "from_review_prefecture_filter_cleared",
         &[Msg::Char('o'), Msg::Edit(Edit::Backspace)],
     );
+}
+
+/// Every dialog the result screen opens, at 80x24, with the screen behind it full of text: the
+/// help, 保存しました, and 終了しますか before and after saving (保存しています is on the message
+/// line, not in a dialog).
+#[test]
+fn every_dialog_on_the_result_screen() {
+    use oqs_line_check::wizard::{Command, Saved};
+    let mut m = model();
+    send(&mut m, &[Msg::Char('3'), Msg::Submit]);
+    step(&mut m, "dialog_result_help", &[Msg::Help]);
+    send(&mut m, &[Msg::Back]);
+    step(&mut m, "dialog_quit_unsaved", &[Msg::Submit]);
+    send(&mut m, &[Msg::Back]);
+    assert!(m.overlay.is_none());
+    assert!(matches!(update(&mut m, Msg::Save), Command::Save(_)));
+    let saved = Saved {
+        paths: ["md", "json", "toml"]
+            .iter()
+            .map(|ext| format!("/home/clinic/oqs-line-check-20261125-093000.{ext}"))
+            .collect(),
+        place: "起動したフォルダー".to_string(),
+        refused: Vec::new(),
+    };
+    step(&mut m, "dialog_saved", &[Msg::Saved(Ok(saved))]);
+    send(&mut m, &[Msg::Submit]);
+    step(&mut m, "dialog_quit_saved", &[Msg::Submit]);
 }

@@ -328,7 +328,8 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             theme.dim(),
         ),
     }
-    lines.extend(error_lines(m, theme, w));
+    // The error uses the body's full width, as on the list screens.
+    lines.extend(error_lines(m, theme, usize::from(body.width)));
     // Rows left above the わからない choice (a blank, the choice and its hint).
     let below = if m.has_unknown_choice() { 3 } else { 0 };
     let mut y = 2u16;

@@ -571,6 +571,22 @@ mod tests {
         ]
     }
 
+    /// Inputs proptest once shrank a failure to, kept as tests here (its own regression files
+    /// would need a folder at the top of the project).
+    #[test]
+    fn cases_proptest_found() {
+        // A character wider than the line gets a line of its own.
+        assert_eq!(wrap("\u{17d8}", 2), vec!["\u{17d8}".to_string()]);
+        let s =
+            "あああああああああああああああああああああああああああああ(ああ「〕申ああああああ」あ";
+        let lines = wrap_hanging(s, 2, 9);
+        assert_eq!(lines.concat(), s);
+        for (n, line) in lines.iter().enumerate() {
+            assert!(fits(line, if n == 0 { 2 } else { 9 }), "{lines:?}");
+            assert!(!line.is_empty(), "{lines:?}");
+        }
+    }
+
     proptest! {
         #[test]
         fn no_line_is_wider_than_asked_and_nothing_is_lost(s in "\\PC{0,80}", w in 2usize..40) {

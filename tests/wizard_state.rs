@@ -795,7 +795,12 @@ proptest! {
 // -------------------------------------------------------------------------------------------
 
 fn hint(m: &Model<'_>, key: &str) -> Option<&'static str> {
-    key_hints(m)
+    let result_lines = if m.step == Step::Result {
+        oqs_line_check::wizard::result_view::lines(m).len()
+    } else {
+        0
+    };
+    key_hints(m, result_lines)
         .into_iter()
         .find(|(k, _)| *k == key)
         .map(|(_, what)| what)

@@ -19,6 +19,7 @@ pub fn draw(
     theme: &Theme,
     f: &mut Frame<'_>,
     message: Option<Line<'static>>,
+    result_lines: usize,
 ) -> Rect {
     let area = f.area();
     let block = Block::new()
@@ -54,7 +55,7 @@ pub fn draw(
         f.render_widget(Paragraph::new(msg), row(inner, footer_y));
     }
     f.render_widget(
-        Paragraph::new(hints(m, theme, inner.width)),
+        Paragraph::new(hints(m, theme, inner.width, result_lines)),
         row(inner, footer_y + 1),
     );
 
@@ -67,10 +68,10 @@ pub fn draw(
 }
 
 /// The key hints, as many as fit.
-fn hints(m: &Model<'_>, theme: &Theme, room: u16) -> Line<'static> {
+fn hints(m: &Model<'_>, theme: &Theme, room: u16, result_lines: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, what) in key_hints(m) {
+    for (key, what) in key_hints(m, result_lines) {
         let w = width(key) + 1 + width(what) + 2;
         if used + w > usize::from(room) {
             break;

@@ -26,8 +26,8 @@ pub fn view(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
         too_small::draw(f);
         return;
     }
-    // The result's lines are laid out once per frame: the message line counts them, the body
-    // draws them.
+    // The result's lines are laid out once per frame: the message line and the key hints count
+    // them, the body draws them.
     let result_lines = match m.step {
         Step::Result => result_view::lines(m),
         _ => Vec::new(),
@@ -36,7 +36,7 @@ pub fn view(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
         Step::Result => result::message(m, &result_lines, theme, layout::body_width(viewport)),
         _ => question::message(m, theme),
     };
-    let body = chrome::draw(m, theme, f, message);
+    let body = chrome::draw(m, theme, f, message, result_lines.len());
     match m.step {
         Step::Review => review::draw(m, theme, f, body),
         Step::Result => result::draw(m, &result_lines, theme, f, body),

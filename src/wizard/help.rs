@@ -106,8 +106,10 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
     (format!("ヘルプ: {}", m.step.title()), p)
 }
 
-/// The keys that work on the current screen, for the footer.
-pub fn key_hints(m: &Model<'_>) -> Vec<(&'static str, &'static str)> {
+/// The keys that work on the current screen, for the footer. `result_lines`: how many lines
+/// the result is laid out in (the view has them already; laying them out again per frame
+/// doubled the result screen's cost); ignored on other screens.
+pub fn key_hints(m: &Model<'_>, result_lines: usize) -> Vec<(&'static str, &'static str)> {
     use super::model::Overlay;
     match &m.overlay {
         Some(Overlay::Help) => return vec![("Esc", "閉じる")],
@@ -147,8 +149,7 @@ pub fn key_hints(m: &Model<'_>) -> Vec<(&'static str, &'static str)> {
         Step::Result => {
             // Only when there is more than one screen of it (the message line then says where
             // the reader is).
-            let lines = super::result_view::lines(m).len();
-            if lines > super::result_view::body_height(m.viewport) {
+            if result_lines > super::result_view::body_height(m.viewport) {
                 k.push(("上下", "読む"));
             }
             k.push(("F2", "保存"));

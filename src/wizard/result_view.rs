@@ -114,20 +114,20 @@ pub fn shown(lines: &[StyledLine], scroll: usize, page: usize) -> usize {
     }
 }
 
-/// Where a page down scrolls to: the first line the current page did not show.
-pub fn page_down(m: &Model<'_>) -> usize {
+/// Where a page down scrolls to: the first line the current page did not show. `lines`: the
+/// result laid out, as [`lines`] gives it.
+pub fn page_down(m: &Model<'_>, lines: &[StyledLine]) -> usize {
     let page = body_height(m.viewport).max(1);
-    m.result_scroll + shown(&lines(m), m.result_scroll, page)
+    m.result_scroll + shown(lines, m.result_scroll, page)
 }
 
 /// Where a page up scrolls to: the page that ends just above the current one (moved down a
 /// little if a label at its bottom would otherwise be left out of both).
-pub fn page_up(m: &Model<'_>) -> usize {
+pub fn page_up(m: &Model<'_>, lines: &[StyledLine]) -> usize {
     let page = body_height(m.viewport).max(1);
-    let lines = lines(m);
     let top = m.result_scroll.min(lines.len());
     (top.saturating_sub(page)..top)
-        .find(|&s| s + shown(&lines, s, page) >= top)
+        .find(|&s| s + shown(lines, s, page) >= top)
         .unwrap_or(top)
 }
 
@@ -335,7 +335,7 @@ mod tests {
         let page = body_height(m.viewport);
         let mut tops = vec![0];
         for _ in 0..10 {
-            let next = page_down(&m).min(all.len().saturating_sub(page));
+            let next = page_down(&m, &all).min(all.len().saturating_sub(page));
             if next == m.result_scroll {
                 break;
             }
@@ -374,7 +374,7 @@ mod tests {
                 continue;
             }
             m.result_scroll = w[1];
-            assert_eq!(page_up(&m), w[0], "{tops:?}");
+            assert_eq!(page_up(&m, &all), w[0], "{tops:?}");
         }
     }
 

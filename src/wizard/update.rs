@@ -468,12 +468,14 @@ fn review_key(m: &mut Model<'_>, msg: Msg) {
 }
 
 fn result_key(m: &mut Model<'_>, msg: Msg) -> Command {
+    // Laid out once per key (a key here changes where the reader is, not the text).
+    let lines = result_view::lines(m);
     match msg {
         Msg::Up => m.result_scroll = m.result_scroll.saturating_sub(1),
         Msg::Down => m.result_scroll += 1,
         // By page, a label is not left alone at the bottom: see `result_view::shown`.
-        Msg::PageUp => m.result_scroll = result_view::page_up(m),
-        Msg::PageDown | Msg::Char(' ') => m.result_scroll = result_view::page_down(m),
+        Msg::PageUp => m.result_scroll = result_view::page_up(m, &lines),
+        Msg::PageDown | Msg::Char(' ') => m.result_scroll = result_view::page_down(m, &lines),
         Msg::Home => m.result_scroll = 0,
         Msg::End => m.result_scroll = usize::MAX,
         Msg::Save if m.save != SaveState::Saving => {
@@ -481,7 +483,7 @@ fn result_key(m: &mut Model<'_>, msg: Msg) -> Command {
                 let answers = m.draft.answers(m.rules);
                 let files = save_content::files(m.rules, &answers, decision, m.today);
                 m.save = SaveState::Saving;
-                clamp_scroll(m);
+                clamp_scroll_to(m, lines.len());
                 return Command::Save(SaveRequest { files });
             }
         }
@@ -492,7 +494,7 @@ fn result_key(m: &mut Model<'_>, msg: Msg) -> Command {
         }
         _ => {}
     }
-    clamp_scroll(m);
+    clamp_scroll_to(m, lines.len());
     Command::None
 }
 
@@ -503,6 +505,11 @@ fn result_page(m: &Model<'_>) -> usize {
 
 fn clamp_scroll(m: &mut Model<'_>) {
     let total = result_view::lines(m).len();
+    clamp_scroll_to(m, total);
+}
+
+/// Keeps the last page full: the result is `total` lines long.
+fn clamp_scroll_to(m: &mut Model<'_>, total: usize) {
     let max = total.saturating_sub(result_page(m));
     m.result_scroll = m.result_scroll.min(max);
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use oqs_line_check::rules::answers::parse_answers;
-use oqs_line_check::rules::load::is_ambiguous_width;
+use oqs_line_check::rules::text::is_ambiguous_width;
 use oqs_line_check::rules::{RuleSet, decide, report};
 use serde::Serialize;
 

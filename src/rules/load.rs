@@ -12,7 +12,6 @@ use serde::Deserialize;
 use strum::IntoEnumIterator;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-use unicode_width::UnicodeWidthChar;
 
 use super::model::*;
 use super::pattern::Pattern;
@@ -247,7 +246,7 @@ fn check_strings(root: &DeTable<'_>) -> Result<(), Failure> {
                 ),
             );
         }
-        if let Some(c) = s.chars().find(|&c| is_ambiguous_width(c)) {
+        if let Some(c) = s.chars().find(|&c| text::is_ambiguous_width(c)) {
             return fail(
                 path.to_vec(),
                 format!(
@@ -271,11 +270,6 @@ fn check_strings(root: &DeTable<'_>) -> Result<(), Failure> {
         Ok(())
     }
     walk_table(root, &mut Vec::new())
-}
-
-/// A character that a CJK console draws two cells wide and others one (※ ① ○ ■ …).
-pub fn is_ambiguous_width(c: char) -> bool {
-    c.width() != c.width_cjk()
 }
 
 fn check_url(url: &str, path: Vec<Seg>) -> Result<String, Failure> {

@@ -5,13 +5,18 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_width::UnicodeWidthChar;
 
+/// A character that a CJK console draws two cells wide and others one (※ ① ○ ■ …).
+pub fn is_ambiguous_width(c: char) -> bool {
+    c.width() != c.width_cjk()
+}
+
 /// Untrusted text made safe to show or save: control characters (ESC and friends) become visible
 /// escapes, so nothing typed, pasted or read from a file can move the cursor or recolour a screen;
 /// so do ambiguous-width characters (※ ‐ − ①), which would break the layout on some consoles.
 pub fn sanitize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() || is_invisible(c) || c.width() != c.width_cjk() {
+        if c.is_control() || is_invisible(c) || is_ambiguous_width(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);

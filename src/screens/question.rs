@@ -5,7 +5,7 @@ use oqs_line_check::rules::customer_id::{formats_hint, notice_message};
 use oqs_line_check::wizard::layout;
 use oqs_line_check::wizard::model::UNKNOWN_WORD_READ;
 use oqs_line_check::wizard::wrap::{width, wrap};
-use oqs_line_check::wizard::{Focus, IdPreview, Model, Step};
+use oqs_line_check::wizard::{Choice, Focus, IdPreview, Model, Step};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -39,15 +39,14 @@ pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     match m.step {
         Step::Prefecture => prefecture(m, theme, f, body),
         Step::Applied | Step::CustomerId | Step::CustomerIdConfirm => text(m, theme, f, body),
-        _ => list(m, theme, f, body, 0),
+        _ => list(m, &m.choices(), theme, f, body, 0),
     }
 }
 
 /// Draws the options from row `top`, scrolled so the cursor shows, then the error if any, then
 /// the hint of the focused option. Options are numbered with the digit that chooses them (see
 /// [`layout::choice_digit`]), except 都道府県's, where digits are typed into the filter.
-fn list(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect, top: u16) {
-    let choices = m.choices();
+fn list(m: &Model<'_>, choices: &[Choice], theme: &Theme, f: &mut Frame<'_>, body: Rect, top: u16) {
     let prefecture = m.step == Step::Prefecture;
     let cols = usize::from(body.width);
     let errors = if prefecture {
@@ -167,7 +166,8 @@ fn prefecture(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
         f.render_widget(Paragraph::new(l), row(body, y));
         y += 1;
     }
-    list(m, theme, f, body, y + 1);
+    // The filter runs once per frame: the status line and the list read the same choices.
+    list(m, &choices, theme, f, body, y + 1);
     if m.overlay.is_none() {
         place_cursor(m, f, body, 0, label);
     }

@@ -6,7 +6,7 @@ use crate::rules::answer_rows::answer_rows;
 use crate::rules::answers::{check_consistency, find_line, is_unknown, parse_choice_value};
 use crate::rules::customer_id::{self, NormalizedId};
 use crate::rules::{
-    Decision, Field, FieldError, RawAnswers, RuleSet, V6Answer, date, decide, prefecture,
+    Decision, Field, FieldError, RawAnswers, RuleSet, V6Answer, YesNo, date, decide, prefecture,
 };
 
 use super::draft::Draft;
@@ -269,11 +269,14 @@ impl<'r> Model<'r> {
     pub fn choices(&self) -> Vec<Choice> {
         let r = self.rules;
         let yes_no = |yes: &str, no: &str, unknown: &str| {
-            vec![
-                choice("yes", "はい", yes),
-                choice("no", "いいえ", no),
-                choice("unknown", "わからない", unknown),
+            [
+                (YesNo::Yes, yes),
+                (YesNo::No, no),
+                (YesNo::Unknown, unknown),
             ]
+            .into_iter()
+            .map(|(answer, hint)| choice(answer.as_ref(), answer.label(), hint))
+            .collect::<Vec<_>>()
         };
         match self.step {
             Step::Line => r

@@ -169,8 +169,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             {
                 self.send(Msg::Submit);
             } else if field_empty {
-                self.console
-                    .say("都道府県を入力してください (例: 東京、とうきょう、tokyo、13)。");
+                self.console.say(&format!(
+                    "都道府県を入力してください (例: {})。",
+                    oqs_line_check::rules::prefecture::EXAMPLES
+                ));
             } else {
                 let kept = self.model.fields.prefecture.value().to_string();
                 self.prefecture_text(&kept);

@@ -52,17 +52,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 }
             }
             Step::Prefecture => {
-                lines.push(
-                    "漢字、ひらがな、ローマ字、都道府県コードのどれでも入力できます (例: 東京、とうきょう、tokyo、13)。"
-                        .to_string(),
-                );
+                lines.push(format!(
+                    "漢字、ひらがな、ローマ字、都道府県コードのどれでも入力できます (例: {})。",
+                    oqs_line_check::rules::prefecture::EXAMPLES
+                ));
                 lines.extend(self.current_text());
             }
             Step::Applied => {
-                lines.push(
-                    "入力例: 2012/5/29、2012年5月29日、平成24年5月29日、H24.5.29、R3.5.10"
-                        .to_string(),
-                );
+                lines.push(format!("入力例: {}", oqs_line_check::rules::date::FORMS));
                 lines.push("わからないときは「わからない」と入力してください。".to_string());
                 lines.extend(self.current_text());
             }

@@ -42,6 +42,9 @@ const MAX_INPUT_BYTES: usize = 256;
 const EXAMPLES: &str =
     "2012年5月29日、2012/5/29、平成24年5月29日、H24.5.29 のように入力してください。";
 
+/// The forms of a date the question shows as examples (full screen and plain mode).
+pub const FORMS: &str = "2012/5/29、2012年5月29日、平成24年5月29日、H24.5.29、R3.5.10";
+
 /// One Japanese era this parser knows, with its real first and last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Era {

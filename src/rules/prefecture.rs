@@ -5,7 +5,10 @@ use super::field::{Field, FieldError};
 use super::model::{Prefecture, PrefectureKeys, RuleSet};
 use super::text;
 
-const EXAMPLES: &str = "「東京都」「東京」「とうきょう」「tokyo」「13」のように入力してください";
+/// What people may type for a prefecture, as examples on the question and in its help.
+pub const EXAMPLES: &str = "東京、とうきょう、tokyo、13";
+
+const HOW: &str = "「東京都」「東京」「とうきょう」「tokyo」「13」のように入力してください";
 
 /// Finds the one prefecture an answer names.
 pub fn parse_prefecture<'r>(rules: &'r RuleSet, input: &str) -> Result<&'r Prefecture, FieldError> {
@@ -14,7 +17,7 @@ pub fn parse_prefecture<'r>(rules: &'r RuleSet, input: &str) -> Result<&'r Prefe
         return Err(FieldError::new(
             Field::Prefecture,
             "empty",
-            format!("入力されていません。{EXAMPLES}"),
+            format!("入力されていません。{HOW}"),
         ));
     }
     if folded.chars().all(|c| c.is_ascii_digit()) {
@@ -43,7 +46,7 @@ pub fn parse_prefecture<'r>(rules: &'r RuleSet, input: &str) -> Result<&'r Prefe
                 Field::Prefecture,
                 "unknown",
                 format!(
-                    "「{}」に当たる都道府県が見つかりません。{EXAMPLES}",
+                    "「{}」に当たる都道府県が見つかりません。{HOW}",
                     shorten(&text::sanitize(input.trim()))
                 ),
             )

@@ -282,7 +282,7 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             }
             said(
                 &mut lines,
-                "入力例: 2012/5/29、2012年5月29日、平成24年5月29日、H24.5.29、R3.5.10",
+                &format!("入力例: {}", oqs_line_check::rules::date::FORMS),
                 theme.dim(),
             );
         }

@@ -24,7 +24,7 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
             p.push(r.collabo.no_confirmation_needed.clone());
         }
         Step::Prefecture => {
-            p.push("文字を入力すると一覧が絞り込まれます。漢字、ひらがな、ローマ字、都道府県コードのどれでも使えます (例: 東京、とうきょう、tokyo、13)。".into());
+            p.push(format!("文字を入力すると一覧が絞り込まれます。漢字、ひらがな、ローマ字、都道府県コードのどれでも使えます (例: {})。", crate::rules::prefecture::EXAMPLES));
             p.push("上下キーで選んで Enter を押します。".into());
             p.push("都道府県で、NTT東日本と西日本のどちらのエリアかが決まります。".into());
         }

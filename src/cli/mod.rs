@@ -155,19 +155,30 @@ const POSITIONALS: [(&str, &str, &str); 2] = [
     ),
 ];
 
+/// The flag of an argument as clap renders it: `--line` for `--line <ID>`, `--output` for `-o`.
+fn flag_of(rendered: &str) -> &str {
+    let flag = rendered.split([' ', '=']).next().unwrap_or(rendered);
+    if flag == "-o" { "--output" } else { flag }
+}
+
+/// The entry of [`POSITIONALS`] or [`FLAGS`] for the argument clap names `rendered`.
+fn known_arg(rendered: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    let rendered = rendered.trim();
+    POSITIONALS
+        .iter()
+        .find(|(p, _, _)| *p == rendered)
+        .or_else(|| FLAGS.iter().find(|(f, _, _)| *f == flag_of(rendered)))
+        .copied()
+}
+
 /// How an argument is called in a message: `--line (回線の種類)` for `--line <ID>`, the Japanese
 /// name for a positional's `<WHAT>`. No `<PLACEHOLDER>` of clap's reaches the user.
 fn arg_name(rendered: &str) -> String {
     let rendered = rendered.trim();
-    if let Some((_, name, _)) = POSITIONALS.iter().find(|(p, _, _)| *p == rendered) {
-        return (*name).to_string();
-    }
-    // `--line <ID>`, `--output <FILE>`, `-o <FILE>`: the flag without its placeholder.
-    let flag = rendered.split([' ', '=']).next().unwrap_or(rendered);
-    let flag = if flag == "-o" { "--output" } else { flag };
-    match FLAGS.iter().find(|(f, _, _)| *f == flag) {
-        Some((f, name, _)) => format!("{f} ({name})"),
-        None if flag.starts_with('-') => text::sanitize(flag),
+    match known_arg(rendered) {
+        Some((positional, name, _)) if positional.starts_with('<') => name.to_string(),
+        Some((flag, name, _)) => format!("{flag} ({name})"),
+        None if flag_of(rendered).starts_with('-') => text::sanitize(flag_of(rendered)),
         // A positional this table does not know: its name without the brackets.
         None => text::sanitize(rendered.trim_matches(['<', '>'])),
     }
@@ -175,16 +186,7 @@ fn arg_name(rendered: &str) -> String {
 
 /// 「例: --line next-family」 for the argument clap names `rendered`, if there is one.
 fn arg_example(rendered: &str) -> Option<&'static str> {
-    let rendered = rendered.trim();
-    if let Some((_, _, example)) = POSITIONALS.iter().find(|(p, _, _)| *p == rendered) {
-        return Some(example);
-    }
-    let flag = rendered.split([' ', '=']).next().unwrap_or(rendered);
-    let flag = if flag == "-o" { "--output" } else { flag };
-    FLAGS
-        .iter()
-        .find(|(f, _, _)| *f == flag)
-        .map(|(_, _, example)| *example)
+    known_arg(rendered).map(|(_, _, example)| example)
 }
 
 /// Clap's error `e` in Japanese. `args` is the command line (for the quoting hint).

@@ -3,11 +3,12 @@
 //! 「Customer_ID」 and 「customer-id」 are the same column.
 
 use crate::rules::Field;
-use crate::rules::answer_file::KEYS;
 use crate::rules::text;
 
-/// The headers each column may have (in the folded form [`fold_header`] gives), besides the
-/// answer file's keys.
+/// The headers the clinic's name column may have (in the folded form [`fold_header`] gives). An
+/// answer's column is headed by its key or one of its [`FieldSpec::headings`].
+///
+/// [`FieldSpec::headings`]: crate::rules::FieldSpec::headings
 pub const NAME_HEADERS: [&str; 8] = [
     "name",
     "名前",
@@ -17,27 +18,6 @@ pub const NAME_HEADERS: [&str; 8] = [
     "医療機関・薬局名",
     "施設名",
     "薬局名",
-];
-
-/// Japanese headers for each answer (the key itself, and its snake_case spelling, always work).
-pub const ANSWER_HEADERS: [(Field, &[&str]); 7] = [
-    (Field::Line, &["回線の種類", "回線"]),
-    (Field::Collab, &["コラボ光"]),
-    (Field::Prefecture, &["都道府県"]),
-    (
-        Field::Applied,
-        &["申込日", "回線の申込日", "申し込み日", "申込み日"],
-    ),
-    (
-        Field::V6,
-        &[
-            "v6オプション",
-            "フレッツ・v6オプション",
-            "フレッツv6オプション",
-        ],
-    ),
-    (Field::CustomerId, &["お客さまid", "お客様id"]),
-    (Field::MultipleLines, &["複数の回線", "複数回線"]),
 ];
 
 /// A header as it is compared: NFKC, no spaces or invisible characters, lower case, `_` as `-`.
@@ -63,13 +43,15 @@ pub fn column_of(header: &str) -> Option<Column> {
     if NAME_HEADERS.contains(&h.as_str()) {
         return Some(Column::Name);
     }
-    if let Some((_, f)) = KEYS.iter().find(|(k, _)| *k == h) {
-        return Some(Column::Answer(*f));
-    }
-    ANSWER_HEADERS
-        .iter()
-        .find(|(_, names)| names.contains(&h.as_str()))
-        .map(|(f, _)| Column::Answer(*f))
+    Field::all()
+        .find(|f| names_field(&h, *f))
+        .map(Column::Answer)
+}
+
+/// Whether the folded header `h` is `field`'s key or one of its headings.
+fn names_field(h: &str, field: Field) -> bool {
+    let spec = field.spec();
+    h == spec.key || spec.headings.iter().any(|name| fold_header(name) == h)
 }
 
 /// The columns of a file, by index.
@@ -94,9 +76,23 @@ pub enum HeaderError {
 impl std::fmt::Display for HeaderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            HeaderError::NoLineColumn => f.write_str(
-                "1行目の見出しに回線の種類の列 (「line」または「回線の種類」) がありません。1行目に見出しを書いてください (例: 医療機関名,line,prefecture,applied,customer-id)",
-            ),
+            HeaderError::NoLineColumn => {
+                let line = Field::Line.spec();
+                let heading = line.headings.first().copied().unwrap_or(line.label);
+                let example = [
+                    Field::Line,
+                    Field::Prefecture,
+                    Field::Applied,
+                    Field::CustomerId,
+                ]
+                .map(Field::key)
+                .join(",");
+                write!(
+                    f,
+                    "1行目の見出しに{}の列 (「{}」または「{heading}」) がありません。1行目に見出しを書いてください (例: 医療機関名,{example})",
+                    line.label, line.key
+                )
+            }
             HeaderError::Duplicate(what, a, b) => write!(
                 f,
                 "列「{a}」と「{b}」はどちらも{what}の列です。どちらか一つにしてください"
@@ -190,5 +186,45 @@ mod tests {
         );
         let e = Columns::from_header(["line", "回線の種類"]).expect_err("duplicate");
         assert!(e.to_string().contains("「line」と「回線の種類」"), "{e}");
+    }
+
+    #[test]
+    fn every_key_its_snake_case_and_every_heading_name_their_field() {
+        for f in Field::all() {
+            let spec = f.spec();
+            let snake = spec.key.replace('-', "_").to_uppercase();
+            for h in [spec.key, snake.as_str(), spec.label]
+                .into_iter()
+                .chain(spec.headings.iter().copied())
+            {
+                assert_eq!(column_of(h), Some(Column::Answer(f)), "{h}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_heading_names_two_columns() {
+        let mut seen: Vec<(String, Option<Field>)> = NAME_HEADERS
+            .iter()
+            .map(|h| (fold_header(h), None))
+            .collect();
+        for f in Field::all() {
+            let spec = f.spec();
+            for h in std::iter::once(spec.key).chain(spec.headings.iter().copied()) {
+                let folded = fold_header(h);
+                if let Some((_, other)) = seen.iter().find(|(s, _)| *s == folded) {
+                    assert_eq!(*other, Some(f), "「{h}」 names {other:?} and {f:?}");
+                }
+                seen.push((folded, Some(f)));
+            }
+        }
+    }
+
+    #[test]
+    fn the_header_message_names_the_line_columns() {
+        assert_eq!(
+            HeaderError::NoLineColumn.to_string(),
+            "1行目の見出しに回線の種類の列 (「line」または「回線の種類」) がありません。1行目に見出しを書いてください (例: 医療機関名,line,prefecture,applied,customer-id)"
+        );
     }
 }

@@ -15,7 +15,8 @@ use std::io::{self, Read, Write};
 
 use chrono::NaiveDate;
 
-use crate::rules::{Field, RawAnswers, RuleSet, Verdict, text};
+use crate::rules::answer_file::given_mut;
+use crate::rules::{AnswerSource, Field, RawAnswers, RuleSet, Verdict, name_the_source, text};
 
 pub use columns::{Columns, HeaderError};
 pub use decode::{DecodeReader, Detected, Encoding, Utf16Error};
@@ -286,15 +287,7 @@ impl<'r, R: Read> Batch<'r, R> {
             .and_then(&mut cell)
             .map_or_else(String::new, text::sanitize);
         for &(field, i) in &self.columns.answers {
-            let slot = match field {
-                Field::Line => &mut self.raw.line,
-                Field::Collab => &mut self.raw.collab,
-                Field::Prefecture => &mut self.raw.prefecture,
-                Field::Applied => &mut self.raw.applied,
-                Field::V6 => &mut self.raw.v6,
-                Field::CustomerId => &mut self.raw.customer_id,
-                Field::MultipleLines => &mut self.raw.multiple_lines,
-            };
+            let slot = given_mut(&mut self.raw, field);
             match (cell(i), slot.as_mut()) {
                 (Some(v), Some(buf)) => {
                     buf.clear();
@@ -314,33 +307,16 @@ impl<'r, R: Read> Batch<'r, R> {
         (name, result.map_err(|errors| self.name_the_columns(errors)))
     }
 
-    /// A missing answer's error names the column to fill in (「回線の種類 (列「line」) が空です。
+    /// A missing answer's error names the column to fill in (「回線の種類の列「line」が空です。
     /// …」), or the column to add when the file has none.
     fn name_the_columns(&self, mut errors: Vec<RowError>) -> Vec<RowError> {
-        for e in errors.iter_mut().filter(|e| e.code == "missing") {
+        for e in &mut errors {
             let Some(field) = e.field else { continue };
-            let label = field.label();
-            let rest = e
-                .message
-                .strip_prefix(label)
-                .and_then(|r| r.strip_prefix(": "))
-                .unwrap_or(&e.message)
-                .trim_end_matches('。');
-            let lead = match self.headers.iter().find(|(f, _)| *f == field) {
-                Some((_, header)) => format!("{label}の列「{header}」が空です"),
-                None => {
-                    let japanese = columns::ANSWER_HEADERS
-                        .iter()
-                        .find(|(f, _)| *f == field)
-                        .and_then(|(_, h)| h.first())
-                        .map_or_else(String::new, |h| format!("または「{h}」"));
-                    format!(
-                        "{label}の列がありません。1行目の見出しに「{}」{japanese}の列を足してください",
-                        crate::rules::answer_file::key(field)
-                    )
-                }
+            let source = match self.headers.iter().find(|(f, _)| *f == field) {
+                Some((_, heading)) => AnswerSource::Column(heading),
+                None => AnswerSource::NoColumn,
             };
-            e.message = format!("{lead}。{rest}");
+            name_the_source(field, e.code, &mut e.message, source);
         }
         errors
     }

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use oqs_line_check::rules::answer_file::{self, AnswerFile, AnswerFileError};
+use oqs_line_check::rules::answer_file::{AnswerFile, AnswerFileError};
 use oqs_line_check::rules::answers::parse_answers;
 use oqs_line_check::rules::{Field, FieldError, RawAnswers, RuleSet};
 use serde::Serialize;
@@ -87,32 +87,6 @@ impl ErrorEntry {
     }
 }
 
-/// A missing answer's error as `check` gives it: it names the flag to give (and the answer
-/// file's key, when a file is read), with an example: 「回線の種類の指定 (--line) がありません。
-/// 回線の名前か id で指定してください: …。例: --line next-family」. Other errors are unchanged.
-pub fn name_the_flag(mut e: FieldError, with_file: bool) -> FieldError {
-    if e.code != "missing" {
-        return e;
-    }
-    let label = e.field.label();
-    let key = answer_file::key(e.field);
-    let rest = e
-        .message
-        .strip_prefix(label)
-        .and_then(|r| r.strip_prefix(": "))
-        .unwrap_or(&e.message)
-        .trim_end_matches('。');
-    let place = if with_file {
-        format!("--{key}、または回答ファイルの {key}")
-    } else {
-        format!("--{key}")
-    };
-    let example =
-        super::arg_example(&format!("--{key}")).map_or_else(String::new, |x| format!("。例: {x}"));
-    e.message = format!("{label}の指定 ({place}) がありません。{rest}{example}");
-    e
-}
-
 /// Prints the errors on stderr: a lead line, then each error, those in the answer file as
 /// `FILE:LINE:COLUMN: message`.
 pub fn print_errors(errors: &[(FieldError, Option<AnswerFileError>)]) {
@@ -181,52 +155,4 @@ pub fn for_wizard(
         }
     }
     Ok(given.merged)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use oqs_line_check::rules::answers::parse_answers;
-    use oqs_line_check::rules::embedded;
-
-    #[test]
-    fn a_missing_answer_names_its_flag() {
-        let rules = embedded::rules().expect("rules");
-        let today = NaiveDate::from_ymd_opt(2024, 4, 1).unwrap_or_default();
-        let messages = |raw: RawAnswers, file: bool| -> Vec<String> {
-            parse_answers(rules, &raw, today)
-                .err()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|e| name_the_flag(e, file).message)
-                .collect()
-        };
-        let m = messages(RawAnswers::default(), false);
-        assert!(
-            m[0].starts_with("回線の種類の指定 (--line) がありません。"),
-            "{m:?}"
-        );
-        assert!(m[0].contains("例: --line next-family"), "{m:?}");
-        let raw = RawAnswers {
-            line: Some("next".to_string()),
-            ..RawAnswers::default()
-        };
-        let m = messages(raw.clone(), false);
-        assert!(
-            m[0].starts_with("都道府県の指定 (--prefecture) がありません。"),
-            "{m:?}"
-        );
-        assert!(m[0].contains("例: --prefecture 東京"), "{m:?}");
-        let m = messages(raw, true);
-        assert!(
-            m[0].contains("(--prefecture、または回答ファイルの prefecture)"),
-            "{m:?}"
-        );
-        // A bad value keeps the parser's message.
-        let raw = RawAnswers {
-            line: Some("nxt".to_string()),
-            ..RawAnswers::default()
-        };
-        assert!(messages(raw, false)[0].starts_with("回線の種類: 「nxt」"));
-    }
 }

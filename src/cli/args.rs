@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use oqs_line_check::rules::RawAnswers;
+use oqs_line_check::rules::{Field, RawAnswers};
 
 /// オンライン資格確認 (IP-VPN接続方式・フレッツ光) の回線と申請内容を確かめます。
 ///
@@ -164,27 +164,30 @@ pub struct AnswerFlags {
     /// 回答ファイル (TOML。ウィザードの保存で作られます)。ここに挙げた指定は、ファイルの値より優先します
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
-    /// 回線の種類: 画面と同じ名前 (光クロス など) か id (一覧: oqs-line-check list lines)
-    #[arg(long, value_name = "ID")]
+    #[arg(long = Field::Line.key(), value_name = value_name(Field::Line), help = help(Field::Line))]
     pub line: Option<String>,
-    /// 都道府県: 東京都、とうきょう、tokyo、13 など
-    #[arg(long, value_name = "P")]
+    #[arg(long = Field::Prefecture.key(), value_name = value_name(Field::Prefecture), help = help(Field::Prefecture))]
     pub prefecture: Option<String>,
-    /// コラボ光か: はい / いいえ / わからない (yes / no / unknown)
-    #[arg(long, value_name = "yes|no|unknown")]
+    #[arg(long = Field::Collab.key(), value_name = value_name(Field::Collab), help = help(Field::Collab))]
     pub collab: Option<String>,
-    /// 回線の申込日: 2012-05-29、平成24年5月29日、H24.5.29 など、または unknown (わからない)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long = Field::Applied.key(), value_name = value_name(Field::Applied), help = help(Field::Applied))]
     pub applied: Option<String>,
-    /// フレッツ・v6オプション: 契約済み / 未契約 / わからない (contracted / not-contracted / unknown)
-    #[arg(long, value_name = "STATUS")]
+    #[arg(long = Field::V6.key(), value_name = value_name(Field::V6), help = help(Field::V6))]
     pub v6: Option<String>,
-    /// お客さまID (CAF + 10桁、東日本は COP + 8桁も)、または unknown (わからない)
-    #[arg(long = "customer-id", value_name = "ID")]
+    #[arg(long = Field::CustomerId.key(), value_name = value_name(Field::CustomerId), help = help(Field::CustomerId))]
     pub customer_id: Option<String>,
-    /// 複数の回線を契約しているか: はい / いいえ / わからない (yes / no / unknown)
-    #[arg(long = "multiple-lines", value_name = "yes|no|unknown")]
+    #[arg(long = Field::MultipleLines.key(), value_name = value_name(Field::MultipleLines), help = help(Field::MultipleLines))]
     pub multiple_lines: Option<String>,
+}
+
+/// The flag's placeholder in `--help`, from the field's description.
+const fn value_name(field: Field) -> &'static str {
+    field.spec().value_name
+}
+
+/// The flag's line in `--help`, from the field's description.
+const fn help(field: Field) -> &'static str {
+    field.spec().help
 }
 
 impl AnswerFlags {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use oqs_line_check::rules::answers::parse_answers;
 use oqs_line_check::rules::text::is_ambiguous_width;
-use oqs_line_check::rules::{RuleSet, decide, report};
+use oqs_line_check::rules::{AnswerSource, RuleSet, decide, name_the_source, report};
 use serde::Serialize;
 
 use super::EXIT_INPUT_ERROR;
@@ -50,8 +50,11 @@ pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode 
         Err(errors) => {
             let placed: Vec<_> = errors
                 .into_iter()
-                .map(|e| {
-                    let e = answers::name_the_flag(e, given.file.is_some());
+                .map(|mut e| {
+                    let source = AnswerSource::Flag {
+                        or_file: given.file.is_some(),
+                    };
+                    name_the_source(e.field, e.code, &mut e.message, source);
                     let p = given.locate(&e);
                     (e, p)
                 })

@@ -14,7 +14,7 @@ use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use oqs_line_check::rules::embedded;
 use oqs_line_check::rules::load::{self, LoadError};
-use oqs_line_check::rules::{RuleSet, text};
+use oqs_line_check::rules::{Field, RuleSet, text};
 
 pub use answers::for_wizard;
 pub use args::{Cli, Command};
@@ -88,9 +88,7 @@ fn quoting_hint(stray: &str, args: &[String]) -> Option<String> {
         Some((flag, first)) => (flag, vec![first]),
         None => (args[flag_at].as_str(), Vec::new()),
     };
-    if !FLAGS.iter().any(|(f, _, _)| *f == flag) {
-        return None;
-    }
+    known_arg(flag)?;
     words.extend(args[flag_at + 1..at].iter().map(String::as_str));
     if words.is_empty() {
         return None;
@@ -108,31 +106,9 @@ fn quoting_hint(stray: &str, args: &[String]) -> Option<String> {
     ))
 }
 
-/// What each flag is, in the words of the screens, and an example of it.
-const FLAGS: [(&str, &str, &str); 12] = [
-    (
-        "--line",
-        "回線の種類",
-        "--line next-family (または --line 光クロス)",
-    ),
-    ("--prefecture", "都道府県", "--prefecture 東京"),
-    ("--collab", "コラボ光", "--collab はい (yes / no / unknown)"),
-    (
-        "--applied",
-        "申込日",
-        "--applied 2012-05-29 (わからないときは --applied unknown)",
-    ),
-    (
-        "--v6",
-        "フレッツ・v6オプション",
-        "--v6 未契約 (contracted / not-contracted / unknown)",
-    ),
-    ("--customer-id", "お客さまID", "--customer-id CAF0123456789"),
-    (
-        "--multiple-lines",
-        "複数の回線",
-        "--multiple-lines いいえ (yes / no / unknown)",
-    ),
+/// The flags that give no answer, in the words of the screens, with an example. The answer
+/// flags are the fields' own ([`Field::flag`]).
+const OTHER_FLAGS: [(&str, &str, &str); 5] = [
     ("--answers", "回答ファイル", "--answers answers.toml"),
     ("--rules", "ルールファイル", "--rules rules.toml"),
     ("--format", "出力の形式", "--format json"),
@@ -161,14 +137,21 @@ fn flag_of(rendered: &str) -> &str {
     if flag == "-o" { "--output" } else { flag }
 }
 
-/// The entry of [`POSITIONALS`] or [`FLAGS`] for the argument clap names `rendered`.
-fn known_arg(rendered: &str) -> Option<(&'static str, &'static str, &'static str)> {
+/// For the argument clap names `rendered`: the flag (or the positional's placeholder), its
+/// Japanese name, and an example, from [`POSITIONALS`], the fields, or [`OTHER_FLAGS`].
+fn known_arg(rendered: &str) -> Option<(String, &'static str, String)> {
     let rendered = rendered.trim();
-    POSITIONALS
-        .iter()
-        .find(|(p, _, _)| *p == rendered)
-        .or_else(|| FLAGS.iter().find(|(f, _, _)| *f == flag_of(rendered)))
-        .copied()
+    let table = |(arg, name, example): &(&str, &'static str, &str)| {
+        ((*arg).to_string(), *name, (*example).to_string())
+    };
+    if let Some(positional) = POSITIONALS.iter().find(|(p, _, _)| *p == rendered) {
+        return Some(table(positional));
+    }
+    let flag = flag_of(rendered);
+    if let Some(field) = Field::from_flag(flag) {
+        return Some((field.flag(), field.label(), field.flag_example()));
+    }
+    OTHER_FLAGS.iter().find(|(f, _, _)| *f == flag).map(table)
 }
 
 /// How an argument is called in a message: `--line (回線の種類)` for `--line <ID>`, the Japanese
@@ -185,7 +168,7 @@ fn arg_name(rendered: &str) -> String {
 }
 
 /// 「例: --line next-family」 for the argument clap names `rendered`, if there is one.
-fn arg_example(rendered: &str) -> Option<&'static str> {
+fn arg_example(rendered: &str) -> Option<String> {
     known_arg(rendered).map(|(_, _, example)| example)
 }
 
@@ -370,6 +353,51 @@ mod tests {
                 assert!(!arg_name(&rendered).contains('<'), "{rendered}");
             }
         }
+    }
+
+    /// Each answer flag, in the wizard's and `check`'s arguments, is its field's: the name, the
+    /// placeholder and the help line; and the messages name and show it as the field does.
+    #[test]
+    fn the_answer_flags_are_the_fields() {
+        let cli = Cli::command();
+        let check = cli.find_subcommand("check").expect("check");
+        for cmd in [&cli, check] {
+            let answer_flags: Vec<&clap::Arg> = cmd
+                .get_arguments()
+                .filter(|a| a.get_long().and_then(Field::from_key).is_some())
+                .collect();
+            assert_eq!(answer_flags.len(), Field::all().count());
+            for field in Field::all() {
+                let spec = field.spec();
+                let arg = cmd
+                    .get_arguments()
+                    .find(|a| a.get_long() == Some(spec.key))
+                    .expect(spec.key);
+                let names: Vec<String> = arg
+                    .get_value_names()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                assert_eq!(names, [spec.value_name]);
+                assert_eq!(
+                    arg.get_help().map(ToString::to_string).as_deref(),
+                    Some(spec.help)
+                );
+                let rendered = format!("{} <{}>", field.flag(), spec.value_name);
+                assert_eq!(
+                    arg_name(&rendered),
+                    format!("{} ({})", field.flag(), spec.label)
+                );
+                assert_eq!(arg_example(&rendered), Some(field.flag_example()));
+            }
+        }
+        // The others keep their own table.
+        assert_eq!(
+            arg_name("--output <FILE>"),
+            "--output (結果を書き込むファイル)"
+        );
+        assert_eq!(arg_name("-o"), "--output (結果を書き込むファイル)");
     }
 
     fn clap_message(args: &[&str]) -> String {

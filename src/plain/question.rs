@@ -3,8 +3,8 @@
 
 use std::io::{BufRead, Write};
 
-use oqs_line_check::rules::customer_id;
 use oqs_line_check::rules::text::sanitize;
+use oqs_line_check::rules::{Field, customer_id};
 use oqs_line_check::wizard::{Focus, Step, layout};
 
 use super::Session;
@@ -116,10 +116,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     layout::number_range(m.choices().len())
                 )
             }
-            Step::Prefecture => "都道府県: ".to_string(),
-            Step::Applied => "申込日: ".to_string(),
-            Step::CustomerId => "お客さまID: ".to_string(),
-            Step::CustomerIdConfirm => "お客さまID (2回目): ".to_string(),
+            Step::Prefecture | Step::Applied | Step::CustomerId => {
+                format!("{}: ", m.step.field().map_or("", Field::label))
+            }
+            Step::CustomerIdConfirm => format!("{} (2回目): ", Field::CustomerId.label()),
             Step::Review => format!(
                 "番号 ({}): ",
                 layout::number_range(m.review_rows().len() + 1)

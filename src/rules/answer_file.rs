@@ -24,30 +24,14 @@ use super::text;
 /// An answer file larger than this is not an answer file (a real one is a few hundred bytes).
 pub const MAX_BYTES: u64 = 64 * 1024;
 
-/// The keys of an answer file (and the `check` flags), in question order.
-pub const KEYS: [(&str, Field); 7] = [
-    ("line", Field::Line),
-    ("collab", Field::Collab),
-    ("prefecture", Field::Prefecture),
-    ("applied", Field::Applied),
-    ("v6", Field::V6),
-    ("customer-id", Field::CustomerId),
-    ("multiple-lines", Field::MultipleLines),
-];
-
-/// The key (and flag name) of `field`: `customer-id` for [`Field::CustomerId`].
-pub fn key(field: Field) -> &'static str {
-    KEYS.iter()
-        .find(|(_, f)| *f == field)
-        .map_or("line", |(k, _)| k)
-}
-
-fn field_of(key: &str) -> Option<Field> {
-    KEYS.iter().find(|(k, _)| *k == key).map(|(_, f)| *f)
+/// The keys of an answer file (and the `check` flags), in question order: each field's
+/// [`Field::key`].
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    Field::all().map(Field::key)
 }
 
 fn key_list() -> String {
-    KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+    keys().collect::<Vec<_>>().join(", ")
 }
 
 /// What is wrong with an answer file, and where. `line` and `column` count from 1; 0 means "the
@@ -190,7 +174,7 @@ impl AnswerFile {
         };
         for (k, v) in doc.get_ref().iter() {
             let key = k.get_ref().as_ref();
-            let Some(field) = field_of(key) else {
+            let Some(field) = Field::from_key(key) else {
                 mistakes.push(at(k.span(), None, "unknown_key", unknown_key_message(key)));
                 continue;
             };
@@ -218,16 +202,7 @@ impl AnswerFile {
             };
             let (line, column) = text::line_column(input, v.span().start);
             file.positions.push((field, line, column));
-            let slot = match field {
-                Field::Line => &mut file.answers.line,
-                Field::Collab => &mut file.answers.collab,
-                Field::Prefecture => &mut file.answers.prefecture,
-                Field::Applied => &mut file.answers.applied,
-                Field::V6 => &mut file.answers.v6,
-                Field::CustomerId => &mut file.answers.customer_id,
-                Field::MultipleLines => &mut file.answers.multiple_lines,
-            };
-            *slot = Some(value);
+            *given_mut(&mut file.answers, field) = Some(value);
         }
         if mistakes.is_empty() {
             Ok(file)
@@ -248,17 +223,13 @@ impl AnswerFile {
     /// The file's answers with `flags` on top: an answer given on the command line wins over the
     /// file's.
     pub fn merged(&self, flags: &RawAnswers) -> RawAnswers {
-        let pick = |flag: &Option<String>, file: &Option<String>| flag.clone().or(file.clone());
-        let a = &self.answers;
-        RawAnswers {
-            line: pick(&flags.line, &a.line),
-            prefecture: pick(&flags.prefecture, &a.prefecture),
-            collab: pick(&flags.collab, &a.collab),
-            applied: pick(&flags.applied, &a.applied),
-            v6: pick(&flags.v6, &a.v6),
-            customer_id: pick(&flags.customer_id, &a.customer_id),
-            multiple_lines: pick(&flags.multiple_lines, &a.multiple_lines),
+        let mut merged = self.answers.clone();
+        for field in Field::all() {
+            if let Some(flag) = given(flags, field) {
+                *given_mut(&mut merged, field) = Some(flag.to_string());
+            }
         }
+        merged
     }
 
     /// Whether the answers merged with `flags` take `field` from this file.
@@ -287,7 +258,7 @@ impl AnswerFile {
 /// 「申込日 (applied): …」: the parser's message with the key the file uses.
 fn with_key(error: &FieldError) -> String {
     let label = error.field.label();
-    let key = key(error.field);
+    let key = error.field.key();
     match error.message.strip_prefix(label) {
         Some(rest) => format!("{label} ({key}){rest}"),
         None => format!("{label} ({key}): {}", error.message),
@@ -307,10 +278,23 @@ pub fn given(raw: &RawAnswers, field: Field) -> Option<&str> {
     }
 }
 
+/// Where `raw` keeps `field`'s value.
+pub fn given_mut(raw: &mut RawAnswers, field: Field) -> &mut Option<String> {
+    match field {
+        Field::Line => &mut raw.line,
+        Field::Collab => &mut raw.collab,
+        Field::Prefecture => &mut raw.prefecture,
+        Field::Applied => &mut raw.applied,
+        Field::V6 => &mut raw.v6,
+        Field::CustomerId => &mut raw.customer_id,
+        Field::MultipleLines => &mut raw.multiple_lines,
+    }
+}
+
 fn unknown_key_message(key: &str) -> String {
     let shown = text::sanitize(key);
     let hyphenated = key.replace('_', "-").to_ascii_lowercase();
-    match field_of(&hyphenated) {
+    match Field::from_key(&hyphenated) {
         Some(_) => format!("「{shown}」という項目はありません。「{hyphenated}」と書いてください"),
         None => format!(
             "「{shown}」という項目はありません。使える項目: {}",
@@ -556,5 +540,19 @@ mod tests {
     fn a_bom_is_skipped() {
         let f = parse("\u{feff}line = \"cross\"\n").expect("parses");
         assert_eq!(f.position(Field::Line), Some((1, 8)));
+    }
+
+    #[test]
+    fn every_fields_key_is_read_into_its_answer() {
+        for (i, field) in Field::all().enumerate() {
+            let key = field.key();
+            let f = parse(&format!("{key} = \"x{i}\"\n")).expect(key);
+            assert_eq!(f.position(field), Some((1, key.len() + 4)), "{key}");
+            assert_eq!(given(&f.answers, field), Some(format!("x{i}").as_str()));
+            // Only that answer.
+            let others = Field::all().filter(|&o| o != field);
+            assert!(others.clone().all(|o| given(&f.answers, o).is_none()));
+            assert!(others.clone().all(|o| f.position(o).is_none()));
+        }
     }
 }

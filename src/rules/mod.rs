@@ -3,6 +3,7 @@
 
 pub mod answer_file;
 pub mod answer_rows;
+pub mod answer_source;
 pub mod answers;
 pub mod customer_id;
 pub mod date;
@@ -16,7 +17,8 @@ pub mod prefecture;
 pub mod report;
 pub mod text;
 
+pub use answer_source::{AnswerSource, name_the_source};
 pub use answers::{Answers, RawAnswers, V6Answer, YesNo};
 pub use decision::{Decision, V6Status, Verdict, decide};
-pub use field::{Field, FieldError};
+pub use field::{Example, ExampleNote, Field, FieldError, FieldSpec};
 pub use model::*;

@@ -1,6 +1,7 @@
 //! The question screens: a list to choose from (with a filter field for 都道府県), or a text
 //! field with its live check and a わからない choice.
 
+use oqs_line_check::rules::Field;
 use oqs_line_check::rules::customer_id::{formats_hint, notice_message};
 use oqs_line_check::wizard::layout;
 use oqs_line_check::wizard::model::UNKNOWN_WORD_READ;
@@ -261,11 +262,20 @@ fn place_cursor(m: &Model<'_>, f: &mut Frame<'_>, body: Rect, y: u16, label: &st
 fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     let on_field = m.focus == Focus::Field || !m.has_unknown_choice();
     let (label, value) = match m.step {
-        Step::Applied => ("申込日: ", m.fields.applied.value()),
-        Step::CustomerId => ("お客さまID: ", m.fields.customer_id.value()),
-        _ => ("お客さまID (2回目): ", m.fields.customer_id_confirm.value()),
+        Step::Applied => (
+            format!("{}: ", Field::Applied.label()),
+            m.fields.applied.value(),
+        ),
+        Step::CustomerId => (
+            format!("{}: ", Field::CustomerId.label()),
+            m.fields.customer_id.value(),
+        ),
+        _ => (
+            format!("{} (2回目): ", Field::CustomerId.label()),
+            m.fields.customer_id_confirm.value(),
+        ),
     };
-    field_row(m, theme, f, body, 0, label, value, on_field);
+    field_row(m, theme, f, body, 0, &label, value, on_field);
 
     let mut lines: Vec<Line<'static>> = Vec::new();
     let w = usize::from(body.width).saturating_sub(4);
@@ -360,6 +370,6 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
         );
     }
     if on_field && m.overlay.is_none() {
-        place_cursor(m, f, body, 0, label);
+        place_cursor(m, f, body, 0, &label);
     }
 }

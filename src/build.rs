@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     for input in [
         "assets/rules.toml",
         "src/build.rs",
-        "src/rules/load.rs",
+        "src/rules/load",
         "src/rules/model.rs",
         "src/rules/pattern.rs",
         "src/rules/text.rs",

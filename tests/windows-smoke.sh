@@ -16,7 +16,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TARGET=x86_64-pc-windows-gnu
-EXE=target/$TARGET/release/oqs-line-check.exe
 SKIP=77
 
 note() { printf 'windows-smoke: %s\n' "$*" >&2; }
@@ -28,6 +27,21 @@ fail() {
     note "FAILED: $*"
     exit 1
 }
+
+# Where cargo puts what it builds: ./target unless CARGO_TARGET_DIR, build.target-dir in a
+# cargo config, ... say otherwise. Cargo knows; the JSON string is unescaped here (no jq needed).
+target_directory() {
+    local metadata dir
+    metadata=$(cargo metadata --format-version 1 --no-deps) || return 1
+    dir=$(printf '%s' "$metadata" |
+        sed -n 's/.*"target_directory":"\(\([^"\\]\|\\.\)*\)".*/\1/p')
+    dir=${dir//\\\"/\"}
+    dir=${dir//\\\\/\\}
+    [ -n "$dir" ] || return 1
+    printf '%s\n' "$dir"
+}
+TARGET_DIR=$(target_directory) || fail "cargo metadata did not give the target directory"
+EXE=$TARGET_DIR/$TARGET/release/oqs-line-check.exe
 
 # ---------------------------------------------------------------------------------------------
 # Tools
@@ -67,7 +81,7 @@ cargo build --release --target "$TARGET" >&2 || fail "the Windows build failed"
 file_type=$(head -c 2 "$EXE")
 [ "$file_type" = "MZ" ] || fail "$EXE is not a Windows executable"
 cargo build >&2 || fail "the Linux build failed"
-LINUX=target/debug/oqs-line-check
+LINUX=$TARGET_DIR/debug/oqs-line-check
 
 # ---------------------------------------------------------------------------------------------
 # Wine: a fresh prefix, no display, no downloads

@@ -106,9 +106,9 @@ fn running(pid: u32) -> bool {
 fn closing_the_terminal_window_ends_the_wizard() {
     // `script` gives the wizard a terminal of its own and relays it to the test's terminal.
     // Killing `script` closes that terminal as closing a window does: the kernel hangs it up and
-    // sends SIGHUP. Reading a hung-up terminal never blocks again, and crossterm 0.29 retries
-    // such reads forever, so a handler that only set a flag for the loop to see would leave the
-    // wizard spinning at full CPU for good (it did, before the handler got a thread of its own).
+    // sends SIGHUP. Reading a hung-up terminal never blocks again: a reader that retried such
+    // reads (crossterm 0.29's does) would leave the wizard spinning at full CPU for good, were
+    // the signal not handled on a thread of its own.
     let bin = env!("CARGO_BIN_EXE_oqs-line-check");
     let mut t = Tui::start_program(
         std::path::Path::new("script"),
@@ -216,4 +216,122 @@ fn ctrl_c_in_raw_mode_is_a_key_not_a_signal() {
     t.send(key::CTRL_C);
     assert_eq!(t.wait_exit().exit_code(), 0);
     t.assert_terminal_restored();
+}
+
+/// A job-control shell (bash without line editing, so the tty stays in its normal mode while
+/// it reads) with the wizard started from it, on the first question.
+fn wizard_under_bash() -> (Tui, u32) {
+    let bin = env!("CARGO_BIN_EXE_oqs-line-check");
+    let mut t = Tui::start_program(
+        std::path::Path::new("bash"),
+        &["--norc", "--noprofile", "--noediting", "-i"],
+    );
+    t.send(&format!("{bin}\r"));
+    t.wait_for("1/8 回線の種類");
+    let wizard = descendants(t.pid())
+        .into_iter()
+        .find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe"))
+                .is_ok_and(|exe| exe == std::path::Path::new(bin))
+        })
+        .unwrap_or_else(|| panic!("no oqs-line-check under bash\n{}", t.dump()));
+    (t, wizard)
+}
+
+/// The process state letter of `pid` (R, S, T for stopped …).
+fn state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .next()?
+        .chars()
+        .next()
+}
+
+#[test]
+fn a_stop_gives_the_terminal_back_and_fg_takes_it_again() {
+    let (mut t, wizard) = wizard_under_bash();
+    t.send("1");
+    t.wait_for("2/8 コラボ光");
+    kill(wizard, "TSTP");
+    t.wait_for("Stopped");
+    assert_eq!(state(wizard), Some('T'), "stopped\n{}", t.dump());
+    t.wait_until(
+        "the main screen, the cursor shown, bracketed paste off",
+        |s| !s.alternate_screen() && !s.hide_cursor() && !s.bracketed_paste(),
+    );
+
+    t.send("fg\r");
+    t.wait_until("the wizard redrawn on the alternate screen", |s| {
+        s.alternate_screen() && s.contents().contains("2/8 コラボ光")
+    });
+    assert!(t.raw_mode(), "raw mode again after fg\n{}", t.dump());
+    // Keys act without echo, and Ctrl-C is a key that asks first: the answer given is kept.
+    t.send(key::ESC);
+    t.wait_for("1/8 回線の種類");
+    t.wait_for("> 1. フレッツ 光ネクスト");
+    t.send(key::CTRL_C);
+    t.wait_for("終了の確認");
+    t.send(key::CTRL_C);
+    t.wait_until("the wizard gone from the alternate screen", |s| {
+        !s.alternate_screen()
+    });
+    t.send("exit $?\r");
+    assert_eq!(t.wait_exit().exit_code(), 0, "{}", t.dump());
+    t.assert_normal_mode();
+}
+
+/// Sends `signal` to `pid` with the system's `kill`.
+fn kill(pid: u32, signal: &str) {
+    let status = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -{signal} {pid}: {status}");
+}
+
+#[test]
+fn signals_in_a_storm_cannot_cut_the_restore_short() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    // Signals every few microseconds from the first on, until the wizard has ended: a second
+    // one always arrives while the first is being handled.
+    for _ in 0..10 {
+        let mut t = Tui::start(&[]);
+        t.wait_for("1/8 回線の種類");
+        t.send("1");
+        t.wait_for("2/8 コラボ光");
+        let pid = t.pid();
+        let sent = Arc::new(AtomicU64::new(0));
+        let count = Arc::clone(&sent);
+        let storm = std::thread::spawn(move || {
+            let deadline = std::time::Instant::now() + common::TIMEOUT;
+            let signals = [libc::SIGTERM, libc::SIGINT, libc::SIGHUP, libc::SIGQUIT];
+            // The wizard is not reaped until the storm is over, so its pid stays its own.
+            while running(pid) && std::time::Instant::now() < deadline {
+                for signal in signals.iter().cycle().take(64) {
+                    // SAFETY: kill only sends a signal.
+                    unsafe { libc::kill(pid as libc::pid_t, *signal) };
+                }
+                count.fetch_add(64, Ordering::Relaxed);
+            }
+        });
+        storm.join().expect("the storm thread");
+        let status = t.wait_exit();
+        eprintln!("{} signals sent", sent.load(Ordering::Relaxed));
+        assert!(
+            [129, 130, 131, 143].contains(&status.exit_code()),
+            "exit status 128 + the signal handled: {status}\n{}",
+            t.dump()
+        );
+        t.assert_normal_mode();
+        let screen = t.screen();
+        assert!(
+            screen.contains("終了の合図"),
+            "the reason is said:\n{screen}"
+        );
+    }
 }

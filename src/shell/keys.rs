@@ -1,5 +1,6 @@
 //! Terminal events to wizard messages. Only key presses count: Windows reports releases too
-//! (crossterm#797), and a release must not act twice.
+//! (crossterm#797), and a release must not act twice. A window larger than the shell draws
+//! counts as the largest it draws (see [`super::clamped`]).
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use oqs_line_check::wizard::{Edit, Msg};
@@ -8,7 +9,10 @@ pub fn to_msg(event: Event) -> Option<Msg> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => key_msg(key),
         Event::Paste(text) => Some(Msg::Paste(text)),
-        Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+        Event::Resize(width, height) => {
+            let (width, height) = super::clamped::clamp(width, height);
+            Some(Msg::Resize { width, height })
+        }
         _ => None,
     }
 }
@@ -137,6 +141,13 @@ mod tests {
             Some(Msg::Resize {
                 width: 40,
                 height: 10
+            })
+        );
+        assert_eq!(
+            to_msg(Event::Resize(65535, 4000)),
+            Some(Msg::Resize {
+                width: 500,
+                height: 200
             })
         );
     }

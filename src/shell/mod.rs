@@ -1,13 +1,18 @@
 //! The terminal shell of the wizard: set the terminal up, turn events into messages, run the
 //! commands the wizard asks for (save, quit), draw, and put the terminal back, also when a
-//! signal (SIGTERM, SIGHUP …) ends the wizard from outside (see [`signals`]).
+//! signal (SIGTERM, SIGHUP …) ends the wizard from outside, and around a stop (SIGTSTP; see
+//! [`signals`]).
 
+pub mod clamped;
+mod input;
 pub mod keys;
 pub mod save;
 mod signals;
 pub mod terminal;
 
 use std::io;
+
+use ratatui::layout::Rect;
 
 use chrono::{Local, NaiveDate};
 use oqs_line_check::rules::{RawAnswers, RuleSet};
@@ -26,6 +31,7 @@ pub fn run(
     // Named in a failed save's message even when the folder is removed while the wizard runs.
     let started_in = std::env::current_dir().ok();
     let signals = signals::install()?;
+    let mut input = input::Reader::open()?;
     let (_guard, mut term) = terminal::Guard::enter()?;
     let size = term.size()?;
     update(
@@ -35,22 +41,47 @@ pub fn run(
             height: size.height,
         },
     );
-    term.draw(|f| screens::view(&model, &theme, f))?;
-    signals.start()?;
+    draw(&mut term, &model, &theme)?;
+    signals.start(input.waker()?)?;
     loop {
-        let Some(msg) = keys::to_msg(crossterm::event::read()?) else {
-            continue;
-        };
-        match update(&mut model, msg) {
-            Command::None => {}
-            Command::Quit => return Ok(()),
-            Command::Save(request) => {
-                let stem = format!("oqs-line-check-{}", Local::now().format("%Y%m%d-%H%M%S"));
-                let places = save::places(save::start_folder(started_in.as_deref()));
-                let result = save::save(&places, &stem, &request);
-                update(&mut model, Msg::Saved(result));
+        // Everything that has arrived is handled before the next frame.
+        for event in input.batch()? {
+            let msg = match event {
+                input::Input::Event(event) => keys::to_msg(event),
+                input::Input::Redraw => Some(redraw(&mut term)?),
+            };
+            let Some(msg) = msg else { continue };
+            match update(&mut model, msg) {
+                Command::None => {}
+                Command::Quit => return Ok(()),
+                Command::Save(request) => {
+                    let stem = format!("oqs-line-check-{}", Local::now().format("%Y%m%d-%H%M%S"));
+                    let places = save::places(save::start_folder(started_in.as_deref()));
+                    let result = save::save(&places, &stem, &request);
+                    update(&mut model, Msg::Saved(result));
+                }
             }
         }
-        term.draw(|f| screens::view(&model, &theme, f))?;
+        draw(&mut term, &model, &theme)?;
     }
+}
+
+/// Draws a frame, holding the lock on stdout so no change of the terminal's mode (see
+/// [`terminal`]) lands in the middle of it.
+fn draw(term: &mut terminal::Term, model: &Model<'_>, theme: &Theme) -> io::Result<()> {
+    let _stdout = io::stdout().lock();
+    term.draw(|f| screens::view(model, theme, f))?;
+    Ok(())
+}
+
+/// Forgets what the screen shows, so the next frame is drawn whole, and tells the wizard the
+/// window's size, which may have changed meanwhile.
+fn redraw(term: &mut terminal::Term) -> io::Result<Msg> {
+    let _stdout = io::stdout().lock();
+    let size = term.size()?;
+    term.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok(Msg::Resize {
+        width: size.width,
+        height: size.height,
+    })
 }

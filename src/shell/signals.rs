@@ -1,34 +1,40 @@
-//! Signals that end the wizard from outside: SIGTERM (`kill`, a shutdown), SIGHUP (the terminal
-//! window was closed, an SSH connection dropped), SIGINT and SIGQUIT (`kill -INT`, `kill -QUIT`;
-//! the keys Ctrl-C and Ctrl-\ are plain keys in raw mode, not signals). Left to their default,
-//! each would end the process at once, with the terminal still in raw mode on the alternate
-//! screen and the cursor hidden.
+//! Signals from outside the wizard.
+//!
+//! SIGTERM (`kill`, a shutdown), SIGHUP (the terminal window was closed, an SSH connection
+//! dropped), SIGINT and SIGQUIT (`kill -INT`, `kill -QUIT`; the keys Ctrl-C and Ctrl-\ are plain
+//! keys in raw mode, not signals) end it. Left to their default, each would end the process at
+//! once, with the terminal still in raw mode on the alternate screen and the cursor hidden.
+//! Here the terminal is put back first, a line on stderr says why, and the process exits with
+//! status 128 + the signal's number (143 for SIGTERM, 129 for SIGHUP), the status a shell
+//! reports for a process ended by that signal.
+//!
+//! SIGTSTP (`kill -TSTP`, a job-control stop) stops it: the terminal is put back, then the
+//! process stops as SIGTSTP's default would have it. SIGCONT (`fg`, `bg`, `kill -CONT`) takes the
+//! terminal again (the shell will have put its own modes back) and has the loop draw the whole
+//! screen anew.
 //!
 //! A thread of its own (started after the first frame; the handlers are in place before the
-//! terminal changes mode) waits for them (signal-hook's iterator; the handler itself only wakes the
-//! thread) and, on the first one, puts the terminal back, says why on stderr and exits with
-//! status 128 + the signal's number (143 for SIGTERM, 129 for SIGHUP), the status a shell reports
-//! for a process ended by that signal. The wizard's loop knows nothing of this.
+//! terminal changes mode) waits for them (signal-hook's iterator; the handler itself only wakes
+//! the thread) and handles one at a time, in order. It cannot be left to the loop: when the
+//! terminal is gone (SIGHUP) the loop may be waiting on it.
 //!
-//! It cannot be left to the loop: when the terminal is gone (SIGHUP), reading the tty returns
-//! end-of-file or EIO, and crossterm 0.29's event reader retries that read forever without
-//! returning, so a loop waiting for its next event would never look at a flag.
-//!
-//! While this thread restores, it holds the lock on stdout, so the wizard cannot draw after the
-//! terminal is restored; the process exits with the lock held. Should the restore itself hang (a
-//! terminal that accepts no more output), the same signal a second time ends the process at once,
-//! as if there were no handler.
+//! While this thread changes the terminal it holds the lock on stdout, so the wizard cannot draw
+//! in between; when it ends the wizard, the process exits with the lock held. A second signal
+//! while the first is handled waits its turn: it cannot cut the restore short. Should the
+//! restore itself hang (a terminal that accepts no more output), the process ends anyway after
+//! [`RESTORE_LIMIT`].
 //!
 //! Windows has none of these signals: closing the console window ends the process together with
 //! its console, and Ctrl-C is a key in raw mode. There nothing is installed.
 
 use std::io;
 
+use super::input::Waker;
+
 /// Signals caught but not yet handled: they wait in signal-hook's queue until [`Watch::start`].
 #[cfg(unix)]
 pub struct Watch {
     signals: signal_hook::iterator::Signals,
-    restoring: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Catches the signals from now on. Call before the terminal changes mode, then
@@ -36,51 +42,97 @@ pub struct Watch {
 /// frame, and a signal caught in between is handled as soon as the thread runs.
 #[cfg(unix)]
 pub fn install() -> io::Result<Watch> {
-    use std::sync::Arc;
-    use std::sync::atomic::AtomicBool;
-
-    let restoring = Arc::new(AtomicBool::new(false));
-    for signal in HANDLED {
-        // While the first signal is being handled, a second one ends the process at once.
-        signal_hook::flag::register_conditional_default(signal, Arc::clone(&restoring))?;
-    }
-    let signals = signal_hook::iterator::Signals::new(HANDLED)?;
-    Ok(Watch { signals, restoring })
+    let signals = signal_hook::iterator::Signals::new(ENDING.iter().chain(&[SIGTSTP, SIGCONT]))?;
+    Ok(Watch { signals })
 }
 
 #[cfg(unix)]
-const HANDLED: [i32; 4] = [
+use signal_hook::consts::{SIGCONT, SIGTSTP};
+
+#[cfg(unix)]
+const ENDING: [i32; 4] = [
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
     signal_hook::consts::SIGQUIT,
 ];
 
+/// How long the restore may take before the process ends without it.
+#[cfg(unix)]
+const RESTORE_LIMIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 #[cfg(unix)]
 impl Watch {
-    /// Starts the thread that handles the signals.
-    pub fn start(self) -> io::Result<()> {
-        use std::io::Write;
-        use std::sync::atomic::Ordering;
-
-        let Watch {
-            mut signals,
-            restoring,
-        } = self;
+    /// Starts the thread that handles the signals; `waker` asks the loop for a full redraw.
+    pub fn start(self, waker: Waker) -> io::Result<()> {
+        let Watch { mut signals } = self;
         std::thread::Builder::new()
             .name("signals".to_string())
             .spawn(move || {
-                let Some(signal) = signals.forever().next() else {
-                    return;
-                };
-                restoring.store(true, Ordering::SeqCst);
-                // Held until the process exits: no frame is drawn after the restore.
-                let _stdout = io::stdout().lock();
-                super::terminal::restore();
-                let _ = writeln!(io::stderr(), "{}", message(signal));
-                std::process::exit(exit_status(signal));
+                for signal in signals.forever() {
+                    match signal {
+                        SIGTSTP => {
+                            suspend();
+                            waker.wake();
+                        }
+                        SIGCONT => {
+                            super::terminal::reenter();
+                            waker.wake();
+                        }
+                        _ => end(signal),
+                    }
+                }
             })?;
         Ok(())
+    }
+}
+
+/// Restores the terminal and ends the process, as `signal` asked.
+#[cfg(unix)]
+fn end(signal: i32) -> ! {
+    use std::io::Write;
+
+    let status = exit_status(signal);
+    let _ = std::thread::Builder::new()
+        .name("restore limit".to_string())
+        .spawn(move || {
+            std::thread::sleep(RESTORE_LIMIT);
+            // SAFETY: _exit ends the process at once; it touches no state of this one.
+            unsafe { libc::_exit(status) }
+        });
+    // Held until the process exits: no frame is drawn after the restore.
+    let _stdout = io::stdout().lock();
+    super::terminal::restore();
+    let _ = writeln!(io::stderr(), "{}", message(signal));
+    std::process::exit(status);
+}
+
+/// Gives the terminal back, stops as SIGTSTP's default does, and takes the terminal again once
+/// continued.
+#[cfg(unix)]
+fn suspend() {
+    let stdout = io::stdout().lock();
+    super::terminal::restore();
+    stop();
+    super::terminal::reenter();
+    drop(stdout);
+}
+
+/// Stops the process by SIGTSTP with its default action, for the moment: unlike SIGSTOP, the
+/// system drops it where no shell could continue the process (an orphaned process group).
+#[cfg(unix)]
+fn stop() {
+    // SAFETY: sigaction is given valid, zero-initialised structures; the handler signal-hook
+    // installed is read into `previous` and put back as it was once the stop is over.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(SIGTSTP, &default, &mut previous) != 0 {
+            return;
+        }
+        libc::raise(SIGTSTP);
+        libc::sigaction(SIGTSTP, &previous, std::ptr::null_mut());
     }
 }
 
@@ -94,7 +146,7 @@ pub fn install() -> io::Result<Watch> {
 
 #[cfg(not(unix))]
 impl Watch {
-    pub fn start(self) -> io::Result<()> {
+    pub fn start(self, _waker: Waker) -> io::Result<()> {
         Ok(())
     }
 }

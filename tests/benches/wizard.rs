@@ -21,6 +21,11 @@ mod screens;
 #[allow(dead_code)]
 #[path = "../../src/shell/keys.rs"]
 mod shell_keys;
+// What `keys` bounds a window's size with (its `super::clamped`); its test module comes along
+// without its test, so its imports read as unused.
+#[allow(dead_code, unused_imports)]
+#[path = "../../src/shell/clamped.rs"]
+mod clamped;
 mod shell {
     pub(crate) use super::shell_keys as keys;
 }

@@ -192,6 +192,64 @@ impl Tui {
             .unwrap_or_else(|e| panic!("typing {keys:?}: {e}\n{}", self.dump()));
     }
 
+    /// Types `bytes` however long, failing when the program has not read them all within
+    /// [`TIMEOUT`] (a pty holds only a few KiB that the program has not read yet).
+    pub fn send_bounded(&mut self, bytes: Vec<u8>) {
+        let len = bytes.len();
+        let mut writer = std::mem::replace(&mut self.writer, Box::new(std::io::sink()));
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let result = writer.write_all(&bytes).and_then(|()| writer.flush());
+            let _ = done.send((writer, result));
+        });
+        match finished.recv_timeout(TIMEOUT) {
+            Ok((writer, result)) => {
+                self.writer = writer;
+                result.unwrap_or_else(|e| panic!("typing {len} bytes: {e}\n{}", self.dump()));
+            }
+            // The writing thread ends once the program is gone and the write fails.
+            Err(_) => panic!(
+                "the program did not read {len} typed bytes within {TIMEOUT:?}\n{}",
+                self.dump()
+            ),
+        }
+    }
+
+    /// Waits until `ready` holds for the bytes the program wrote from `from` on (an index into
+    /// [`Tui::raw_output`]), bounded as [`Tui::wait_until`] is.
+    pub fn wait_raw(&self, what: &str, from: usize, ready: impl Fn(&[u8]) -> bool) {
+        self.wait_output(what, |out| ready(out.raw.get(from..).unwrap_or_default()));
+    }
+
+    /// How many bytes the program has written so far.
+    pub fn raw_len(&self) -> usize {
+        self.output().raw.len()
+    }
+
+    /// Resizes the pty alone, not the emulated screen: for window sizes too large to emulate.
+    /// What the program draws then lands clipped in the emulated screen.
+    pub fn resize_pty(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+    }
+
+    /// Whether the tty is in raw mode (no line editing, no echo, no signals from keys).
+    #[cfg(unix)]
+    pub fn raw_mode(&self) -> bool {
+        let termios = self.master.get_termios().expect("the pty's settings");
+        let local = format!("{:?}", termios.local_flags);
+        let flags: Vec<&str> = local.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+        !["ICANON", "ECHO", "ISIG"]
+            .iter()
+            .any(|flag| flags.contains(flag))
+    }
+
     /// The screen as text, one line per row.
     pub fn screen(&self) -> String {
         self.output().parser.screen().contents()

@@ -6,7 +6,10 @@
 //! The product has no way to panic on purpose; this program is how the guard's panic path is
 //! proven instead.
 
+#[path = "../../src/shell/clamped.rs"]
+mod clamped;
 #[path = "../../src/shell/terminal.rs"]
+#[allow(dead_code)]
 mod terminal;
 
 use crossterm::event::{Event, KeyCode, KeyEventKind};

@@ -820,6 +820,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         customer_id_formats,
         customer_id_sources,
         customer_id_collabo: raw.customer_id_collabo.text,
+        customer_id_input: validate_customer_id_input(raw.customer_id_input)?,
         application: Application {
             auto_reply: raw.application.auto_reply,
             auto_reply_without_id: raw.application.auto_reply_without_id,
@@ -946,6 +947,54 @@ fn validate_prefectures(raw: Vec<RawPrefecture>) -> Result<Vec<Prefecture>, Fail
     Ok(out)
 }
 
+/// `[customer_id_input]`: sentences the messages join to others end with 「。」; where the ID is
+/// written is said once for each area, with at least one place.
+fn validate_customer_id_input(raw: RawCustomerIdInput) -> Result<CustomerIdInput, Failure> {
+    let at = |field: &'static str| vec![k("customer_id_input"), k(field)];
+    for (field, s) in [
+        ("portal_form", &raw.portal_form),
+        ("ime_on", &raw.ime_on),
+        ("phone_number", &raw.phone_number),
+        ("approval_number", &raw.approval_number),
+        ("digits_only", &raw.digits_only),
+    ] {
+        check_sentence(s, at(field))?;
+    }
+    let mut written_on: Vec<(Area, Vec<String>)> = Vec::new();
+    for (n, w) in raw.written_on.into_iter().enumerate() {
+        let at = |field: &'static str| vec![k("customer_id_input"), k("written_on"), i(n), k(field)];
+        if written_on.iter().any(|(a, _)| *a == w.area) {
+            return fail(
+                at("area"),
+                format!("{} の written_on が重複しています。一つにしてください", w.area),
+            );
+        }
+        if w.places.is_empty() || w.places.iter().any(|p| p.trim().is_empty()) {
+            return fail(
+                at("places"),
+                "places には、お客さまIDが書かれている場所を一つ以上書いてください (空の文字列は使えません)",
+            );
+        }
+        written_on.push((w.area, w.places));
+    }
+    for area in Area::iter() {
+        if !written_on.iter().any(|(a, _)| *a == area) {
+            return fail(
+                at("written_on"),
+                format!("{area} の written_on がありません。追加してください"),
+            );
+        }
+    }
+    Ok(CustomerIdInput {
+        portal_form: raw.portal_form,
+        ime_on: raw.ime_on,
+        phone_number: raw.phone_number,
+        approval_number: raw.approval_number,
+        digits_only: raw.digits_only,
+        written_on,
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // The file's shape. Unknown keys are mistakes: a misspelt key would otherwise be silently ignored.
 
@@ -965,6 +1014,7 @@ struct RawRules {
     customer_id_formats: Vec<RawCustomerIdFormat>,
     customer_id_sources: Vec<RawCustomerIdSource>,
     customer_id_collabo: RawTextWithSource,
+    customer_id_input: RawCustomerIdInput,
     application: RawApplication,
     reapplication: RawReapplication,
     wrong_applications: Vec<RawWrongApplication>,
@@ -1127,6 +1177,28 @@ struct RawFindStep {
 #[serde(deny_unknown_fields)]
 struct RawTextWithSource {
     text: String,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCustomerIdInput {
+    portal_form: String,
+    ime_on: String,
+    phone_number: String,
+    approval_number: String,
+    digits_only: String,
+    written_on: Vec<RawWrittenOn>,
+    #[allow(dead_code)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWrittenOn {
+    area: Area,
+    places: Vec<String>,
     #[allow(dead_code)]
     source: String,
 }

@@ -14,6 +14,7 @@ pub mod model;
 pub mod pattern;
 pub mod prefecture;
 pub mod report;
+pub mod romaji;
 pub mod text;
 
 pub use answers::{Answers, RawAnswers, V6Answer, YesNo};

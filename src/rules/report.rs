@@ -154,6 +154,9 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
                     }
                 },
             ));
+            if let Some(note) = &decision.portal.customer_id_note {
+                lines.push(Line::new(Role::Paragraph, note.clone()));
+            }
         }
         out.push(Section {
             kind: SectionKind::Portal,

@@ -142,7 +142,7 @@ impl Draft {
                 Some(None) => true,
                 // An ID that fitted one area may not fit another (COP is East only).
                 Some(Some(id)) => customer_id::validate(
-                    &rules.customer_id_formats,
+                    rules,
                     self.area(rules),
                     &id.normalized,
                 )

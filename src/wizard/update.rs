@@ -370,7 +370,7 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
         },
         Step::CustomerId => {
             match customer_id::validate(
-                &m.rules.customer_id_formats,
+                m.rules,
                 area,
                 m.fields.customer_id.value(),
             ) {

@@ -520,6 +520,19 @@ fn check_kana(
         .max()
         .unwrap_or(0);
     let reading = super::romaji::read_back(&kept, longest + 8);
+    // A word in kana alone (わからないです) was typed as Japanese on purpose: the characters are
+    // named as any others are. Kana among letters or digits, or kana that spell a prefix, are
+    // the IME's.
+    let mixed = kept.chars().any(|c| c.is_ascii_alphanumeric());
+    let spells_prefix = reading.as_deref().is_some_and(|r| {
+        rules
+            .customer_id_formats
+            .iter()
+            .any(|f| r.starts_with(f.prefix.as_str()))
+    });
+    if !mixed && !spells_prefix {
+        return None;
+    }
     let meant = match reading {
         Some(r) if allowed.iter().any(|f| f.pattern.is_match(&r)) => format!(
             "かなを英字に戻すと「{r}」です。入力しようとしたお客さまIDは「{r}」ではありませんか"
@@ -1418,6 +1431,10 @@ mod tests {
         assert_eq!(c, "ime_kana");
         assert!(m.contains("「あ」「い」「う」はかなです"), "{m}");
         assert!(m.ends_with("お客さまIDは「CAF」+数字10桁、または「COP」+数字8桁です"), "{m}");
+        // A word in kana alone is Japanese typed on purpose, not the IME.
+        let (c, m) = code(Some(Area::East), "わからないです");
+        assert_eq!(c, "invalid_character");
+        assert!(!m.contains("日本語入力"), "{m}");
     }
 
     #[test]

@@ -1268,7 +1268,10 @@ fn id_error(pref: &str, id: &str, code: &str) -> String {
 #[test]
 fn kana_from_the_ime_names_the_id_meant() {
     let m = id_error("東京", "かｆ０１２３４５６７８９", "ime_kana");
-    assert!(m.contains("日本語入力がオンのまま入力されたようです"), "{m}");
+    assert!(
+        m.contains("日本語入力がオンのまま入力されたようです"),
+        "{m}"
+    );
     assert!(m.contains("半角英数に切り替えて"), "{m}");
     assert!(m.contains("「CAF0123456789」ではありませんか"), "{m}");
     let m = id_error("13", "ｃおｐ01234567", "ime_kana");
@@ -1278,15 +1281,30 @@ fn kana_from_the_ime_names_the_id_meant() {
 #[test]
 fn numbers_that_are_no_id_name_the_mix_up() {
     let m = id_error("大阪", "0120-116-116", "phone_number");
-    assert!(m.contains("NTT西日本 (フレッツ光の契約情報の確認窓口)の電話番号です"), "{m}");
-    assert!(m.contains("回線終端装置 (ONU) のシールに書かれている"), "{m}");
+    assert!(
+        m.contains("NTT西日本 (フレッツ光の契約情報の確認窓口)の電話番号です"),
+        "{m}"
+    );
+    assert!(
+        m.contains("回線終端装置 (ONU) のシールに書かれている"),
+        "{m}"
+    );
     let m = id_error("東京", "090-1234-5678", "phone_number");
     assert!(m.contains("電話番号のようです"), "{m}");
-    assert!(m.contains("「開通のご案内」や回線終端装置 (ONU) のシール"), "{m}");
+    assert!(
+        m.contains("「開通のご案内」や回線終端装置 (ONU) のシール"),
+        "{m}"
+    );
     let m = id_error("東京", "E1234567890", "approval_number");
-    assert!(m.contains("転用承諾番号や事業者変更承諾番号かもしれません"), "{m}");
+    assert!(
+        m.contains("転用承諾番号や事業者変更承諾番号かもしれません"),
+        "{m}"
+    );
     let m = id_error("東京", "12345678901", "missing_prefix");
-    assert!(m.contains("電話番号やほかの書類の番号かもしれません"), "{m}");
+    assert!(
+        m.contains("電話番号やほかの書類の番号かもしれません"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -1294,9 +1312,15 @@ fn the_three_mended_id_messages() {
     let m = id_error("東京", "CAAF0123456789", "prefix_typo");
     assert!(m.contains("「CAAF」ではなく「CAF」ではありませんか"), "{m}");
     let m = id_error("東京", "COP0123456789", "too_many_digits");
-    assert!(m.contains("書類のお客さまIDが「CAF」で始まるなら「CAF0123456789」です"), "{m}");
+    assert!(
+        m.contains("書類のお客さまIDが「CAF」で始まるなら「CAF0123456789」です"),
+        "{m}"
+    );
     let m = id_error("東京", "CAF01234567", "too_few_digits");
-    assert!(m.contains("数字8桁のお客さまIDは「COP」で始まります"), "{m}");
+    assert!(
+        m.contains("数字8桁のお客さまIDは「COP」で始まります"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -1318,7 +1342,10 @@ fn a_rewritten_id_is_said_in_text_and_json() {
     assert_eq!(v["portal"]["customer_id"], ID);
     assert_eq!(v["portal"]["customer_id_note"], note);
     let out = text(&args);
-    assert!(out.contains(&format!("お客さまID: {ID}\n{note}\n")), "{out}");
+    assert!(
+        out.contains(&format!("お客さまID: {ID}\n{note}\n")),
+        "{out}"
+    );
     // Typed as the portal wants it: nothing to say, and the field is null.
     let mut exact = args;
     exact[9] = ID;

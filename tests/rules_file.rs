@@ -808,5 +808,8 @@ fn where_the_id_is_written_is_read_from_the_file() {
     let rules = load::from_toml("rules.toml", &text).expect("loads");
     let e = oqs_line_check::rules::customer_id::validate(&rules, Some(Area::West), "0120-116-116")
         .expect_err("a phone number is no ID");
-    assert!(e.message.contains("お客さまIDはONUの側面に書かれている"), "{e}");
+    assert!(
+        e.message.contains("お客さまIDはONUの側面に書かれている"),
+        "{e}"
+    );
 }

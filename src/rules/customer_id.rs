@@ -419,34 +419,8 @@ pub fn validate(
         return Err(e);
     }
 
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        let by_count: Vec<&&CustomerIdFormat> =
-            allowed.iter().filter(|f| f.digits == s.len()).collect();
-        let suggestion = match by_count.as_slice() {
-            [f] => format!(": {}{}", f.prefix, show(s)),
-            _ => String::new(),
-        };
-        let head_len: Vec<usize> = allowed.iter().map(|f| f.prefix.chars().count()).collect();
-        let head = match head_len.as_slice() {
-            [first, rest @ ..] if rest.iter().all(|l| l == first) => format!("英字{first}文字"),
-            _ => "英字".to_string(),
-        };
-        // Ten or eleven digits are as long as a phone number or another paper's number.
-        let mix_up = if (10..=11).contains(&s.len()) {
-            format!(
-                "。{}{}",
-                rules.customer_id_input.digits_only,
-                where_written(rules, area, &want)
-            )
-        } else {
-            String::new()
-        };
-        return Err(err(
-            "missing_prefix",
-            format!(
-                "はじめの英字がありません。お客さまIDは{want}です。数字の前に{head}を付けてください{suggestion}{mix_up}"
-            ),
-        ));
+    if let Some(e) = check_digits_only(rules, area, &allowed, s, &want) {
+        return Err(e);
     }
 
     let max_prefix = allowed.iter().map(|f| f.prefix.len()).max().unwrap_or(0);
@@ -508,7 +482,10 @@ fn check_kana(
     if kana.is_empty() {
         return None;
     }
-    let named: String = kana.iter().map(|&c| format!("「{}」", show_char(c))).collect();
+    let named: String = kana
+        .iter()
+        .map(|&c| format!("「{}」", show_char(c)))
+        .collect();
     let kept: String = super::text::nfkc(input)
         .chars()
         .filter(|&c| !is_separator(c))
@@ -583,7 +560,10 @@ fn phone_digits(input: &str) -> Option<String> {
         .split(|c: char| is_separator(c) || c == '(' || c == ')')
         .filter(|g| !g.is_empty())
         .collect();
-    if groups.iter().any(|g| !g.bytes().all(|b| b.is_ascii_digit())) {
+    if groups
+        .iter()
+        .any(|g| !g.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let digits: String = groups.concat();
@@ -602,19 +582,19 @@ fn phone_digits(input: &str) -> Option<String> {
 
 /// `phone_number`: a phone number, named as the contact's when it is one of the rules' contacts
 /// (0120-116-116).
-fn check_phone(
-    rules: &RuleSet,
-    area: Option<Area>,
-    input: &str,
-    want: &str,
-) -> Option<FieldError> {
+fn check_phone(rules: &RuleSet, area: Option<Area>, input: &str, want: &str) -> Option<FieldError> {
     let digits = phone_digits(input)?;
     let shown = show(input.trim_matches(is_space));
     let whose: Vec<&str> = rules
         .contacts
         .iter()
         .filter(|c| area.is_none_or(|a| c.area.is_none_or(|ca| ca == a)))
-        .filter(|c| c.phone.chars().filter(char::is_ascii_digit).eq(digits.chars()))
+        .filter(|c| {
+            c.phone
+                .chars()
+                .filter(char::is_ascii_digit)
+                .eq(digits.chars())
+        })
         .map(|c| c.name.as_str())
         .collect();
     let lead = if whose.is_empty() {
@@ -700,6 +680,47 @@ pub fn rewrite_note(rules: &RuleSet, id: &NormalizedId) -> Option<String> {
         show(id.input.trim_matches(is_space)),
         show(&id.normalized),
         rules.customer_id_input.portal_form
+    ))
+}
+
+/// `missing_prefix`: digits only. The prefix is suggested when the count fits one format; ten or
+/// eleven digits are as long as a phone number or another paper's number, and that is said too.
+fn check_digits_only(
+    rules: &RuleSet,
+    area: Option<Area>,
+    allowed: &[&CustomerIdFormat],
+    s: &str,
+    want: &str,
+) -> Option<FieldError> {
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let by_count: Vec<&&CustomerIdFormat> =
+        allowed.iter().filter(|f| f.digits == s.len()).collect();
+    let suggestion = match by_count.as_slice() {
+        [f] => format!(": {}{}", f.prefix, show(s)),
+        _ => String::new(),
+    };
+    let head_len: Vec<usize> = allowed.iter().map(|f| f.prefix.chars().count()).collect();
+    let head = match head_len.as_slice() {
+        [first, rest @ ..] if rest.iter().all(|l| l == first) => format!("英字{first}文字"),
+        _ => "英字".to_string(),
+    };
+    // Ten or eleven digits are as long as a phone number or another paper's number.
+    let mix_up = if (10..=11).contains(&s.len()) {
+        format!(
+            "。{}{}",
+            rules.customer_id_input.digits_only,
+            where_written(rules, area, want)
+        )
+    } else {
+        String::new()
+    };
+    Some(err(
+        "missing_prefix",
+        format!(
+            "はじめの英字がありません。お客さまIDは{want}です。数字の前に{head}を付けてください{suggestion}{mix_up}"
+        ),
     ))
 }
 
@@ -1173,9 +1194,13 @@ mod tests {
     fn formats_come_from_data() {
         let formats = vec![format("xyz", "XYZ", 5, &[Area::West])];
         assert_eq!(
-            validate(&with_formats(formats.clone()), Some(Area::West), "xyz-12345")
-                .unwrap()
-                .normalized,
+            validate(
+                &with_formats(formats.clone()),
+                Some(Area::West),
+                "xyz-12345"
+            )
+            .unwrap()
+            .normalized,
             "XYZ12345"
         );
         let e = validate(&with_formats(formats.clone()), Some(Area::West), "XYZ1234").unwrap_err();
@@ -1402,7 +1427,10 @@ mod tests {
         ] {
             let (c, m) = code(Some(Area::East), typed);
             assert_eq!(c, "ime_kana", "{typed}");
-            assert!(m.contains("日本語入力がオンのまま入力されたようです"), "{m}");
+            assert!(
+                m.contains("日本語入力がオンのまま入力されたようです"),
+                "{m}"
+            );
             assert!(m.contains("半角英数に切り替えて"), "{m}");
             assert!(
                 m.ends_with("入力しようとしたお客さまIDは「CAF0123456789」ではありませんか"),
@@ -1425,12 +1453,18 @@ mod tests {
         let (c, m) = code(Some(Area::East), "かふ");
         assert_eq!(c, "ime_kana");
         assert!(m.contains("「か」「ふ」はかなです"), "{m}");
-        assert!(m.contains("「CAFU」で、「CAF」で始まるお客さまIDのようです"), "{m}");
+        assert!(
+            m.contains("「CAFU」で、「CAF」で始まるお客さまIDのようです"),
+            "{m}"
+        );
         // Kana that read as no ID: the IME is named all the same.
         let (c, m) = code(Some(Area::East), "あいう123");
         assert_eq!(c, "ime_kana");
         assert!(m.contains("「あ」「い」「う」はかなです"), "{m}");
-        assert!(m.ends_with("お客さまIDは「CAF」+数字10桁、または「COP」+数字8桁です"), "{m}");
+        assert!(
+            m.ends_with("お客さまIDは「CAF」+数字10桁、または「COP」+数字8桁です"),
+            "{m}"
+        );
         // A word in kana alone is Japanese typed on purpose, not the IME.
         let (c, m) = code(Some(Area::East), "わからないです");
         assert_eq!(c, "invalid_character");
@@ -1439,10 +1473,19 @@ mod tests {
 
     #[test]
     fn phone_numbers() {
-        for typed in ["03-1234-5678", "090-1234-5678", "0120-345-678", "０３（１２３４）５６７８", "09012345678"] {
+        for typed in [
+            "03-1234-5678",
+            "090-1234-5678",
+            "0120-345-678",
+            "０３（１２３４）５６７８",
+            "09012345678",
+        ] {
             let (c, m) = code(Some(Area::East), typed);
             assert_eq!(c, "phone_number", "{typed}: {m}");
-            assert!(m.contains("は電話番号のようです。お客さまIDは電話番号ではありません。"), "{m}");
+            assert!(
+                m.contains("は電話番号のようです。お客さまIDは電話番号ではありません。"),
+                "{m}"
+            );
             assert!(
                 m.ends_with("お客さまIDは「開通のご案内」や回線終端装置 (ONU) のシールに書かれている、「CAF」+数字10桁、または「COP」+数字8桁の英数字です"),
                 "{m}"
@@ -1466,7 +1509,10 @@ mod tests {
     fn digits_only_names_the_mix_up() {
         let (c, m) = code(Some(Area::East), "1234567890");
         assert_eq!(c, "missing_prefix");
-        assert!(m.contains("英字3文字を付けてください: CAF1234567890。"), "{m}");
+        assert!(
+            m.contains("英字3文字を付けてください: CAF1234567890。"),
+            "{m}"
+        );
         assert!(
             m.contains("英字のない数字だけの番号は、電話番号やほかの書類の番号かもしれません。お客さまIDは「開通のご案内」や"),
             "{m}"
@@ -1485,11 +1531,20 @@ mod tests {
             let (c, m) = code(Some(Area::East), typed);
             assert_eq!(c, "approval_number", "{typed}: {m}");
             assert!(m.contains("はお客さまIDの形ではありません。"), "{m}");
-            assert!(m.contains("転用承諾番号や事業者変更承諾番号かもしれません。"), "{m}");
-            assert!(m.contains("「開通のご案内」や回線終端装置 (ONU) のシールに書かれている"), "{m}");
+            assert!(
+                m.contains("転用承諾番号や事業者変更承諾番号かもしれません。"),
+                "{m}"
+            );
+            assert!(
+                m.contains("「開通のご案内」や回線終端装置 (ONU) のシールに書かれている"),
+                "{m}"
+            );
         }
         let (_, m) = code(Some(Area::East), "E1234567890");
-        assert!(m.starts_with("お客さまID: 「E1234567890」はお客さまIDの形ではありません。"), "{m}");
+        assert!(
+            m.starts_with("お客さまID: 「E1234567890」はお客さまIDの形ではありません。"),
+            "{m}"
+        );
         // Letters that begin CAF or COP are a prefix cut short; three letters stay a wrong
         // prefix.
         assert_ne!(code(Some(Area::East), "CA1234567890").0, "approval_number");
@@ -1502,7 +1557,10 @@ mod tests {
         let (c, m) = code(Some(Area::East), "CAAF0123456789");
         assert_eq!(c, "prefix_typo");
         assert!(m.contains("「CAAF」ではなく「CAF」ではありませんか"), "{m}");
-        assert!(m.ends_with("はじめの英字を「CAF」にしてください: CAF0123456789"), "{m}");
+        assert!(
+            m.ends_with("はじめの英字を「CAF」にしてください: CAF0123456789"),
+            "{m}"
+        );
         let (_, m) = code(Some(Area::West), "CCAF0123456789");
         assert!(m.contains("「CCAF」ではなく「CAF」"), "{m}");
     }
@@ -1511,14 +1569,20 @@ mod tests {
     fn digits_that_fit_the_other_prefix() {
         let (c, m) = code(Some(Area::East), "COP0123456789");
         assert_eq!(c, "too_many_digits");
-        assert!(m.contains("COPのあとの数字が10桁です。8桁にしてください"), "{m}");
+        assert!(
+            m.contains("COPのあとの数字が10桁です。8桁にしてください"),
+            "{m}"
+        );
         assert!(
             m.ends_with("数字10桁のお客さまIDは「CAF」で始まります。書類のお客さまIDが「CAF」で始まるなら「CAF0123456789」です"),
             "{m}"
         );
         let (c, m) = code(Some(Area::East), "CAF01234567");
         assert_eq!(c, "too_few_digits");
-        assert!(m.contains("CAFのあとの数字が8桁です。10桁にしてください"), "{m}");
+        assert!(
+            m.contains("CAFのあとの数字が8桁です。10桁にしてください"),
+            "{m}"
+        );
         assert!(
             m.ends_with("数字8桁のお客さまIDは「COP」で始まります。書類のお客さまIDが「COP」で始まるなら「COP01234567」です"),
             "{m}"
@@ -1538,7 +1602,12 @@ mod tests {
             a.name = format!("{}エリア", a.short);
         }
         let e = validate(&r, Some(Area::West), "COP01234567").unwrap_err();
-        assert!(e.message.contains("東日本エリアのものです。西日本エリアのお客さまIDは"), "{}", e.message);
+        assert!(
+            e.message
+                .contains("東日本エリアのものです。西日本エリアのお客さまIDは"),
+            "{}",
+            e.message
+        );
         let e = validate(&r, None, "").unwrap_err();
         assert!(e.message.contains("(東日本エリアのみ)"), "{}", e.message);
     }
@@ -1557,7 +1626,10 @@ mod tests {
         // What was typed is shown safely: an ambiguous-width hyphen is escaped.
         let n = validate(rules(), Some(Area::East), "CAF\u{2010}0123456789").unwrap();
         let note = rewrite_note(rules(), &n).unwrap_or_default();
-        assert!(note.contains("CAF\\u{2010}0123456789") && !note.contains('\u{2010}'), "{note}");
+        assert!(
+            note.contains("CAF\\u{2010}0123456789") && !note.contains('\u{2010}'),
+            "{note}"
+        );
     }
 
     #[test]

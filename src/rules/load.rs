@@ -962,11 +962,15 @@ fn validate_customer_id_input(raw: RawCustomerIdInput) -> Result<CustomerIdInput
     }
     let mut written_on: Vec<(Area, Vec<String>)> = Vec::new();
     for (n, w) in raw.written_on.into_iter().enumerate() {
-        let at = |field: &'static str| vec![k("customer_id_input"), k("written_on"), i(n), k(field)];
+        let at =
+            |field: &'static str| vec![k("customer_id_input"), k("written_on"), i(n), k(field)];
         if written_on.iter().any(|(a, _)| *a == w.area) {
             return fail(
                 at("area"),
-                format!("{} の written_on が重複しています。一つにしてください", w.area),
+                format!(
+                    "{} の written_on が重複しています。一つにしてください",
+                    w.area
+                ),
             );
         }
         if w.places.is_empty() || w.places.iter().any(|p| p.trim().is_empty()) {

@@ -90,10 +90,7 @@ fn letters(c: char) -> Option<&'static str> {
         '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60)?,
         _ => c,
     };
-    ROMAJI
-        .iter()
-        .find(|(k, _)| *k == hiragana)
-        .map(|(_, r)| *r)
+    ROMAJI.iter().find(|(k, _)| *k == hiragana).map(|(_, r)| *r)
 }
 
 /// `text` (NFKC, separators already dropped) with every kana replaced by its letters and the

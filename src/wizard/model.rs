@@ -406,12 +406,8 @@ impl<'r> Model<'r> {
         if is_unknown(text) {
             return Some(IdPreview::Unknown);
         }
-        let verdict = customer_id::validate(
-            self.rules,
-            self.draft.area(self.rules),
-            text,
-        )
-        .map(|_| ());
+        let verdict =
+            customer_id::validate(self.rules, self.draft.area(self.rules), text).map(|_| ());
         Some(IdPreview::Id(customer_id::normalize(text), verdict))
     }
 

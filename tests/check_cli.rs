@@ -1238,3 +1238,118 @@ fn v6_not_contracted_after_the_cut_off_gives_no_reason_from_the_date() {
     );
     assert!(!out.contains("より前に申し込んだ回線"), "{out}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// お客さまID as people type it.
+
+/// `check --customer-id ID` for a 光ネクスト line in `pref`, in JSON: exit 2, the one error on
+/// the お客さまID with its code; returns the message (also on stderr).
+fn id_error(pref: &str, id: &str, code: &str) -> String {
+    let (out, err) = input_error(&[
+        "--line",
+        "next-family",
+        "--prefecture",
+        pref,
+        "--customer-id",
+        id,
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v["errors"][0]["field"], "customer_id", "{v}");
+    assert_eq!(v["errors"][0]["code"], code, "{id}: {v}");
+    let message = v["errors"][0]["message"].as_str().unwrap().to_string();
+    assert!(message.starts_with("お客さまID: "), "{message}");
+    assert!(err.contains(&message), "{err}");
+    message
+}
+
+#[test]
+fn kana_from_the_ime_names_the_id_meant() {
+    let m = id_error("東京", "かｆ０１２３４５６７８９", "ime_kana");
+    assert!(
+        m.contains("日本語入力がオンのまま入力されたようです"),
+        "{m}"
+    );
+    assert!(m.contains("半角英数に切り替えて"), "{m}");
+    assert!(m.contains("「CAF0123456789」ではありませんか"), "{m}");
+    let m = id_error("13", "ｃおｐ01234567", "ime_kana");
+    assert!(m.contains("「COP01234567」ではありませんか"), "{m}");
+}
+
+#[test]
+fn numbers_that_are_no_id_name_the_mix_up() {
+    let m = id_error("大阪", "0120-116-116", "phone_number");
+    assert!(
+        m.contains("NTT西日本 (フレッツ光の契約情報の確認窓口)の電話番号です"),
+        "{m}"
+    );
+    assert!(
+        m.contains("回線終端装置 (ONU) のシールに書かれている"),
+        "{m}"
+    );
+    let m = id_error("東京", "090-1234-5678", "phone_number");
+    assert!(m.contains("電話番号のようです"), "{m}");
+    assert!(
+        m.contains("「開通のご案内」や回線終端装置 (ONU) のシール"),
+        "{m}"
+    );
+    let m = id_error("東京", "E1234567890", "approval_number");
+    assert!(
+        m.contains("転用承諾番号や事業者変更承諾番号かもしれません"),
+        "{m}"
+    );
+    let m = id_error("東京", "12345678901", "missing_prefix");
+    assert!(
+        m.contains("電話番号やほかの書類の番号かもしれません"),
+        "{m}"
+    );
+}
+
+#[test]
+fn the_three_mended_id_messages() {
+    let m = id_error("東京", "CAAF0123456789", "prefix_typo");
+    assert!(m.contains("「CAAF」ではなく「CAF」ではありませんか"), "{m}");
+    let m = id_error("東京", "COP0123456789", "too_many_digits");
+    assert!(
+        m.contains("書類のお客さまIDが「CAF」で始まるなら「CAF0123456789」です"),
+        "{m}"
+    );
+    let m = id_error("東京", "CAF01234567", "too_few_digits");
+    assert!(
+        m.contains("数字8桁のお客さまIDは「COP」で始まります"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_rewritten_id_is_said_in_text_and_json() {
+    let args = [
+        "--line",
+        "next-family",
+        "--prefecture",
+        "東京",
+        "--applied",
+        "2020-01-01",
+        "--v6",
+        "contracted",
+        "--customer-id",
+        "ｃａｆ-0123-456789",
+    ];
+    let note = "入力「ｃａｆ-0123-456789」は「CAF0123456789」として扱いました。全角の文字を半角にしました。空白やハイフンを取り除きました。小文字を大文字にしました。ポータルサイトには、お客さまIDを半角大文字の英字と半角数字で、空白やハイフンを入れずに入力してください。";
+    let v = json(&args);
+    assert_eq!(v["portal"]["customer_id"], ID);
+    assert_eq!(v["portal"]["customer_id_note"], note);
+    let out = text(&args);
+    assert!(
+        out.contains(&format!("お客さまID: {ID}\n{note}\n")),
+        "{out}"
+    );
+    // Typed as the portal wants it: nothing to say, and the field is null.
+    let mut exact = args;
+    exact[9] = ID;
+    let v = json(&exact);
+    assert!(v["portal"]["customer_id_note"].is_null(), "{v}");
+    assert!(!text(&exact).contains("として扱いました"));
+}

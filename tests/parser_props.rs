@@ -197,7 +197,7 @@ proptest! {
             prop_assert!(clean(&e.message), "{:?}", e.message);
         }
         for area in [Some(Area::East), Some(Area::West), None] {
-            match validate(&rules().customer_id_formats, area, &input) {
+            match validate(rules(), area, &input) {
                 Ok(id) => prop_assert!(id.normalized.chars().all(|c| c.is_ascii_alphanumeric())),
                 Err(e) => {
                     prop_assert!(e.message.starts_with("お客さまID: "), "{}", e.message);

@@ -771,3 +771,45 @@ fn a_directory_instead_of_a_file() {
     assert!(line.contains("フォルダです"), "{line}");
     assert!(!line.contains("os error"), "no English from the OS: {line}");
 }
+
+#[test]
+fn customer_id_input_sentences_and_places() {
+    // A sentence the messages join to another must end with 「。」.
+    let text = edit(
+        "phone_number = \"電話番号のようです。お客さまIDは電話番号ではありません。\"",
+        "phone_number = \"電話番号のようです\"",
+    );
+    let err = assert_rejected("rules.toml", &text, line_of(&text, "phone_number = "));
+    assert!(err.message.contains("「。」で終えて"), "{err}");
+
+    // Each area once, with at least one place.
+    let text = edit(
+        "area = \"west\"\nplaces = [\"回線終端装置 (ONU) のシール\"]",
+        "area = \"east\"\nplaces = [\"回線終端装置 (ONU) のシール\"]",
+    );
+    let line = line_of_nth(&text, "area = \"east\"\nplaces", 1);
+    let err = assert_rejected("rules.toml", &text, line);
+    assert!(err.message.contains("written_on が重複"), "{err}");
+
+    let text = edit(
+        "area = \"west\"\nplaces = [\"回線終端装置 (ONU) のシール\"]",
+        "area = \"west\"\nplaces = []",
+    );
+    let err = assert_rejected("rules.toml", &text, line_of(&text, "places = []"));
+    assert!(err.message.contains("places"), "{err}");
+}
+
+#[test]
+fn where_the_id_is_written_is_read_from_the_file() {
+    let text = edit(
+        "places = [\"回線終端装置 (ONU) のシール\"]",
+        "places = [\"ONUの側面\"]",
+    );
+    let rules = load::from_toml("rules.toml", &text).expect("loads");
+    let e = oqs_line_check::rules::customer_id::validate(&rules, Some(Area::West), "0120-116-116")
+        .expect_err("a phone number is no ID");
+    assert!(
+        e.message.contains("お客さまIDはONUの側面に書かれている"),
+        "{e}"
+    );
+}

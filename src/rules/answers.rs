@@ -371,7 +371,7 @@ pub fn parse_answers(
     let customer_id = match raw.customer_id.as_deref() {
         None => None,
         Some(id) if is_unknown(id) => None,
-        Some(id) => match customer_id::validate(&rules.customer_id_formats, area, id) {
+        Some(id) => match customer_id::validate(rules, area, id) {
             Ok(n) => Some(n),
             Err(e) => {
                 errors.push(with_unknown_hint(e, UNKNOWN_HINT_FLAG));

@@ -1,7 +1,8 @@
 //! お客さまID: normalising what was typed, and checking it against the area's formats.
 //!
-//! Nothing here knows the prefixes or digit counts: they come from the `formats` slice (read from
-//! `[[customer_id_formats]]` in `assets/rules.toml`), so a new format is a data change.
+//! Nothing here knows the prefixes or digit counts, the areas' names or where the ID is written:
+//! they come from the rules (`[[customer_id_formats]]`, `[[areas]]` and `[customer_id_input]` in
+//! `assets/rules.toml`), so a new format is a data change.
 
 use serde::Serialize;
 use strum::{AsRefStr, Display, IntoEnumIterator, IntoStaticStr};
@@ -9,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthChar;
 
 use super::field::{Field, FieldError};
-use super::model::{Area, CustomerIdFormat};
+use super::model::{Area, CustomerIdFormat, RuleSet};
 
 /// A change made while normalising, reported so the user learns what to type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Display, AsRefStr, IntoStaticStr)]
@@ -183,11 +184,8 @@ fn show(s: &str) -> String {
     out
 }
 
-fn area_name(area: Area) -> &'static str {
-    match area {
-        Area::East => "NTT東日本",
-        Area::West => "NTT西日本",
-    }
+fn area_name(rules: &RuleSet, area: Area) -> &str {
+    rules.area(area).name.as_str()
 }
 
 /// 「CAF + 数字10桁、または COP + 数字8桁」: the formats an area accepts (all of them when the
@@ -208,7 +206,7 @@ fn describe_format(f: &CustomerIdFormat) -> String {
 
 /// 「CAF」+数字10桁、または「COP」+数字8桁; with `annotate`, a format some area lacks is marked
 /// 「(NTT東日本のみ)」.
-fn describe_formats(formats: &[&CustomerIdFormat], annotate: bool) -> String {
+fn describe_formats(rules: &RuleSet, formats: &[&CustomerIdFormat], annotate: bool) -> String {
     let mut seen: Vec<(&str, usize)> = Vec::new();
     let mut parts = Vec::new();
     for f in formats {
@@ -218,7 +216,7 @@ fn describe_formats(formats: &[&CustomerIdFormat], annotate: bool) -> String {
         seen.push((f.prefix.as_str(), f.digits));
         let mut part = describe_format(f);
         if annotate && !Area::iter().all(|a| f.areas.contains(&a)) {
-            let names: Vec<&str> = f.areas.iter().map(|&a| area_name(a)).collect();
+            let names: Vec<&str> = f.areas.iter().map(|&a| area_name(rules, a)).collect();
             if !names.is_empty() {
                 part.push_str(&format!(" ({}のみ)", names.join("・")));
             }
@@ -312,10 +310,11 @@ fn err(code: &'static str, message: impl AsRef<str>) -> FieldError {
 /// Normalises and checks `input` against the formats the area accepts (any area's formats when
 /// the area is not known).
 pub fn validate(
-    formats: &[CustomerIdFormat],
+    rules: &RuleSet,
     area: Option<Area>,
     input: &str,
 ) -> Result<NormalizedId, FieldError> {
+    let formats = &rules.customer_id_formats;
     let n = normalize(input);
     let allowed: Vec<&CustomerIdFormat> = formats
         .iter()
@@ -326,10 +325,10 @@ pub fn validate(
         return Ok(n);
     }
     let s = n.normalized.as_str();
-    let want = describe_formats(&allowed, area.is_none());
+    let want = describe_formats(rules, &allowed, area.is_none());
 
     if allowed.is_empty() {
-        let where_ = area.map_or(String::new(), |a| format!("{}の", area_name(a)));
+        let where_ = area.map_or(String::new(), |a| format!("{}の", area_name(rules, a)));
         return Err(err(
             "no_formats",
             format!(
@@ -347,6 +346,12 @@ pub fn validate(
         ));
     }
 
+    if let Some(e) = check_kana(rules, area, &allowed, input, &want) {
+        return Err(e);
+    }
+    if let Some(e) = check_phone(rules, area, input, &want) {
+        return Err(e);
+    }
     if let Some(e) = check_characters(input, s, &want) {
         return Err(e);
     }
@@ -360,7 +365,7 @@ pub fn validate(
         .filter(|f| s.starts_with(f.prefix.as_str()))
         .collect();
     if !starts_allowed.is_empty() {
-        return Err(check_digits(&starts_allowed, &known, s, &want));
+        return Err(check_digits(&starts_allowed, &allowed, &known, s, &want));
     }
 
     if let Some(e) = check_prefix_lookalike(&allowed, s) {
@@ -392,40 +397,30 @@ pub fn validate(
                     || lookalike_fix(f, s).is_some())
         })
     {
-        let owners: Vec<&str> = other.areas.iter().map(|&a| area_name(a)).collect();
+        let owners: Vec<&str> = other.areas.iter().map(|&a| area_name(rules, a)).collect();
         let owner = if owners.is_empty() {
             String::new()
         } else {
             format!("{}の", owners.join("・"))
         };
+        let rest = s.get(other.prefix.len()..).unwrap_or("");
         return Err(err(
             "cop_not_in_area",
             format!(
-                "「{}」で始まるお客さまIDは{owner}ものです。{}のお客さまIDは必ず{want}です。お手元の書類でお客さまIDをもう一度確かめてください (都道府県の選び間違いがないかも確かめてください)",
+                "「{}」で始まるお客さまIDは{owner}ものです。{}のお客さまIDは必ず{want}です。お手元の書類でお客さまIDをもう一度確かめてください (都道府県の選び間違いがないかも確かめてください){}",
                 other.prefix,
-                area_name(area),
+                area_name(rules, area),
+                other_prefix_hint(&allowed, &other.prefix, rest),
             ),
         ));
     }
 
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        let by_count: Vec<&&CustomerIdFormat> =
-            allowed.iter().filter(|f| f.digits == s.len()).collect();
-        let suggestion = match by_count.as_slice() {
-            [f] => format!(": {}{}", f.prefix, show(s)),
-            _ => String::new(),
-        };
-        let head_len: Vec<usize> = allowed.iter().map(|f| f.prefix.chars().count()).collect();
-        let head = match head_len.as_slice() {
-            [first, rest @ ..] if rest.iter().all(|l| l == first) => format!("英字{first}文字"),
-            _ => "英字".to_string(),
-        };
-        return Err(err(
-            "missing_prefix",
-            format!(
-                "はじめの英字がありません。お客さまIDは{want}です。数字の前に{head}を付けてください{suggestion}"
-            ),
-        ));
+    if let Some(e) = check_approval_number(rules, area, s, &want) {
+        return Err(e);
+    }
+
+    if let Some(e) = check_digits_only(rules, area, &allowed, s, &want) {
+        return Err(e);
     }
 
     let max_prefix = allowed.iter().map(|f| f.prefix.len()).max().unwrap_or(0);
@@ -435,6 +430,296 @@ pub fn validate(
         format!(
             "お客さまIDは{want}です。入力は「{}」で始まっています。はじめの英字を書類のお客さまIDと見比べて直してください",
             show(&head)
+        ),
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers that are no お客さまID, and kana from an IME
+// ---------------------------------------------------------------------------------------------
+
+/// 「お客さまIDは「開通のご案内」や回線終端装置 (ONU) のシールに書かれている、…の英数字です」:
+/// where the area's IDs are written (every area's places when the area is not known).
+fn where_written(rules: &RuleSet, area: Option<Area>, want: &str) -> String {
+    let mut places: Vec<&str> = Vec::new();
+    for (a, ps) in &rules.customer_id_input.written_on {
+        if area.is_none_or(|x| x == *a) {
+            for p in ps {
+                if !places.contains(&p.as_str()) {
+                    places.push(p);
+                }
+            }
+        }
+    }
+    if places.is_empty() {
+        return format!("お客さまIDは{want}の英数字です");
+    }
+    format!(
+        "お客さまIDは{}に書かれている、{want}の英数字です",
+        places.join("や")
+    )
+}
+
+/// `ime_kana`: kana in the ID, typed with the IME on. When the kana read back as the letters
+/// they were composed from make an ID (`かf0123456789` → `CAF0123456789`), that ID is named.
+fn check_kana(
+    rules: &RuleSet,
+    area: Option<Area>,
+    allowed: &[&CustomerIdFormat],
+    input: &str,
+    want: &str,
+) -> Option<FieldError> {
+    const MAX_NAMED: usize = 3;
+    let mut kana: Vec<char> = Vec::new();
+    for c in input.chars() {
+        if std::iter::once(c).nfkc().any(super::romaji::is_kana) && !kana.contains(&c) {
+            kana.push(c);
+            if kana.len() == MAX_NAMED {
+                break;
+            }
+        }
+    }
+    if kana.is_empty() {
+        return None;
+    }
+    let named: String = kana
+        .iter()
+        .map(|&c| format!("「{}」", show_char(c)))
+        .collect();
+    let kept: String = super::text::nfkc(input)
+        .chars()
+        .filter(|&c| !is_separator(c))
+        .collect();
+    let longest = rules
+        .customer_id_formats
+        .iter()
+        .map(|f| f.prefix.len() + f.digits)
+        .max()
+        .unwrap_or(0);
+    let reading = super::romaji::read_back(&kept, longest + 8);
+    // A word in kana alone (わからないです) was typed as Japanese on purpose: the characters are
+    // named as any others are. Kana among letters or digits, or kana that spell a prefix, are
+    // the IME's.
+    let mixed = kept.chars().any(|c| c.is_ascii_alphanumeric());
+    let spells_prefix = reading.as_deref().is_some_and(|r| {
+        rules
+            .customer_id_formats
+            .iter()
+            .any(|f| r.starts_with(f.prefix.as_str()))
+    });
+    if !mixed && !spells_prefix {
+        return None;
+    }
+    let meant = match reading {
+        Some(r) if allowed.iter().any(|f| f.pattern.is_match(&r)) => format!(
+            "かなを英字に戻すと「{r}」です。入力しようとしたお客さまIDは「{r}」ではありませんか"
+        ),
+        Some(r) => match rules
+            .customer_id_formats
+            .iter()
+            .find(|f| r.starts_with(f.prefix.as_str()))
+        {
+            Some(f) => format!(
+                "かなを英字に戻すと「{}」で、「{}」で始まるお客さまIDのようです。{}",
+                show(&r),
+                f.prefix,
+                where_written(rules, area, want)
+            ),
+            None => format!("お客さまIDは{want}です"),
+        },
+        None => format!("お客さまIDは{want}です"),
+    };
+    Some(err(
+        "ime_kana",
+        format!(
+            "{named}はかなです。{}{meant}",
+            rules.customer_id_input.ime_on
+        ),
+    ))
+}
+
+/// How numbers that are certainly phone numbers begin, with their length: free dial, navi dial,
+/// mobile and IP phones.
+const PHONE_HEADS: &[(&str, usize)] = &[
+    ("0120", 10),
+    ("0570", 10),
+    ("0800", 11),
+    ("020", 11),
+    ("050", 11),
+    ("070", 11),
+    ("080", 11),
+    ("090", 11),
+];
+
+/// The digits of `input` when it is written as a phone number: a number that begins as phone
+/// numbers do (`0120`, `090` …), or ten digits from 0 in groups as a fixed line's number is
+/// written (`03-1234-5678`, `0466(12)3456`: an area code, then the last group of four).
+fn phone_digits(input: &str) -> Option<String> {
+    let text = super::text::nfkc(input);
+    let groups: Vec<&str> = text
+        .split(|c: char| is_separator(c) || c == '(' || c == ')')
+        .filter(|g| !g.is_empty())
+        .collect();
+    if groups
+        .iter()
+        .any(|g| !g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let digits: String = groups.concat();
+    if !digits.starts_with('0') || !(10..=11).contains(&digits.len()) {
+        return None;
+    }
+    let head = PHONE_HEADS
+        .iter()
+        .any(|(h, n)| digits.starts_with(h) && digits.len() == *n);
+    let grouped = digits.len() == 10
+        && groups.len() >= 2
+        && groups.first().is_some_and(|g| (2..=5).contains(&g.len()))
+        && groups.last().is_some_and(|g| g.len() == 4);
+    (head || grouped).then_some(digits)
+}
+
+/// `phone_number`: a phone number, named as the contact's when it is one of the rules' contacts
+/// (0120-116-116).
+fn check_phone(rules: &RuleSet, area: Option<Area>, input: &str, want: &str) -> Option<FieldError> {
+    let digits = phone_digits(input)?;
+    let shown = show(input.trim_matches(is_space));
+    let whose: Vec<&str> = rules
+        .contacts
+        .iter()
+        .filter(|c| area.is_none_or(|a| c.area.is_none_or(|ca| ca == a)))
+        .filter(|c| {
+            c.phone
+                .chars()
+                .filter(char::is_ascii_digit)
+                .eq(digits.chars())
+        })
+        .map(|c| c.name.as_str())
+        .collect();
+    let lead = if whose.is_empty() {
+        format!("「{shown}」は{}", rules.customer_id_input.phone_number)
+    } else {
+        format!(
+            "「{shown}」は{}の電話番号です。{}",
+            whose.join("、"),
+            rules.customer_id_input.phone_number
+        )
+    };
+    Some(err(
+        "phone_number",
+        format!("{lead}{}", where_written(rules, area, want)),
+    ))
+}
+
+/// `approval_number`: one or two letters that begin no prefix, then ten digits (`E0123456789`):
+/// the shape of a 転用承諾番号 or 事業者変更承諾番号, likely. `s` is normalised ASCII.
+fn check_approval_number(
+    rules: &RuleSet,
+    area: Option<Area>,
+    s: &str,
+    want: &str,
+) -> Option<FieldError> {
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let rest = &s[letters..];
+    if !(1..=2).contains(&letters) || rest.len() != 10 || !rest.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    // C, CA, CO: a prefix cut short, told elsewhere.
+    let head = &s[..letters];
+    if rules
+        .customer_id_formats
+        .iter()
+        .any(|f| f.prefix.starts_with(head))
+    {
+        return None;
+    }
+    Some(err(
+        "approval_number",
+        format!(
+            "「{s}」はお客さまIDの形ではありません。{}{}",
+            rules.customer_id_input.approval_number,
+            where_written(rules, area, want)
+        ),
+    ))
+}
+
+/// 「。数字10桁のお客さまIDは「CAF」で始まります…」: the digits after `prefix` are as many as
+/// another prefix the area accepts takes (`COP` + 10 digits, `CAF` + 8 in the East). Empty
+/// otherwise.
+fn other_prefix_hint(allowed: &[&CustomerIdFormat], prefix: &str, rest: &str) -> String {
+    if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return String::new();
+    }
+    match allowed
+        .iter()
+        .find(|f| f.prefix != prefix && f.digits == rest.len())
+    {
+        Some(f) => format!(
+            "。数字{}桁のお客さまIDは「{}」で始まります。書類のお客さまIDが「{}」で始まるなら「{}{rest}」です",
+            f.digits, f.prefix, f.prefix, f.prefix
+        ),
+        None => String::new(),
+    }
+}
+
+/// Said with an accepted ID that was rewritten on the way (full width, lower case, spaces or
+/// hyphens): what was typed, what it became, what changed, and how the portal wants it.
+pub fn rewrite_note(rules: &RuleSet, id: &NormalizedId) -> Option<String> {
+    if id.notices.is_empty() {
+        return None;
+    }
+    let changes: String = id
+        .notices
+        .iter()
+        .map(|&n| format!("{}。", notice_message(n)))
+        .collect();
+    Some(format!(
+        "入力「{}」は「{}」として扱いました。{changes}{}",
+        show(id.input.trim_matches(is_space)),
+        show(&id.normalized),
+        rules.customer_id_input.portal_form
+    ))
+}
+
+/// `missing_prefix`: digits only. The prefix is suggested when the count fits one format; ten or
+/// eleven digits are as long as a phone number or another paper's number, and that is said too.
+fn check_digits_only(
+    rules: &RuleSet,
+    area: Option<Area>,
+    allowed: &[&CustomerIdFormat],
+    s: &str,
+    want: &str,
+) -> Option<FieldError> {
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let by_count: Vec<&&CustomerIdFormat> =
+        allowed.iter().filter(|f| f.digits == s.len()).collect();
+    let suggestion = match by_count.as_slice() {
+        [f] => format!(": {}{}", f.prefix, show(s)),
+        _ => String::new(),
+    };
+    let head_len: Vec<usize> = allowed.iter().map(|f| f.prefix.chars().count()).collect();
+    let head = match head_len.as_slice() {
+        [first, rest @ ..] if rest.iter().all(|l| l == first) => format!("英字{first}文字"),
+        _ => "英字".to_string(),
+    };
+    // Ten or eleven digits are as long as a phone number or another paper's number.
+    let mix_up = if (10..=11).contains(&s.len()) {
+        format!(
+            "。{}{}",
+            rules.customer_id_input.digits_only,
+            where_written(rules, area, want)
+        )
+    } else {
+        String::new()
+    };
+    Some(err(
+        "missing_prefix",
+        format!(
+            "はじめの英字がありません。お客さまIDは{want}です。数字の前に{head}を付けてください{suggestion}{mix_up}"
         ),
     ))
 }
@@ -553,12 +838,13 @@ fn check_prefix_typo(allowed: &[&CustomerIdFormat], s: &str, want: &str) -> Opti
     let mut hits: Vec<(&CustomerIdFormat, &str)> = Vec::new();
     for f in allowed {
         let p = f.prefix.as_bytes();
-        // Same length: the first characters, all letters, with one letter wrong or two swapped.
-        if letters_len >= p.len() && one_edit(&s.as_bytes()[..p.len()], p) {
-            hits.push((f, &s[..p.len()]));
-        // One letter more or less: the whole run of leading letters.
-        } else if letters_len.abs_diff(p.len()) == 1 && one_edit(&s.as_bytes()[..letters_len], p) {
+        // One letter more or less: the whole run of leading letters, quoted whole (「CAAF」,
+        // not its first three letters).
+        if letters_len.abs_diff(p.len()) == 1 && one_edit(&s.as_bytes()[..letters_len], p) {
             hits.push((f, &s[..letters_len]));
+        // Same length: the first characters, all letters, with one letter wrong or two swapped.
+        } else if letters_len >= p.len() && one_edit(&s.as_bytes()[..p.len()], p) {
+            hits.push((f, &s[..p.len()]));
         }
     }
     // When several prefixes fit (CAP: CAF or COP), keep those whose digit count fits the rest.
@@ -574,7 +860,16 @@ fn check_prefix_typo(allowed: &[&CustomerIdFormat], s: &str, want: &str) -> Opti
     let (_, typed) = *hits.first()?;
     let prefixes: Vec<&str> = hits.iter().map(|(f, _)| f.prefix.as_str()).collect();
     let fix = match hits.as_slice() {
-        [(f, _)] => format!("はじめの英字を「{}」にしてください", f.prefix),
+        [(f, typed)] => {
+            let rest = &s[typed.len()..];
+            let fits = rest.len() == f.digits && rest.bytes().all(|b| b.is_ascii_digit());
+            let whole = if fits {
+                format!(": {}{rest}", f.prefix)
+            } else {
+                String::new()
+            };
+            format!("はじめの英字を「{}」にしてください{whole}", f.prefix)
+        }
         _ => "書類のお客さまIDと見比べて、はじめの英字を直してください".to_string(),
     };
     Some(err(
@@ -590,6 +885,7 @@ fn check_prefix_typo(allowed: &[&CustomerIdFormat], s: &str, want: &str) -> Opti
 /// The ID starts with a prefix the area accepts: look at what follows it.
 fn check_digits(
     candidates: &[&CustomerIdFormat],
+    allowed: &[&CustomerIdFormat],
     known: &[&CustomerIdFormat],
     s: &str,
     want: &str,
@@ -670,7 +966,8 @@ fn check_digits(
             format!("{prefix}のあとに数字がありません。続けて数字{need}を入力してください")
         } else {
             format!(
-                "{prefix}のあとの数字が{got}桁です。{need}にしてください。抜けている数字がないか、書類のお客さまIDと見比べてください"
+                "{prefix}のあとの数字が{got}桁です。{need}にしてください。抜けている数字がないか、書類のお客さまIDと見比べてください{}",
+                other_prefix_hint(allowed, prefix, rest)
             )
         };
         return err("too_few_digits", message);
@@ -679,7 +976,8 @@ fn check_digits(
         return err(
             "too_many_digits",
             format!(
-                "{prefix}のあとの数字が{got}桁です。{need}にしてください。余分な数字がないか、書類のお客さまIDと見比べてください"
+                "{prefix}のあとの数字が{got}桁です。{need}にしてください。余分な数字がないか、書類のお客さまIDと見比べてください{}",
+                other_prefix_hint(allowed, prefix, rest)
             ),
         );
     }
@@ -707,6 +1005,17 @@ mod tests {
         }
     }
 
+    fn rules() -> &'static RuleSet {
+        crate::rules::embedded::rules().expect("the embedded rules load")
+    }
+
+    /// The embedded rules with other formats.
+    fn with_formats(formats: Vec<CustomerIdFormat>) -> RuleSet {
+        let mut r = rules().clone();
+        r.customer_id_formats = formats;
+        r
+    }
+
     fn formats() -> Vec<CustomerIdFormat> {
         vec![
             format("caf", "CAF", 10, &[Area::East, Area::West]),
@@ -715,14 +1024,14 @@ mod tests {
     }
 
     fn code(area: Option<Area>, input: &str) -> (&'static str, String) {
-        match validate(&formats(), area, input) {
+        match validate(rules(), area, input) {
             Ok(n) => panic!("{input:?} was accepted as {:?}", n.normalized),
             Err(e) => (e.code, e.message),
         }
     }
 
     fn ok(area: Option<Area>, input: &str) -> String {
-        match validate(&formats(), area, input) {
+        match validate(rules(), area, input) {
             Ok(n) => n.normalized,
             Err(e) => panic!("{input:?} was rejected: {}", e.message),
         }
@@ -849,7 +1158,7 @@ mod tests {
         for area in [Some(Area::East), Some(Area::West), None] {
             assert_eq!(ok(area, "CAF0123456789"), "CAF0123456789");
         }
-        let n = validate(&formats(), Some(Area::West), "ｃａｆ-0123-456-789").unwrap();
+        let n = validate(rules(), Some(Area::West), "ｃａｆ-0123-456-789").unwrap();
         assert_eq!(n.normalized, "CAF0123456789");
         assert_eq!(
             n.notices,
@@ -885,12 +1194,16 @@ mod tests {
     fn formats_come_from_data() {
         let formats = vec![format("xyz", "XYZ", 5, &[Area::West])];
         assert_eq!(
-            validate(&formats, Some(Area::West), "xyz-12345")
-                .unwrap()
-                .normalized,
+            validate(
+                &with_formats(formats.clone()),
+                Some(Area::West),
+                "xyz-12345"
+            )
+            .unwrap()
+            .normalized,
             "XYZ12345"
         );
-        let e = validate(&formats, Some(Area::West), "XYZ1234").unwrap_err();
+        let e = validate(&with_formats(formats.clone()), Some(Area::West), "XYZ1234").unwrap_err();
         assert_eq!(e.code, "too_few_digits");
         assert!(
             e.message
@@ -898,9 +1211,9 @@ mod tests {
             "{}",
             e.message
         );
-        let e = validate(&formats, Some(Area::East), "XYZ12345").unwrap_err();
+        let e = validate(&with_formats(formats.clone()), Some(Area::East), "XYZ12345").unwrap_err();
         assert_eq!(e.code, "no_formats");
-        let e = validate(&[], None, "CAF0123456789").unwrap_err();
+        let e = validate(&with_formats(Vec::new()), None, "CAF0123456789").unwrap_err();
         assert_eq!(e.code, "no_formats");
     }
 
@@ -963,7 +1276,7 @@ mod tests {
     #[test]
     fn prefix_digit_letter() {
         let formats = vec![format("bis", "BIS", 4, &[Area::East])];
-        let e = validate(&formats, Some(Area::East), "8151234").unwrap_err();
+        let e = validate(&with_formats(formats.clone()), Some(Area::East), "8151234").unwrap_err();
         assert_eq!(e.code, "prefix_digit_letter");
         assert!(
             e.message.contains("「8」(数字のハチ) を英字の「B」(ビー)"),
@@ -1104,6 +1417,222 @@ mod tests {
     }
 
     #[test]
+    fn ime_kana_names_the_id_meant() {
+        for typed in [
+            "かf0123456789",
+            "かｆ０１２３４５６７８９",
+            "ｃあｆ0123456789",
+            "カF0123456789",
+            "ｶf-0123-456789",
+        ] {
+            let (c, m) = code(Some(Area::East), typed);
+            assert_eq!(c, "ime_kana", "{typed}");
+            assert!(
+                m.contains("日本語入力がオンのまま入力されたようです"),
+                "{m}"
+            );
+            assert!(m.contains("半角英数に切り替えて"), "{m}");
+            assert!(
+                m.ends_with("入力しようとしたお客さまIDは「CAF0123456789」ではありませんか"),
+                "{m}"
+            );
+        }
+        let (c, m) = code(Some(Area::East), "こp01234567");
+        assert_eq!(c, "ime_kana");
+        assert!(m.starts_with("お客さまID: 「こ」はかなです。"), "{m}");
+        assert!(m.contains("「COP01234567」ではありませんか"), "{m}");
+        // COP is East only: in the West the reading is named, not offered as the ID.
+        let (c, m) = code(Some(Area::West), "こp01234567");
+        assert_eq!(c, "ime_kana");
+        assert!(
+            m.contains("かなを英字に戻すと「COP01234567」で、「COP」で始まるお客さまIDのようです"),
+            "{m}"
+        );
+        assert!(!m.contains("ではありませんか"), "{m}");
+        // Kana that begin an ID but make none: the prefix is named.
+        let (c, m) = code(Some(Area::East), "かふ");
+        assert_eq!(c, "ime_kana");
+        assert!(m.contains("「か」「ふ」はかなです"), "{m}");
+        assert!(
+            m.contains("「CAFU」で、「CAF」で始まるお客さまIDのようです"),
+            "{m}"
+        );
+        // Kana that read as no ID: the IME is named all the same.
+        let (c, m) = code(Some(Area::East), "あいう123");
+        assert_eq!(c, "ime_kana");
+        assert!(m.contains("「あ」「い」「う」はかなです"), "{m}");
+        assert!(
+            m.ends_with("お客さまIDは「CAF」+数字10桁、または「COP」+数字8桁です"),
+            "{m}"
+        );
+        // A word in kana alone is Japanese typed on purpose, not the IME.
+        let (c, m) = code(Some(Area::East), "わからないです");
+        assert_eq!(c, "invalid_character");
+        assert!(!m.contains("日本語入力"), "{m}");
+    }
+
+    #[test]
+    fn phone_numbers() {
+        for typed in [
+            "03-1234-5678",
+            "090-1234-5678",
+            "0120-345-678",
+            "０３（１２３４）５６７８",
+            "09012345678",
+        ] {
+            let (c, m) = code(Some(Area::East), typed);
+            assert_eq!(c, "phone_number", "{typed}: {m}");
+            assert!(
+                m.contains("は電話番号のようです。お客さまIDは電話番号ではありません。"),
+                "{m}"
+            );
+            assert!(
+                m.ends_with("お客さまIDは「開通のご案内」や回線終端装置 (ONU) のシールに書かれている、「CAF」+数字10桁、または「COP」+数字8桁の英数字です"),
+                "{m}"
+            );
+        }
+        // The rules' own contact number is named as theirs; the West has no 開通のご案内 in the
+        // rules.
+        let (c, m) = code(Some(Area::West), "0120-116-116");
+        assert_eq!(c, "phone_number");
+        assert!(
+            m.starts_with("お客さまID: 「0120-116-116」はNTT西日本 (フレッツ光の契約情報の確認窓口)の電話番号です。"),
+            "{m}"
+        );
+        assert!(!m.contains("NTT東日本"), "{m}");
+        assert!(m.ends_with("お客さまIDは回線終端装置 (ONU) のシールに書かれている、「CAF」+数字10桁の英数字です"), "{m}");
+        // Ten digits in ID-like groups are not taken for a phone number.
+        assert_eq!(code(Some(Area::East), "0123-456-789").0, "missing_prefix");
+    }
+
+    #[test]
+    fn digits_only_names_the_mix_up() {
+        let (c, m) = code(Some(Area::East), "1234567890");
+        assert_eq!(c, "missing_prefix");
+        assert!(
+            m.contains("英字3文字を付けてください: CAF1234567890。"),
+            "{m}"
+        );
+        assert!(
+            m.contains("英字のない数字だけの番号は、電話番号やほかの書類の番号かもしれません。お客さまIDは「開通のご案内」や"),
+            "{m}"
+        );
+        let (c, m) = code(Some(Area::East), "12345678901");
+        assert_eq!(c, "missing_prefix");
+        assert!(m.contains("英字のない数字だけの番号は"), "{m}");
+        // Eight digits fit COP: no mix-up to name.
+        let (_, m) = code(Some(Area::East), "12345678");
+        assert!(m.ends_with(": COP12345678"), "{m}");
+    }
+
+    #[test]
+    fn approval_numbers() {
+        for typed in ["E1234567890", "w-1234-567890", "FA1234567890"] {
+            let (c, m) = code(Some(Area::East), typed);
+            assert_eq!(c, "approval_number", "{typed}: {m}");
+            assert!(m.contains("はお客さまIDの形ではありません。"), "{m}");
+            assert!(
+                m.contains("転用承諾番号や事業者変更承諾番号かもしれません。"),
+                "{m}"
+            );
+            assert!(
+                m.contains("「開通のご案内」や回線終端装置 (ONU) のシールに書かれている"),
+                "{m}"
+            );
+        }
+        let (_, m) = code(Some(Area::East), "E1234567890");
+        assert!(
+            m.starts_with("お客さまID: 「E1234567890」はお客さまIDの形ではありません。"),
+            "{m}"
+        );
+        // Letters that begin CAF or COP are a prefix cut short; three letters stay a wrong
+        // prefix.
+        assert_ne!(code(Some(Area::East), "CA1234567890").0, "approval_number");
+        assert_ne!(code(Some(Area::East), "C1234567890").0, "approval_number");
+        assert_eq!(code(Some(Area::East), "XYZ1234567890").0, "wrong_prefix");
+    }
+
+    #[test]
+    fn a_letter_too_many_is_quoted_whole() {
+        let (c, m) = code(Some(Area::East), "CAAF0123456789");
+        assert_eq!(c, "prefix_typo");
+        assert!(m.contains("「CAAF」ではなく「CAF」ではありませんか"), "{m}");
+        assert!(
+            m.ends_with("はじめの英字を「CAF」にしてください: CAF0123456789"),
+            "{m}"
+        );
+        let (_, m) = code(Some(Area::West), "CCAF0123456789");
+        assert!(m.contains("「CCAF」ではなく「CAF」"), "{m}");
+    }
+
+    #[test]
+    fn digits_that_fit_the_other_prefix() {
+        let (c, m) = code(Some(Area::East), "COP0123456789");
+        assert_eq!(c, "too_many_digits");
+        assert!(
+            m.contains("COPのあとの数字が10桁です。8桁にしてください"),
+            "{m}"
+        );
+        assert!(
+            m.ends_with("数字10桁のお客さまIDは「CAF」で始まります。書類のお客さまIDが「CAF」で始まるなら「CAF0123456789」です"),
+            "{m}"
+        );
+        let (c, m) = code(Some(Area::East), "CAF01234567");
+        assert_eq!(c, "too_few_digits");
+        assert!(
+            m.contains("CAFのあとの数字が8桁です。10桁にしてください"),
+            "{m}"
+        );
+        assert!(
+            m.ends_with("数字8桁のお客さまIDは「COP」で始まります。書類のお客さまIDが「COP」で始まるなら「COP01234567」です"),
+            "{m}"
+        );
+        // In the West there is no COP to offer; COP + 10 digits there points at CAF.
+        let (_, m) = code(Some(Area::West), "CAF01234567");
+        assert!(!m.contains("COP"), "{m}");
+        let (c, m) = code(Some(Area::West), "COP0123456789");
+        assert_eq!(c, "cop_not_in_area");
+        assert!(m.ends_with("なら「CAF0123456789」です"), "{m}");
+    }
+
+    #[test]
+    fn area_names_come_from_the_rules() {
+        let mut r = rules().clone();
+        for a in &mut r.areas {
+            a.name = format!("{}エリア", a.short);
+        }
+        let e = validate(&r, Some(Area::West), "COP01234567").unwrap_err();
+        assert!(
+            e.message
+                .contains("東日本エリアのものです。西日本エリアのお客さまIDは"),
+            "{}",
+            e.message
+        );
+        let e = validate(&r, None, "").unwrap_err();
+        assert!(e.message.contains("(東日本エリアのみ)"), "{}", e.message);
+    }
+
+    #[test]
+    fn rewrite_note_says_what_changed() {
+        let n = validate(rules(), Some(Area::East), " ｃａｆ-0123-456789 ").unwrap();
+        assert_eq!(
+            rewrite_note(rules(), &n).as_deref(),
+            Some(
+                "入力「ｃａｆ-0123-456789」は「CAF0123456789」として扱いました。全角の文字を半角にしました。空白やハイフンを取り除きました。小文字を大文字にしました。ポータルサイトには、お客さまIDを半角大文字の英字と半角数字で、空白やハイフンを入れずに入力してください。"
+            )
+        );
+        let n = validate(rules(), Some(Area::East), "CAF0123456789").unwrap();
+        assert_eq!(rewrite_note(rules(), &n), None);
+        // What was typed is shown safely: an ambiguous-width hyphen is escaped.
+        let n = validate(rules(), Some(Area::East), "CAF\u{2010}0123456789").unwrap();
+        let note = rewrite_note(rules(), &n).unwrap_or_default();
+        assert!(
+            note.contains("CAF\\u{2010}0123456789") && !note.contains('\u{2010}'),
+            "{note}"
+        );
+    }
+
+    #[test]
     fn messages_avoid_ambiguous_width() {
         let inputs = [
             "",
@@ -1121,7 +1650,7 @@ mod tests {
         ];
         for area in [Some(Area::East), Some(Area::West), None] {
             for s in inputs {
-                if let Err(e) = validate(&formats(), area, s) {
+                if let Err(e) = validate(rules(), area, s) {
                     for c in e.message.chars().filter(|c| *c != '＃') {
                         // Japanese text is wide, ASCII narrow; nothing in between.
                         let w = c.width().unwrap_or(0);
@@ -1141,7 +1670,7 @@ mod tests {
         assert_eq!(c, "too_many_digits");
         assert!(m.len() < 400, "{m}");
         let big = "ｃ０ｐ-".repeat(1 << 18);
-        let _ = validate(&formats(), Some(Area::West), &big);
+        let _ = validate(rules(), Some(Area::West), &big);
         let big = "\u{1b}".repeat(1 << 20);
         let (c, m) = code(None, &big);
         assert_eq!(c, "invalid_character");
@@ -1178,14 +1707,14 @@ mod tests {
         fn nothing_panics(s in any::<String>()) {
             let _ = normalize(&s);
             for area in [Some(Area::East), Some(Area::West), None] {
-                let _ = validate(&formats(), area, &s);
+                let _ = validate(rules(), area, &s);
             }
         }
 
         #[test]
         fn nothing_panics_near_ids(s in "[cCaAfFoOpP0-9０-９ＣＡＦＯＰ \u{3000}ー#-]{0,20}") {
             for area in [Some(Area::East), Some(Area::West), None] {
-                match validate(&formats(), area, &s) {
+                match validate(rules(), area, &s) {
                     Ok(n) => prop_assert!(formats().iter().any(|f| f.pattern.is_match(&n.normalized))),
                     Err(e) => {
                         prop_assert!(e.message.starts_with("お客さまID: "));
@@ -1225,7 +1754,7 @@ mod tests {
             let typed = rewrite(&id, &choices, &lead, &trail);
             let n = normalize(&typed);
             prop_assert_eq!(&n.normalized, &id);
-            let v = validate(&fs, Some(Area::East), &typed);
+            let v = validate(rules(), Some(Area::East), &typed);
             prop_assert!(v.is_ok(), "{:?} -> {:?}", typed, v);
             let wide = typed.chars().any(|c| ('\u{FF10}'..='\u{FF5A}').contains(&c) && c.is_alphanumeric());
             prop_assert_eq!(n.notices.contains(&IdNotice::Fullwidth), wide);

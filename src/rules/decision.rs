@@ -7,7 +7,7 @@ use serde::Serialize;
 use strum::{AsRefStr, Display, IntoStaticStr};
 
 use super::answers::{Answers, V6Answer, YesNo};
-use super::customer_id::NormalizedId;
+use super::customer_id::{self, NormalizedId};
 use super::date;
 pub use super::model::Verdict;
 use super::model::{
@@ -49,6 +49,8 @@ pub struct PortalEntry {
     /// The category's full label as the portal shows it.
     pub line_category_label: Option<String>,
     pub customer_id: Option<String>,
+    /// What was changed in the typed ID, and how the portal wants it; only when it was changed.
+    pub customer_id_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -215,6 +217,10 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
                 .map(|c| c.label.clone()),
             customer_id: match kind {
                 LineKind::Flets => id.map(|n| n.normalized.clone()),
+                _ => None,
+            },
+            customer_id_note: match kind {
+                LineKind::Flets => id.and_then(|n| customer_id::rewrite_note(rules, n)),
                 _ => None,
             },
         },

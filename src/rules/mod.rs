@@ -15,6 +15,7 @@ pub mod model;
 pub mod pattern;
 pub mod prefecture;
 pub mod report;
+pub mod romaji;
 pub mod text;
 
 pub use answer_source::{AnswerSource, name_the_source};

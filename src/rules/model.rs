@@ -323,6 +323,22 @@ pub struct CustomerIdFormat {
     pub areas: Vec<Area>,
 }
 
+/// What the お客さまID's messages say about how it was typed (`[customer_id_input]`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CustomerIdInput {
+    /// Under the ID in the result, when what was typed was rewritten.
+    pub portal_form: String,
+    /// Kana in the ID: the IME was on.
+    pub ime_on: String,
+    pub phone_number: String,
+    /// Letters and ten digits: a 転用承諾番号 or 事業者変更承諾番号, likely.
+    pub approval_number: String,
+    /// Ten or eleven digits and no letter.
+    pub digits_only: String,
+    /// Where the ID is written, one entry per area (the loader checks).
+    pub written_on: Vec<(Area, Vec<String>)>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FindStep {
     pub title: String,
@@ -431,6 +447,7 @@ pub struct RuleSet {
     pub customer_id_formats: Vec<CustomerIdFormat>,
     pub customer_id_sources: Vec<CustomerIdSource>,
     pub customer_id_collabo: String,
+    pub customer_id_input: CustomerIdInput,
     pub application: Application,
     pub reapplication: Reapplication,
     pub wrong_applications: Vec<WrongApplication>,

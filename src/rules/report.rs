@@ -154,6 +154,9 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
                     }
                 },
             ));
+            if let Some(note) = &decision.portal.customer_id_note {
+                lines.push(Line::new(Role::Paragraph, note.clone()));
+            }
         }
         out.push(Section {
             kind: SectionKind::Portal,
@@ -260,6 +263,24 @@ mod tests {
                 assert!(!line.text.starts_with(&line.marker()) || line.marker().is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_rewritten_id_is_said_under_the_portal_entry() {
+        let r = embedded::rules().expect("rules");
+        let mut a = Answers::new("next-family");
+        a.prefecture = Some(13);
+        a.customer_id = Some(crate::rules::customer_id::normalize("ｃａｆ 0123 456789"));
+        let text = to_text(&sections(r, &decide(r, &a)));
+        assert!(
+            text.contains(
+                "お客さまID: CAF0123456789\n入力「ｃａｆ 0123 456789」は「CAF0123456789」として扱いました。全角の文字を半角にしました。空白やハイフンを取り除きました。小文字を大文字にしました。ポータルサイトには、お客さまIDを半角大文字の英字と半角数字で"
+            ),
+            "{text}"
+        );
+        a.customer_id = Some(crate::rules::customer_id::normalize("CAF0123456789"));
+        let text = to_text(&sections(r, &decide(r, &a)));
+        assert!(!text.contains("として扱いました"), "{text}");
     }
 
     #[test]

@@ -521,6 +521,24 @@ fn a_word_for_unknown_in_the_id_field_reads_as_the_choice() {
     step(&mut m, "id_typed_fumei", &text("不明"));
 }
 
+/// An お客さまID typed with the IME on, and a phone number typed for it: the message names the
+/// mix-up and, for the kana, the ID that was meant.
+#[test]
+fn id_typed_with_the_ime_on_or_a_phone_number() {
+    use oqs_line_check::wizard::Edit;
+    let mut m = model();
+    send(&mut m, &[Msg::Char('2'), Msg::Char('2')]);
+    send(&mut m, &text("tokyo"));
+    send(&mut m, &[Msg::Submit]);
+    let mut kana = text("かｆ０１２３４５６７８９");
+    kana.push(Msg::Submit);
+    step(&mut m, "id_rejected_ime_kana", &kana);
+    send(&mut m, &[Msg::Edit(Edit::Clear)]);
+    let mut phone = text("03-1234-5678");
+    phone.push(Msg::Submit);
+    step(&mut m, "id_rejected_phone_number", &phone);
+}
+
 /// Questions opened from the review: Esc goes back there (the footer says 戻る, also on the
 /// first question), and the 都道府県 filter, typed in and cleared, keeps the answer highlighted.
 #[test]

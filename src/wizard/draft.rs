@@ -141,12 +141,9 @@ impl Draft {
                 None => false,
                 Some(None) => true,
                 // An ID that fitted one area may not fit another (COP is East only).
-                Some(Some(id)) => customer_id::validate(
-                    &rules.customer_id_formats,
-                    self.area(rules),
-                    &id.normalized,
-                )
-                .is_ok(),
+                Some(Some(id)) => {
+                    customer_id::validate(rules, self.area(rules), &id.normalized).is_ok()
+                }
             },
             Step::CustomerIdConfirm => self.customer_id_confirmed,
             Step::MultipleLines => self.multiple_lines.is_some(),

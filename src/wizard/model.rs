@@ -202,7 +202,7 @@ impl<'r> Model<'r> {
                 // Not typed here, so there is no typing to check: confirmed as given. The
                 // confirmation's field stays empty, so a change to the ID is checked by typing
                 // it twice, never by an Enter on a copy.
-                if let Ok(n) = customer_id::validate(&rules.customer_id_formats, area, id) {
+                if let Ok(n) = customer_id::validate(rules, area, id) {
                     d.customer_id = Some(Some(n));
                     d.customer_id_confirmed = true;
                 }
@@ -406,12 +406,8 @@ impl<'r> Model<'r> {
         if is_unknown(text) {
             return Some(IdPreview::Unknown);
         }
-        let verdict = customer_id::validate(
-            &self.rules.customer_id_formats,
-            self.draft.area(self.rules),
-            text,
-        )
-        .map(|_| ());
+        let verdict =
+            customer_id::validate(self.rules, self.draft.area(self.rules), text).map(|_| ());
         Some(IdPreview::Id(customer_id::normalize(text), verdict))
     }
 
@@ -471,7 +467,7 @@ impl<'r> Model<'r> {
             // IDs look like.
             Step::CustomerId => {
                 let id = d.customer_id.clone().flatten()?;
-                customer_id::validate(&r.customer_id_formats, d.area(r), &id.normalized).err()
+                customer_id::validate(r, d.area(r), &id.normalized).err()
             }
             _ => None,
         }

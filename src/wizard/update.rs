@@ -369,11 +369,7 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
             Err(e) => m.error = Some(with_unknown_hint(e, UNKNOWN_HINT)),
         },
         Step::CustomerId => {
-            match customer_id::validate(
-                &m.rules.customer_id_formats,
-                area,
-                m.fields.customer_id.value(),
-            ) {
+            match customer_id::validate(m.rules, area, m.fields.customer_id.value()) {
                 Ok(id) => {
                     let same = matches!(&m.draft.customer_id, Some(Some(old)) if old.normalized == id.normalized);
                     if !same {

@@ -13,6 +13,7 @@ mod collabo;
 mod connectable_list;
 mod contacts;
 mod customer_id_formats;
+mod customer_id_input;
 mod customer_id_sources;
 mod failure;
 mod fields;
@@ -186,6 +187,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         customer_id_formats,
         customer_id_sources,
         customer_id_collabo: raw.customer_id_collabo.text,
+        customer_id_input: customer_id_input::check(raw.customer_id_input)?,
         application: Application {
             auto_reply: raw.application.auto_reply,
             auto_reply_without_id: raw.application.auto_reply_without_id,

@@ -23,6 +23,7 @@ pub(super) struct RawRules {
     pub(super) customer_id_formats: Vec<RawCustomerIdFormat>,
     pub(super) customer_id_sources: Vec<RawCustomerIdSource>,
     pub(super) customer_id_collabo: RawTextWithSource,
+    pub(super) customer_id_input: RawCustomerIdInput,
     pub(super) application: RawApplication,
     pub(super) reapplication: RawReapplication,
     pub(super) wrong_applications: Vec<RawWrongApplication>,
@@ -270,4 +271,26 @@ pub(super) struct RawPrefecture {
     #[serde(default)]
     pub(super) romaji_alt: Vec<String>,
     pub(super) area: Area,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCustomerIdInput {
+    pub(super) portal_form: String,
+    pub(super) ime_on: String,
+    pub(super) phone_number: String,
+    pub(super) approval_number: String,
+    pub(super) digits_only: String,
+    pub(super) written_on: Vec<RawWrittenOn>,
+    #[allow(dead_code)]
+    pub(super) source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWrittenOn {
+    pub(super) area: Area,
+    pub(super) places: Vec<String>,
+    #[allow(dead_code)]
+    pub(super) source: String,
 }

@@ -277,6 +277,16 @@ fn a_stop_gives_the_terminal_back_and_fg_takes_it_again() {
     t.wait_until("the wizard gone from the alternate screen", |s| {
         !s.alternate_screen()
     });
+    // Typed only once the wizard has exited: until then its reader may still take the keys.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while matches!(state(wizard), Some(c) if c != 'Z') {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the wizard did not exit\n{}",
+            t.dump()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     t.send("exit $?\r");
     assert_eq!(t.wait_exit().exit_code(), 0, "{}", t.dump());
     t.assert_normal_mode();

@@ -5,6 +5,7 @@
 // The loader's modules, compiled here from the library's source; the build uses a part of them.
 #[allow(dead_code)]
 mod rules {
+    pub mod file_read;
     pub mod load;
     pub mod model;
     pub mod pattern;
@@ -18,6 +19,7 @@ fn main() -> ExitCode {
     for input in [
         "assets/rules.toml",
         "src/build.rs",
+        "src/rules/file_read.rs",
         "src/rules/load",
         "src/rules/model.rs",
         "src/rules/pattern.rs",

@@ -768,7 +768,7 @@ fn a_directory_instead_of_a_file() {
         .lines()
         .find(|l| l.starts_with(&format!("{}: ", dir.path().display())))
         .unwrap_or_else(|| panic!("stderr names the path: {stderr}"));
-    assert!(line.contains("フォルダです"), "{line}");
+    assert!(line.contains("フォルダーです"), "{line}");
     assert!(!line.contains("os error"), "no English from the OS: {line}");
 }
 

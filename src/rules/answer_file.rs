@@ -19,6 +19,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::answers::RawAnswers;
 use super::field::{Field, FieldError};
+use super::file_read;
 use super::text;
 
 /// An answer file larger than this is not an answer file (a real one is a few hundred bytes).
@@ -97,23 +98,16 @@ impl AnswerFile {
             code,
             message,
         };
-        let meta = std::fs::metadata(path).map_err(|e| whole("unreadable", io_reason(&e)))?;
-        if meta.is_dir() {
-            return Err(whole(
-                "unreadable",
-                "フォルダーです。回答ファイル (TOML) を指定してください".to_string(),
-            ));
-        }
-        if meta.len() > MAX_BYTES {
-            return Err(whole(
-                "too_large",
-                format!(
-                    "回答ファイルとしては大きすぎます ({} バイト)。指定したファイルが正しいか確かめてください",
-                    meta.len()
-                ),
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| whole("unreadable", io_reason(&e)))?;
+        let bytes = file_read::read_regular(path, MAX_BYTES).map_err(|e| {
+            let code = match e {
+                file_read::ReadFault::TooLarge(_) => "too_large",
+                _ => "unreadable",
+            };
+            whole(
+                code,
+                format!("回答ファイルを読めません ({})", e.reason(MAX_BYTES)),
+            )
+        })?;
         let input = String::from_utf8(bytes).map_err(|_| {
             whole(
                 "not_utf8",
@@ -369,15 +363,6 @@ fn first(mut mistakes: Vec<AnswerFileError>) -> AnswerFileError {
         };
     }
     mistakes.swap_remove(0)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    let reason = match e.kind() {
-        std::io::ErrorKind::NotFound => "ファイルがありません".to_string(),
-        std::io::ErrorKind::PermissionDenied => "読む権限がありません".to_string(),
-        _ => text::sanitize(&e.to_string()),
-    };
-    format!("回答ファイルを読めません ({reason})")
 }
 
 #[cfg(test)]

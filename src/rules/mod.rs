@@ -10,6 +10,7 @@ pub mod date;
 pub mod decision;
 pub mod embedded;
 pub mod field;
+pub mod file_read;
 pub mod load;
 pub mod model;
 pub mod pattern;

@@ -35,33 +35,32 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::de::DeTable;
 
+use super::file_read;
 use super::model::*;
 use super::text;
 use failure::{Failure, find_span};
 use raw::RawRules;
 
+/// A rules file larger than this is not a rules file (the embedded one is a small part of it).
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
 /// Reads and checks a rules file from disk.
 pub fn from_file(path: &Path) -> Result<RuleSet, LoadError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+    let whole = |message: String| LoadError {
         file: name.clone(),
         line: 0,
         column: 0,
-        message: format!("ルールファイルを読めません ({})", io_reason(&e)),
+        message: format!("ルールファイルを読めません ({message})"),
+    };
+    let bytes = file_read::read_regular(path, MAX_BYTES).map_err(|e| whole(e.reason(MAX_BYTES)))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        whole(
+            "UTF-8 のテキストではありません。文字コードを UTF-8 にして保存し直してください"
+                .to_string(),
+        )
     })?;
     from_toml(&name, &text)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "ファイルがありません".to_string(),
-        std::io::ErrorKind::PermissionDenied => "読む権限がありません".to_string(),
-        std::io::ErrorKind::InvalidData => "UTF-8 のテキストではありません".to_string(),
-        std::io::ErrorKind::IsADirectory => {
-            "フォルダです。ルールファイル (TOML) を指定してください".to_string()
-        }
-        _ => text::sanitize(&e.to_string()),
-    }
 }
 
 /// A mistake in a rules file. `line` and `column` count from 1; 0 means "the whole file".

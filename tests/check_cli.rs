@@ -1353,3 +1353,33 @@ fn a_rewritten_id_is_said_in_text_and_json() {
     assert!(v["portal"]["customer_id_note"].is_null(), "{v}");
     assert!(!text(&exact).contains("として扱いました"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_flag_value_that_is_not_utf8_is_reported_by_its_flag() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let bad = OsStr::from_bytes(b"\x93\x8c\x8b\x9e");
+    let mut joined = b"--prefecture=".to_vec();
+    joined.extend_from_slice(bad.as_bytes());
+    for args in [
+        vec![OsStr::new("check"), OsStr::new("--prefecture"), bad],
+        vec![OsStr::new("check"), OsStr::from_bytes(&joined)],
+    ] {
+        let o = Command::new(BIN)
+            .args(&args)
+            .args(["--format", "json"])
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(
+                "エラー: --prefecture (都道府県) の値に UTF-8 でない文字が含まれています。"
+            ),
+            "{args:?}: {err}"
+        );
+        let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+        assert_eq!(v["errors"][0]["field"], "prefecture", "{v}");
+    }
+}

@@ -7,11 +7,13 @@ mod batch;
 mod check;
 mod list;
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
+
 use oqs_line_check::rules::embedded;
 use oqs_line_check::rules::load::{self, LoadError};
 use oqs_line_check::rules::{Field, RuleSet, text};
@@ -40,12 +42,25 @@ pub fn parse() -> Result<Cli, ExitCode> {
                 Err(ExitCode::SUCCESS)
             }
             _ => {
-                let message = japanese_clap_error(&e, &args_lossy());
+                let args: Vec<OsString> = std::env::args_os().collect();
+                let bad_flag = (e.kind() == ErrorKind::InvalidUtf8)
+                    .then(|| non_utf8_flag(&args))
+                    .flatten();
+                let message = match &bad_flag {
+                    Some(flag) => non_utf8_message(flag),
+                    None => japanese_clap_error(&e, &args_lossy()),
+                };
                 eprintln!("{message}");
                 eprintln!("使い方は oqs-line-check --help で確かめられます。");
                 if wants_json() {
+                    let field = bad_flag.as_deref().map_or("arguments".to_string(), |f| {
+                        Field::from_flag(f).map_or_else(
+                            || f.trim_start_matches('-').to_string(),
+                            |field| field.key().to_string(),
+                        )
+                    });
                     let error = serde_json::json!({"errors": [{
-                        "field": "arguments",
+                        "field": field,
                         "code": "invalid_arguments",
                         "message": message.trim_start_matches("エラー: "),
                     }]});
@@ -64,6 +79,29 @@ fn wants_json() -> bool {
     args.windows(2)
         .any(|w| w[0] == "--format" && w[1] == "json")
         || args.iter().any(|a| a == "--format=json")
+}
+
+/// The flag whose value is not UTF-8 (`--prefecture <bytes>` or `--prefecture=<bytes>`), by
+/// the first argument that is not.
+fn non_utf8_flag(args: &[OsString]) -> Option<String> {
+    let at = args.iter().skip(1).position(|a| a.to_str().is_none())? + 1;
+    let lossy = args[at].to_string_lossy();
+    if lossy.starts_with("--") {
+        let flag = lossy.split_once('=').map_or(&*lossy, |(f, _)| f);
+        return Some(text::sanitize(flag));
+    }
+    let before = args[at - 1].to_str()?;
+    before
+        .starts_with('-')
+        .then(|| text::sanitize(before.split_once('=').map_or(before, |(f, _)| f)))
+}
+
+/// The message for a flag whose value is not UTF-8, naming the flag.
+fn non_utf8_message(flag: &str) -> String {
+    let arg = arg_name(flag);
+    format!(
+        "エラー: {arg} の値に UTF-8 でない文字が含まれています。文字コードを UTF-8 にして指定し直してください。"
+    )
 }
 
 /// The command line as text. args_os: a non-UTF-8 argument (already refused by clap) must not

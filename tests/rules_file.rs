@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use oqs_line_check::rules::answers::parse_answers;
 use oqs_line_check::rules::load::{self, LoadError};
 use oqs_line_check::rules::{ActionCode, Area, RawAnswers, V6Status, Verdict, decide};
+use regex::Regex;
 use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_oqs-line-check");
@@ -812,4 +813,48 @@ fn where_the_id_is_written_is_read_from_the_file() {
         e.message.contains("お客さまIDはONUの側面に書かれている"),
         "{e}"
     );
+}
+
+#[test]
+fn shape_and_syntax_mistakes_are_told_in_japanese_on_their_line() {
+    let rules = std::fs::read_to_string("assets/rules.toml").unwrap();
+    let deep = format!("{}b = 1\n", "a.".repeat(300));
+    let cases = [
+        format!("customer_id = \"x\"\n{rules}"),
+        rules.replacen("code = 1\n", "code = \"a\"\n", 1),
+        rules.replacen("code = 1\n", "code = -1\n", 1),
+        rules.replacen("name_alt = [", "name_alt = \"x\"\nnot_alt = [", 1),
+        rules.replacen("[source]\ntitle = ", "[source]\ntitle = {a = 1}\nx = ", 1),
+        format!("{rules}\n{deep}"),
+    ];
+    for (n, text) in cases.iter().enumerate() {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("broken.toml");
+        std::fs::write(&path, text).unwrap();
+        let out = run_with_rules(&path, &["list", "lines"]);
+        assert_eq!(out.status.code(), Some(2), "case {n}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with(&format!("{}:", path.display())))
+            .unwrap_or_else(|| panic!("case {n}: stderr names the file: {stderr}"));
+        let place = Regex::new(r"^[^:]+:\d+:\d+: ").unwrap();
+        assert!(place.is_match(line), "case {n}: a line and column: {line}");
+        for english in [
+            "struct",
+            "Raw",
+            "sequence",
+            "a string",
+            "u8",
+            "recursion",
+            "map",
+            "integer",
+            "string \"",
+            "invalid",
+            "expected",
+        ] {
+            assert!(!line.contains(english), "case {n}: {english}: {line}");
+        }
+        assert!(has_japanese(line), "case {n}: {line}");
+    }
 }

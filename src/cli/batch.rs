@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use oqs_line_check::batch::{
     self, Batch, BatchError, Encoding, Format, Options, Progress, Summary,
 };
-use oqs_line_check::rules::{RuleSet, Verdict, text};
+use oqs_line_check::rules::{RuleSet, Verdict, file_read, text};
 
 use super::EXIT_INPUT_ERROR;
 use super::args::{BatchArgs, BatchFormat, EncodingArg};
@@ -115,14 +115,8 @@ fn open_input(path: &Path) -> Result<(Box<dyn Read>, Option<u64>), String> {
     if path.as_os_str() == "-" {
         return Ok((Box::new(io::stdin().lock()), None));
     }
-    let file = File::open(path).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => "ファイルがありません".to_string(),
-        io::ErrorKind::PermissionDenied => "読む権限がありません".to_string(),
-        _ => format!("ファイルを開けません ({})", text::sanitize(&e.to_string())),
-    })?;
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("ファイルを開けません ({})", text::sanitize(&e.to_string())))?;
+    let file = File::open(path).map_err(|e| file_read::io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| file_read::io_reason(&e))?;
     if meta.is_dir() {
         return Err("フォルダーです。CSV ファイルを指定してください".to_string());
     }

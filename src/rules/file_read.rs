@@ -118,10 +118,16 @@ pub fn io_reason(e: &std::io::Error) -> String {
         ErrorKind::WouldBlock => "読み出しを待つ種類のファイルです".to_string(),
         ErrorKind::Interrupted | ErrorKind::TimedOut => "読む途中で中断されました".to_string(),
         ErrorKind::OutOfMemory => "メモリーが足りません".to_string(),
-        _ => match e.raw_os_error() {
-            Some(code) => format!("読めません (OS のエラー番号 {code})"),
-            None => "読めません".to_string(),
-        },
+        _ => format!("読めません ({})", os_error(e)),
+    }
+}
+
+/// An error the system gave without a kind worth naming, without its English sentence: its
+/// number, which a technician can look up.
+pub fn os_error(e: &std::io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => format!("OS のエラー番号 {code}"),
+        None => "OS のエラー".to_string(),
     }
 }
 

@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use oqs_line_check::rules::text;
+use oqs_line_check::rules::{file_read, text};
 use oqs_line_check::wizard::{SaveFailure, SaveRequest, Saved};
 
 /// The folder the wizard was started in, as the dialog names it.
@@ -236,7 +236,7 @@ fn check_folder(dir: &Path) -> Result<(), Fault> {
             io::ErrorKind::NotFound => Fault::Missing,
             io::ErrorKind::NotADirectory => Fault::NotAFolder,
             io::ErrorKind::PermissionDenied => Fault::Permission,
-            _ => Fault::Other(text::sanitize(&e.to_string())),
+            _ => Fault::Other(file_read::os_error(&e)),
         }),
     }
 }
@@ -285,7 +285,7 @@ fn fault(e: &io::Error, dir: &Path, ext: &str) -> Fault {
         io::ErrorKind::NotADirectory => Fault::NotAFolder,
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Fault::Full,
         io::ErrorKind::AlreadyExists => Fault::Raced,
-        _ => Fault::Other(format!("{ext}: {}", text::sanitize(&e.to_string()))),
+        _ => Fault::Other(format!("{ext}: {}", file_read::os_error(e))),
     }
 }
 

@@ -91,7 +91,7 @@ pub fn from_toml(name: &str, input: &str) -> Result<RuleSet, LoadError> {
         error_at(
             name,
             input,
-            e.span(),
+            e.span().or_else(|| syntax::deepest_line(input)),
             format!(
                 "ルールファイルの書き方が正しくありません: {}",
                 syntax::explain_toml_error(e.message().trim())

@@ -106,6 +106,7 @@ impl<'r> Evaluator<'r> {
 
     /// Evaluates `raw`; its prefecture may be rewritten to the code it reads as.
     pub fn evaluate(&mut self, raw: &mut RawAnswers) -> Result<RowDecision, Vec<RowError>> {
+        raw.strip_invisible();
         if let Some(p) = raw.prefecture.as_mut()
             && let Some(code) = self.prefecture_code(p)
         {

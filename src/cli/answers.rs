@@ -24,7 +24,8 @@ impl Given {
     /// Reads `--answers` (if given) and puts the flags on top; every mistake of the file if it
     /// cannot be read.
     pub fn read(flags: &AnswerFlags) -> Result<Given, Vec<AnswerFileError>> {
-        let raw = flags.to_raw();
+        let mut raw = flags.to_raw();
+        raw.strip_invisible();
         let file = flags
             .answers
             .as_deref()

@@ -172,7 +172,7 @@ impl AnswerFile {
                 mistakes.push(at(k.span(), None, "unknown_key", unknown_key_message(key)));
                 continue;
             };
-            let value = match v.get_ref() {
+            let mut value = match v.get_ref() {
                 DeValue::String(s) => s.to_string(),
                 DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                     .map_or_else(|_| i.as_str().to_string(), |n| n.to_string()),
@@ -194,6 +194,7 @@ impl AnswerFile {
                     continue;
                 }
             };
+            text::strip_invisible(&mut value);
             let (line, column) = text::line_column(input, v.span().start);
             file.positions.push((field, line, column));
             *given_mut(&mut file.answers, field) = Some(value);

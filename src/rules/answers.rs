@@ -305,6 +305,28 @@ pub struct RawAnswers {
     pub multiple_lines: Option<String>,
 }
 
+impl RawAnswers {
+    /// Drops the invisible characters ([`text::is_invisible`]) from every answer, where answers
+    /// come in (flags, answer files, batch rows), so none reaches a screen, a message or a saved
+    /// file.
+    pub fn strip_invisible(&mut self) {
+        for value in [
+            &mut self.line,
+            &mut self.prefecture,
+            &mut self.collab,
+            &mut self.applied,
+            &mut self.v6,
+            &mut self.customer_id,
+            &mut self.multiple_lines,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            text::strip_invisible(value);
+        }
+    }
+}
+
 /// Parses every answer and checks them against each other. Returns every bad field, one error
 /// each, in question order.
 pub fn parse_answers(

@@ -176,17 +176,9 @@ pub fn era_year(date: NaiveDate) -> Option<(&'static str, u32)> {
 fn normalize(trimmed: &str) -> String {
     super::text::nfkc(trimmed)
         .chars()
-        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .filter(|&c| !c.is_whitespace() && !super::text::is_invisible(c))
         .map(|c| if is_dash(c) { '-' } else { c })
         .collect()
-}
-
-/// Zero-width characters that come along when a date is copied from a web page.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
 }
 
 /// Dashes and the long-vowel mark, which people type between the numbers of a date.

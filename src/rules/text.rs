@@ -25,13 +25,25 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
-/// Invisible formatting characters: zero-width spaces and joiners, direction marks and
-/// overrides (U+202E can make text read backwards), line and paragraph separators, the BOM.
-/// They are dropped from what is typed and escaped in what is shown.
+/// Invisible characters: zero-width spaces and joiners, direction marks and overrides (U+202E
+/// can make text read backwards), line and paragraph separators, the BOM, the combining grapheme
+/// joiner, the Hangul fillers (drawn as nothing or as a blank), variation selectors and tag
+/// characters (which can carry hidden text). The one list every input path uses: dropped from
+/// answers (typed, flags, answer files, batch rows), refused in rules files, escaped when shown.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
-        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Removes the invisible characters from `s` in place (ASCII text has none, and is not walked).
+pub fn strip_invisible(s: &mut String) {
+    if !s.is_ascii() {
+        s.retain(|c| !is_invisible(c));
+    }
 }
 
 /// (line, column) of a byte offset in a file's text, both from 1; the column counts characters.
@@ -54,9 +66,12 @@ pub fn position(file: &str, line: usize, column: usize) -> String {
     }
 }
 
-/// NFKC, with every kind of white space removed: the first step of matching a typed answer.
+/// NFKC, with every kind of white space and the invisible characters removed: the first step of matching a typed answer.
 pub fn fold(s: &str) -> String {
-    nfkc(s).chars().filter(|c| !c.is_whitespace()).collect()
+    nfkc(s)
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !is_invisible(c))
+        .collect()
 }
 
 /// NFKC. ASCII text is its own NFKC form, so it skips the tables (batch checks read many
@@ -126,6 +141,19 @@ mod tests {
     fn sanitize_escapes_ambiguous_width_characters() {
         assert_eq!(sanitize("東京※"), "東京\\u{203b}");
         assert_eq!(sanitize("CAF\u{2010}0123"), "CAF\\u{2010}0123");
+    }
+
+    #[test]
+    fn the_invisible_characters_are_stripped_and_escaped() {
+        let hidden = "東\u{E0041}\u{E0042}京\u{3164}\u{115F}\u{1160}\u{FFA0}\u{034F}\u{FE0F}\u{E0100}\u{200B}\u{202E}都";
+        let mut s = hidden.to_string();
+        strip_invisible(&mut s);
+        assert_eq!(s, "東京都");
+        assert_eq!(fold(hidden), "東京都");
+        assert!(sanitize(hidden).is_ascii() || !sanitize(hidden).chars().any(is_invisible));
+        assert!(sanitize("\u{E0041}").starts_with("\\u{e0041}"));
+        // NFKC turns U+3164 into U+1160: both are in the list.
+        assert!(nfkc("\u{3164}").chars().all(is_invisible));
     }
 
     #[test]

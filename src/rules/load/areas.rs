@@ -86,5 +86,15 @@ mod tests {
             refusal(&input, check),
             "rules.toml:5:20: アドレス「https://flets .com/」の形が正しくありません"
         );
+        let input = area("east", "https://fl\u{0435}ts.com/") + &area("west", WEST_URL);
+        assert_eq!(
+            refusal(&input, check),
+            "rules.toml:5:20: アドレス「https://fl\u{0435}ts.com/」に半角英数字でない文字 (U+0435) があります。アドレスは半角の英数字と記号だけで書いてください (見た目の似たキリル文字などにも注意)"
+        );
+        let input = area("east", "HTTPS://flets.com/") + &area("west", WEST_URL);
+        assert_eq!(
+            refusal(&input, check),
+            "rules.toml:5:20: アドレス「HTTPS://flets.com/」は https:// で始めてください"
+        );
     }
 }

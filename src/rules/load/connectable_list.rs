@@ -45,7 +45,7 @@ mod tests {
         );
         assert_eq!(
             refusal(&list("https://www.ssk.or.jp/一覧.pdf"), check),
-            "rules.toml:4:7: アドレス「https://www.ssk.or.jp/一覧.pdf」の形が正しくありません"
+            "rules.toml:4:7: アドレス「https://www.ssk.or.jp/一覧.pdf」に半角英数字でない文字 (U+4E00, U+89A7) があります。アドレスは半角の英数字と記号だけで書いてください (見た目の似たキリル文字などにも注意)"
         );
     }
 }

@@ -23,6 +23,9 @@ pub(super) fn check_url(url: &str, path: Vec<Seg>) -> Result<String, Failure> {
             ),
         );
     }
+    if !url.is_ascii() {
+        return fail(path, non_ascii_address(url));
+    }
     if !URL.is_match(url) {
         return fail(
             path,
@@ -30,6 +33,21 @@ pub(super) fn check_url(url: &str, path: Vec<Seg>) -> Result<String, Failure> {
         );
     }
     Ok(url.to_string())
+}
+
+/// An address with a character outside ASCII: a full-width letter, or a look-alike from another
+/// script (Cyrillic а, е, о) that would lead somewhere else.
+pub(super) fn non_ascii_address(url: &str) -> String {
+    let odd: String = url
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "アドレス「{}」に半角英数字でない文字 ({odd}) があります。アドレスは半角の英数字と記号だけで書いてください (見た目の似たキリル文字などにも注意)",
+        text::sanitize(url)
+    )
 }
 
 pub(super) fn check_date(s: &str, path: Vec<Seg>) -> Result<NaiveDate, Failure> {

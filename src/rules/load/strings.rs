@@ -3,6 +3,7 @@
 use toml::de::{DeTable, DeValue};
 
 use super::failure::{Failure, Seg, fail};
+use super::fields;
 use crate::rules::text;
 
 /// Checks every string of the document that a user can see (all but the `source` quotes): no
@@ -67,17 +68,25 @@ pub(super) fn check_strings(root: &DeTable<'_>) -> Result<(), Failure> {
                 ),
             );
         }
-        if s.to_ascii_lowercase().contains("fleets") {
+        // As a reader sees it: ｆｌｅｅｔｓ and HTTP:// are fleets and http://.
+        let folded = text::nfkc(s).to_lowercase();
+        if folded.contains("fleets") {
             return fail(
                 path.to_vec(),
                 "「fleets」は誤記です (NTTのサイトは flets.com と flets-w.com)。直してください",
             );
         }
-        if s.contains("http://") {
+        if folded.contains("http://") {
             return fail(
                 path.to_vec(),
                 "http:// のアドレスは使えません。https:// にしてください",
             );
+        }
+        if let Some(url) = folded
+            .split(|c: char| c.is_whitespace() || "「」()（）、。".contains(c))
+            .find(|w| w.contains("https://") && !w.is_ascii())
+        {
+            return fail(path.to_vec(), fields::non_ascii_address(url));
         }
         Ok(())
     }
@@ -139,6 +148,50 @@ mod tests {
                     .to_string()
             )
         );
+    }
+
+    #[test]
+    fn fleets_and_http_are_found_after_nfkc_and_case_folding() {
+        let fleets =
+            "「fleets」は誤記です (NTTのサイトは flets.com と flets-w.com)。直してください";
+        assert_eq!(
+            checked("text = \"ｆｌｅｅｔｓ.com を見る\"\n"),
+            Err(format!("rules.toml:1:8: {fleets}"))
+        );
+        assert_eq!(
+            checked("text = \"HTTP://flets.com/ を見る\"\n"),
+            Err(
+                "rules.toml:1:8: http:// のアドレスは使えません。https:// にしてください"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            checked("text = \"ｈｔｔｐ：／／flets.com/\"\n"),
+            Err(
+                "rules.toml:1:8: http:// のアドレスは使えません。https:// にしてください"
+                    .to_string()
+            )
+        );
+        // A Cyrillic е in the host: it looks like flets.com and leads elsewhere.
+        let refused = checked("text = \"詳しくは https://fl\u{0435}ts.com/ へ。\"\n").unwrap_err();
+        assert!(refused.contains("U+0435"), "{refused}");
+        assert!(refused.contains("半角英数字でない文字"), "{refused}");
+    }
+
+    #[test]
+    fn the_invisible_characters_are_refused() {
+        for hidden in [
+            '\u{E0041}',
+            '\u{3164}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{FFA0}',
+            '\u{034F}',
+            '\u{FE0F}',
+        ] {
+            let refused = checked(&format!("text = \"東京{hidden}\"\n")).unwrap_err();
+            assert!(refused.contains("見えない書式文字"), "{refused}");
+        }
     }
 
     #[test]

@@ -827,6 +827,7 @@ fn shape_and_syntax_mistakes_are_told_in_japanese_on_their_line() {
         rules.replacen("[source]\ntitle = ", "[source]\ntitle = {a = 1}\nx = ", 1),
         format!("{rules}\n{deep}"),
     ];
+    let place = Regex::new(r"^[^:]+:\d+:\d+: ").unwrap();
     for (n, text) in cases.iter().enumerate() {
         let dir = TempDir::new().unwrap();
         let path = dir.path().join("broken.toml");
@@ -838,7 +839,6 @@ fn shape_and_syntax_mistakes_are_told_in_japanese_on_their_line() {
             .lines()
             .find(|l| l.starts_with(&format!("{}:", path.display())))
             .unwrap_or_else(|| panic!("case {n}: stderr names the file: {stderr}"));
-        let place = Regex::new(r"^[^:]+:\d+:\d+: ").unwrap();
         assert!(place.is_match(line), "case {n}: a line and column: {line}");
         for english in [
             "struct",

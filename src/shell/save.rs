@@ -117,8 +117,9 @@ enum Fault {
     /// The folder exists but no file can be created in it (/proc and the like).
     NoNewFiles,
     Full,
-    /// A file of the same name appeared between the check and the write.
-    Raced,
+    /// Something of the same name appeared between the check and the write: what it is and
+    /// its name.
+    Raced(String),
     TooMany,
     /// Anything else: the system's own words, made safe to show.
     Other(String),
@@ -133,7 +134,7 @@ impl Fault {
             Fault::ReadOnly => "読み取り専用の場所です。".to_string(),
             Fault::NoNewFiles => "ファイルを作れないフォルダーです。".to_string(),
             Fault::Full => "ディスクに空きがありません。".to_string(),
-            Fault::Raced => "同じ名前のファイルが同時に作られました。".to_string(),
+            Fault::Raced(what) => format!("保存の途中で、同じ名前の{what}ができました。"),
             Fault::TooMany => "同じ名前の結果ファイルが多すぎます。".to_string(),
             Fault::Other(detail) => format!("書き込めませんでした ({detail})。"),
         }
@@ -146,7 +147,7 @@ impl Fault {
             Fault::Missing => Some("フォルダーを作り直す"),
             Fault::Full => Some("ディスクの空きを作る"),
             Fault::TooMany => Some("古い結果のファイルを別のフォルダーに移す"),
-            Fault::Raced => None,
+            Fault::Raced(_) => None,
             Fault::NotAFolder
             | Fault::Permission
             | Fault::ReadOnly
@@ -221,7 +222,7 @@ fn write(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<String>, F
             for p in &written {
                 let _ = std::fs::remove_file(p);
             }
-            return Err(fault(&e, dir, ext));
+            return Err(fault(&e, dir, path, ext));
         }
         written.push(path.clone());
     }
@@ -254,7 +255,9 @@ fn free_names(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<PathB
             .iter()
             .map(|(ext, _)| dir.join(format!("{stem}.{ext}")))
             .collect();
-        if names.iter().all(|p| !p.exists()) {
+        // Anything at a name takes it, a symbolic link that leads nowhere too (`exists` follows
+        // the link and would say the name is free; the write would then fail on it every time).
+        if names.iter().all(|p| std::fs::symlink_metadata(p).is_err()) {
             return Ok(names);
         }
     }
@@ -273,8 +276,23 @@ fn write_one(dir: &Path, path: &Path, content: &str) -> io::Result<()> {
     Ok(())
 }
 
+/// What is at `path`, with its name: 「ファイル (r.md)」, 「行き先のないシンボリックリンク (r.md)」.
+fn what_is_at(path: &Path) -> String {
+    let what = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() && !path.exists() => "行き先のないシンボリックリンク",
+        Ok(m) if m.file_type().is_symlink() => "シンボリックリンク",
+        Ok(m) if m.is_dir() => "フォルダー",
+        Ok(m) if m.is_file() => "ファイル",
+        _ => "もの",
+    };
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| text::sanitize(&n.to_string_lossy()));
+    format!("{what} ({name})")
+}
+
 /// The cause of a failed write in `dir`, by what the system said.
-fn fault(e: &io::Error, dir: &Path, ext: &str) -> Fault {
+fn fault(e: &io::Error, dir: &Path, path: &Path, ext: &str) -> Fault {
     match e.kind() {
         io::ErrorKind::PermissionDenied => Fault::Permission,
         io::ErrorKind::ReadOnlyFilesystem => Fault::ReadOnly,
@@ -284,7 +302,7 @@ fn fault(e: &io::Error, dir: &Path, ext: &str) -> Fault {
         io::ErrorKind::NotFound => Fault::Missing,
         io::ErrorKind::NotADirectory => Fault::NotAFolder,
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Fault::Full,
-        io::ErrorKind::AlreadyExists => Fault::Raced,
+        io::ErrorKind::AlreadyExists => Fault::Raced(what_is_at(path)),
         _ => Fault::Other(format!("{ext}: {}", file_read::os_error(e))),
     }
 }
@@ -406,6 +424,45 @@ mod tests {
         assert_eq!(names(&written), ["r-2.md", "r-2.json", "r-2.toml"]);
         let inside = std::fs::read_to_string(dir.path().join("r.md").join("inside"));
         assert_eq!(inside.ok().as_deref(), Some("x"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_that_leads_nowhere_takes_its_name_and_is_named_if_it_races() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let link = dir.path().join("r.md");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &link)
+            .unwrap_or_else(|e| panic!("{e}"));
+        // F2 after F2: each save takes a fresh name, the link is left as it is.
+        let first = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(names(&first), ["r-2.md", "r-2.json", "r-2.toml"]);
+        let second = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(names(&second), ["r-3.md", "r-3.json", "r-3.toml"]);
+        assert!(std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
+        assert!(!dir.path().join("nowhere").exists());
+        // Should one appear while saving, the message says what it is.
+        let raced = fault(
+            &io::Error::from(io::ErrorKind::AlreadyExists),
+            dir.path(),
+            &link,
+            "md",
+        );
+        assert_eq!(
+            raced.cause(),
+            "保存の途中で、同じ名前の行き先のないシンボリックリンク (r.md)ができました。"
+        );
+    }
+
+    #[test]
+    fn a_save_that_fails_on_a_later_file_removes_the_ones_it_wrote() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        // The second file's name is in a folder that is not there: its write fails after the
+        // first file is written.
+        let mut request = request();
+        request.files[1].0 = "none/json";
+        let failed = write(dir.path(), "r", &request);
+        assert!(failed.is_err(), "{failed:?}");
+        assert_eq!(contents(dir.path()), Vec::<(String, String)>::new());
     }
 
     #[test]
@@ -609,10 +666,14 @@ mod tests {
             (NotFound, gone.as_path(), Fault::Missing),
             (StorageFull, dir.path(), Fault::Full),
             (QuotaExceeded, dir.path(), Fault::Full),
-            (AlreadyExists, dir.path(), Fault::Raced),
+            (
+                AlreadyExists,
+                dir.path(),
+                Fault::Raced("もの (r.md)".into()),
+            ),
         ] {
             assert_eq!(
-                fault(&io::Error::from(kind), folder, "md"),
+                fault(&io::Error::from(kind), folder, &folder.join("r.md"), "md"),
                 expected,
                 "{kind:?}"
             );
@@ -625,9 +686,18 @@ mod tests {
             (28, Fault::Full),
         ] {
             let e = io::Error::from_raw_os_error(errno);
-            assert_eq!(fault(&e, dir.path(), "md"), expected, "errno {errno}");
+            assert_eq!(
+                fault(&e, dir.path(), &dir.path().join("r.md"), "md"),
+                expected,
+                "errno {errno}"
+            );
         }
-        let other = fault(&io::Error::other("\u{1b}[2Jdisk\u{7}"), dir.path(), "json");
+        let other = fault(
+            &io::Error::other("\u{1b}[2Jdisk\u{7}"),
+            dir.path(),
+            &dir.path().join("r.json"),
+            "json",
+        );
         let cause = other.cause();
         assert!(cause.starts_with("書き込めませんでした (json: "), "{cause}");
         assert!(!cause.chars().any(char::is_control), "{cause}");
@@ -642,7 +712,7 @@ mod tests {
                 Some("古い結果のファイルを別のフォルダーに移す"),
             ),
             (Fault::Permission, Some("フォルダーに書き込めるようにする")),
-            (Fault::Raced, None),
+            (Fault::Raced("ファイル (r.md)".into()), None),
         ] {
             let f = failure(
                 &place,

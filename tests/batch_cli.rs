@@ -54,6 +54,42 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .expect("run oqs-line-check")
 }
 
+/// How long a child may run before the test stops it and fails.
+const CHILD_BOUND: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// `child`'s output, read while it runs; the test fails if it runs longer than [`CHILD_BOUND`].
+fn output_bounded(mut child: std::process::Child) -> Output {
+    use std::io::Read;
+    fn drain(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut all = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut all);
+            }
+            all
+        })
+    }
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if start.elapsed() > CHILD_BOUND {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the child ran longer than {CHILD_BOUND:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    Output {
+        status,
+        stdout: stdout.join().expect("stdout"),
+        stderr: stderr.join().expect("stderr"),
+    }
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8")
 }
@@ -453,7 +489,7 @@ fn standard_input_blank_rows_and_names_that_spreadsheets_would_run() {
         .expect("stdin")
         .write_all(csv.as_bytes())
         .expect("write");
-    let o = child.wait_with_output().expect("wait");
+    let o = output_bounded(child);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let rows = cells(&o.stdout);
     assert_eq!(rows.len(), 3, "blank rows are skipped: {rows:?}");
@@ -624,7 +660,17 @@ fn a_progress_bar_on_a_terminal_only() {
         }
         all
     });
-    let status = child.wait().expect("wait");
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if start.elapsed() > CHILD_BOUND {
+            let _ = child.kill();
+            panic!("the batch ran longer than {CHILD_BOUND:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
     drop(pair.master);
     let out = String::from_utf8_lossy(&reading.join().expect("reader")).into_owned();
     assert_eq!(status.exit_code(), 0, "{out}");
@@ -638,4 +684,47 @@ fn a_progress_bar_on_a_terminal_only() {
     // With stderr not a terminal (every other test here), there is no bar.
     let o = run_in(dir.path(), &["batch", "c.csv", "--output", "out2.csv"]);
     assert!(!text(&o.stderr).contains("処理中"));
+}
+
+#[test]
+fn every_heading_the_technicians_guide_lists_names_its_column() {
+    use oqs_line_check::batch::columns::{Column, column_of};
+    use oqs_line_check::rules::Field;
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/technicians.md"))
+            .expect("docs/technicians.md");
+    let table = guide
+        .split("| 内容 | 見出し (どれでも) | 値 |")
+        .nth(1)
+        .expect("the headings table");
+    let mut seen = Vec::new();
+    for row in table.lines().skip(2).take_while(|l| l.starts_with('|')) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let label = cells[1].trim_end_matches(" (必須)");
+        let expected = if label == "医療機関名" {
+            Column::Name
+        } else {
+            Column::Answer(
+                Field::all()
+                    .find(|f| f.label() == label)
+                    .unwrap_or_else(|| panic!("no field is called {label}")),
+            )
+        };
+        let headings: Vec<&str> = cells[2].split('`').skip(1).step_by(2).collect();
+        assert!(headings.len() >= 2, "{row}");
+        for h in headings {
+            assert_eq!(column_of(h), Some(expected), "{label}: {h}");
+            seen.push(h);
+        }
+        seen.push(label);
+    }
+    // The guide lists every answer, and お客様ID among the ID's headings.
+    for f in Field::all() {
+        assert!(
+            seen.contains(&f.label()),
+            "{} is not in the guide",
+            f.label()
+        );
+    }
+    assert!(seen.contains(&"お客様ID"), "{seen:?}");
 }

@@ -101,13 +101,14 @@ impl Tui {
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(cwd.unwrap_or(dir.path()));
-        for (name, value) in env {
-            cmd.env(name, value);
-        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("RUST_BACKTRACE");
         cmd.env_remove("RUST_LIB_BACKTRACE");
+        // After the defaults, so that a test can set NO_COLOR or TERM itself.
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pair
             .slave
             .spawn_command(cmd)

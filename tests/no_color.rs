@@ -16,7 +16,10 @@ fn coloured(raw: &[u8]) -> usize {
         .filter(|params| params.chars().all(|c| c.is_ascii_digit() || c == ';'))
         .filter(|params| {
             params.split(';').any(|p| {
-                matches!(p.parse::<u16>(), Ok(30..=38 | 40..=48 | 90..=97 | 100..=107))
+                matches!(
+                    p.parse::<u16>(),
+                    Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+                )
             })
         })
         .count()

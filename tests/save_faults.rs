@@ -245,14 +245,40 @@ fn a_read_only_folder_with_an_earlier_result_in_it() {
         // Root on a file system without the immutable flag (tmpfs): no read-only folder can be
         // made here, so only "nothing overwritten" is shown. On ext4 (this project's machines)
         // the branch below runs.
+        eprintln!("branch: the folder could not be made read-only (root without chattr +i)");
         t.wait_for("保存しました");
+        t.wait_for("Enter で閉じます");
+        t.send(key::ENTER);
+        t.wait_gone("Enter で閉じます");
+        t.send(key::CTRL_C);
+        t.wait_for("終了の確認");
+        t.send(key::CTRL_C);
+        assert_eq!(t.wait_exit().exit_code(), 0);
+        t.assert_terminal_restored();
         drop(immutable);
         mode(&dir, 0o755).expect("restore the write bits");
         mode(home.path(), 0o755).expect("restore the write bits");
-        let md = std::fs::read_to_string(dir.join("earlier.md")).unwrap_or_default();
-        assert_eq!(md, "前の結果");
+        let after = entries(&dir);
+        assert!(
+            after.contains(&("earlier.md".to_string(), "前の結果".to_string())),
+            "{after:?}"
+        );
+        let mut exts: Vec<&str> = after
+            .iter()
+            .filter(|(n, _)| n.starts_with("oqs-line-check-"))
+            .filter_map(|(n, _)| n.rsplit_once('.').map(|(_, x)| x))
+            .collect();
+        exts.sort_unstable();
+        assert_eq!(exts, ["json", "md", "toml"], "{after:?}");
+        assert_eq!(
+            after.len(),
+            4,
+            "nothing but the three files added: {after:?}"
+        );
+        assert_eq!(entries(home.path()), [], "the start folder took the files");
         return;
     }
+    eprintln!("branch: the folders are read-only");
     // The folders stay read-only through the second try.
     let cause = "書き込む権限がありません。";
     assert_failed_save_keeps_everything(

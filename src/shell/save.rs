@@ -637,10 +637,19 @@ mod tests {
         set(0o755).unwrap_or_else(|e| panic!("{e}"));
         if writable_anyway {
             // Root on a file system without the immutable flag: only no-clobber is shown here.
+            eprintln!("branch: the folder could not be made read-only (root without chattr +i)");
             let saved = result.unwrap_or_else(|e| panic!("{e:?}"));
             assert_eq!(names(&saved.paths), ["r-2.md", "r-2.json", "r-2.toml"]);
+            assert_eq!(contents(&ro).len(), 4, "{:?}", contents(&ro));
         } else {
+            eprintln!("branch: the folder is read-only");
             let f = result.err().unwrap_or_else(|| panic!("read-only"));
+            assert_eq!(
+                contents(&ro).len(),
+                1,
+                "nothing written: {:?}",
+                contents(&ro)
+            );
             assert_eq!(
                 f.reasons,
                 [format!(

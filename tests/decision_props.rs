@@ -556,3 +556,98 @@ proptest! {
         }
     }
 }
+
+/// The seed's own figures, written here rather than read from the rules, so that a wrong date
+/// or area in assets/rules.toml fails: 「平成24年5月29日以降に申し込みをしているケース：
+/// フレッツ・v6オプション契約がデフォルトON」 (NTT東日本), 「令和3年5月11日以降 … デフォルトON」
+/// (NTT西日本), and the seed's lists of the prefectures of each area.
+mod source {
+    use super::date;
+    use chrono::NaiveDate;
+
+    pub fn east_on_since() -> NaiveDate {
+        date(2012, 5, 29)
+    }
+
+    pub fn west_on_since() -> NaiveDate {
+        date(2021, 5, 11)
+    }
+
+    /// 北海道 … 新潟県 (JIS 1–15), 山梨県 (19), 長野県 (20).
+    pub fn is_east(code: u8) -> bool {
+        matches!(code, 1..=15 | 19 | 20)
+    }
+}
+
+/// A date near either cut-off, or any date of the years people apply in.
+fn applied_near_the_cut_offs() -> impl Strategy<Value = NaiveDate> {
+    let near = |day: NaiveDate| (-60i64..=60).prop_map(move |d| day + chrono::Duration::days(d));
+    prop_oneof![
+        near(source::east_on_since()),
+        near(source::west_on_since()),
+        (0i64..12_000).prop_map(|d| date(1995, 1, 1) + chrono::Duration::days(d)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// 光ネクスト with the option's contract unknown: on by default from the area's cut-off day,
+    /// to contract before it; the area is the seed's.
+    #[test]
+    fn next_follows_the_sources_cut_off_of_its_area(
+        line in proptest::sample::select(
+            rules().lines.iter()
+                .filter(|l| l.id.starts_with("next"))
+                .map(|l| l.id.clone())
+                .collect::<Vec<_>>()
+        ),
+        prefecture in 1u8..=47,
+        applied in applied_near_the_cut_offs(),
+    ) {
+        let a = Answers {
+            line,
+            collab: YesNo::No,
+            prefecture: Some(prefecture),
+            applied: Some(applied),
+            v6: V6Answer::Unknown,
+            customer_id: Some(normalize("CAF0123456789")),
+            multiple_lines: Some(YesNo::No),
+        };
+        let d = decide(rules(), &a);
+        let (area, on_since) = if source::is_east(prefecture) {
+            (Area::East, source::east_on_since())
+        } else {
+            (Area::West, source::west_on_since())
+        };
+        prop_assert_eq!(d.area, Some(area), "{:?}", a);
+        let want = if applied >= on_since {
+            V6Status::DefaultOn
+        } else {
+            V6Status::ContractRequired
+        };
+        prop_assert_eq!(d.v6_option, want, "{:?}", a);
+        let must_contract = d.actions.iter().any(|x| x.code == ActionCode::ContractV6Option);
+        prop_assert_eq!(must_contract, applied < on_since, "{:?}", a);
+    }
+
+    /// 光クロス has the option whatever the day and the area.
+    #[test]
+    fn cross_has_the_option_on_any_day(
+        prefecture in 1u8..=47,
+        applied in applied_near_the_cut_offs(),
+    ) {
+        let a = Answers {
+            line: "cross".to_string(),
+            collab: YesNo::No,
+            prefecture: Some(prefecture),
+            applied: Some(applied),
+            v6: V6Answer::Unknown,
+            customer_id: Some(normalize("CAF0123456789")),
+            multiple_lines: Some(YesNo::No),
+        };
+        let d = decide(rules(), &a);
+        prop_assert_eq!(d.v6_option, V6Status::DefaultOn, "{:?}", a);
+        prop_assert_eq!(d.verdict, Verdict::Ready, "{:?}", a);
+    }
+}

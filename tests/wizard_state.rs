@@ -1904,8 +1904,33 @@ fn run(m: &mut Model<'_>, msgs: Vec<Msg>) {
     }
 }
 
+/// The state machine's run: 256 random walks, and a bounded shrink. A failing walk of up to 200
+/// messages would otherwise shrink for minutes; capped, a regression fails within seconds with
+/// a walk still short enough to read.
+fn state_machine_config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 256,
+        max_shrink_iters: 2048,
+        max_shrink_time: 10_000,
+        ..ProptestConfig::default()
+    }
+}
+
+#[test]
+fn the_state_machine_property_shrinks_for_a_bounded_time() {
+    let c = state_machine_config();
+    assert!(
+        c.max_shrink_time > 0 && c.max_shrink_time <= 10_000,
+        "{c:?}"
+    );
+    assert!(
+        c.max_shrink_iters > 0 && c.max_shrink_iters <= 4096,
+        "{c:?}"
+    );
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(state_machine_config())]
 
     #[test]
     fn random_messages_never_break_the_wizard(

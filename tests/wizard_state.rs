@@ -2403,3 +2403,23 @@ fn a_v6_answer_given_in_the_wizard_stays_when_a_later_date_settles_the_default()
         Some(Verdict::ActionRequired)
     );
 }
+
+/// The 申込日 help names the cut-off of the chosen prefecture's area only, as the seed gives it
+/// (平成24年5月29日 for NTT東日本, 令和3年5月11日 for NTT西日本).
+#[test]
+fn the_applied_help_names_only_the_areas_own_cut_off() {
+    let east = "NTT東日本の光ネクストは、2012年5月29日 (平成24年)以降";
+    let west = "NTT西日本の光ネクストは、2021年5月11日 (令和3年)以降";
+    for (prefecture, own, other) in [("13", east, west), ("27", west, east)] {
+        let spec = Spec {
+            prefecture,
+            ..Spec::new("next")
+        };
+        let (mut m, _) = walked(&spec);
+        open_from_review(&mut m, Applied);
+        let (_, paragraphs) = oqs_line_check::wizard::help::help(&m);
+        let text = paragraphs.join("\n");
+        assert!(text.contains(own), "{prefecture}: {text}");
+        assert!(!text.contains(other), "{prefecture}: {text}");
+    }
+}

@@ -78,7 +78,8 @@ impl<R: BufRead, W: Write> Console<R, W> {
         if bytes.last() == Some(&b'\r') {
             bytes.pop();
         }
-        let line = String::from_utf8_lossy(&bytes).into_owned();
+        let mut line = String::from_utf8_lossy(&bytes).into_owned();
+        oqs_line_check::rules::text::strip_invisible(&mut line);
         if self.echo {
             self.say(&oqs_line_check::rules::text::sanitize(&line));
         }
@@ -107,6 +108,14 @@ mod tests {
         assert_eq!(c.read_line(), None);
         let out = String::from_utf8(c.out).expect("UTF-8");
         assert!(out.starts_with("1\n"), "{out}");
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_from_a_line() {
+        let input = "東\u{E0041}\u{3164}京\u{FE0F}\n";
+        let mut c = Console::new(input.as_bytes(), Vec::new(), true);
+        assert_eq!(c.read_line().as_deref(), Some("東京"));
+        assert_eq!(String::from_utf8(c.out).expect("UTF-8"), "東京\n");
     }
 
     #[test]

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
                 Err(e) => {
                     eprintln!(
                         "エラー: 端末を使えませんでした ({})。端末 (コマンドプロンプトなど) から起動してください。",
-                        oqs_line_check::rules::text::sanitize(&e.to_string())
+                        oqs_line_check::rules::file_read::os_error(&e)
                     );
                     ExitCode::FAILURE
                 }

@@ -16,7 +16,9 @@ use std::io::{self, Read, Write};
 use chrono::NaiveDate;
 
 use crate::rules::answer_file::given_mut;
-use crate::rules::{AnswerSource, Field, RawAnswers, RuleSet, Verdict, name_the_source, text};
+use crate::rules::{
+    AnswerSource, Field, RawAnswers, RuleSet, Verdict, file_read, name_the_source, text,
+};
 
 pub use columns::{Columns, HeaderError};
 pub use decode::{DecodeReader, Detected, Encoding, Utf16Error};
@@ -115,7 +117,7 @@ impl std::fmt::Display for BatchError {
             BatchError::Read(e) => write!(
                 f,
                 "ファイルを読めませんでした ({})",
-                text::sanitize(&e.to_string())
+                file_read::io_reason(e)
             ),
             BatchError::Utf16 => f.write_str(
                 "UTF-16 のファイル (Excel の「Unicode テキスト」) は読めません。Excel で「CSV UTF-8 (コンマ区切り)」か「CSV (コンマ区切り)」を選んで保存し直してください",
@@ -127,16 +129,24 @@ impl std::fmt::Display for BatchError {
                 "1行目の見出しを文字として読めません。--encoding shift_jis か --encoding utf-8 で文字コードを指定してください",
             ),
             BatchError::Header(e) => write!(f, "{e}"),
-            BatchError::Write(e) => write!(
-                f,
-                "結果を書き込めませんでした ({})",
-                text::sanitize(&e.to_string())
-            ),
+            BatchError::Write(e) => write!(f, "結果を書き込めませんでした ({})", write_reason(e)),
         }
     }
 }
 
 impl std::error::Error for BatchError {}
+
+/// Why a write failed, in Japanese: the common kinds by name, anything else by its number.
+fn write_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "書き込む権限がありません".to_string(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "ディスクに空きがありません".to_string()
+        }
+        io::ErrorKind::ReadOnlyFilesystem => "読み取り専用の場所です".to_string(),
+        _ => file_read::os_error(e),
+    }
+}
 
 fn read_error(e: csv::Error) -> BatchError {
     match e.into_kind() {
@@ -319,5 +329,32 @@ impl<'r, R: Read> Batch<'r, R> {
             name_the_source(field, e.code, &mut e.message, source);
         }
         errors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_and_write_errors_are_told_without_the_systems_english() {
+        for e in [
+            BatchError::Read(io::Error::from_raw_os_error(5)),
+            BatchError::Read(io::Error::other("English words")),
+            BatchError::Write(io::Error::from_raw_os_error(28)),
+            BatchError::Write(io::Error::other("English words")),
+        ] {
+            let told = e.to_string();
+            assert!(!told.contains("English"), "{told}");
+            assert!(!told.contains("error"), "{told}");
+        }
+        assert_eq!(
+            BatchError::Write(io::Error::from_raw_os_error(28)).to_string(),
+            "結果を書き込めませんでした (ディスクに空きがありません)"
+        );
+        assert_eq!(
+            BatchError::Read(io::Error::from_raw_os_error(5)).to_string(),
+            "ファイルを読めませんでした (OS のエラー番号 5)"
+        );
     }
 }

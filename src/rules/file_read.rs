@@ -118,7 +118,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         ErrorKind::WouldBlock => "読み出しを待つ種類のファイルです".to_string(),
         ErrorKind::Interrupted | ErrorKind::TimedOut => "読む途中で中断されました".to_string(),
         ErrorKind::OutOfMemory => "メモリーが足りません".to_string(),
-        _ => format!("読めません ({})", os_error(e)),
+        _ => os_error(e),
     }
 }
 

@@ -10,9 +10,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_oqs-line-check");
-/// A refusal takes milliseconds; a reader that waits or grows is stopped here.
+/// A reader that waits or grows is stopped here (a refusal is immediate).
 const BOUND: Duration = Duration::from_secs(5);
-/// Peak memory of a refusal, in KiB (the program itself needs a few MiB).
+/// The most memory a refusal may take, in KiB.
 const MAX_RSS_KIB: i64 = 50 * 1024;
 
 struct Run {

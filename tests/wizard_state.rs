@@ -1904,9 +1904,9 @@ fn run(m: &mut Model<'_>, msgs: Vec<Msg>) {
     }
 }
 
-/// The state machine's run: 256 random walks, and a bounded shrink. A failing walk of up to 200
-/// messages would otherwise shrink for minutes; capped, a regression fails within seconds with
-/// a walk still short enough to read.
+/// The state machine's run: 256 random walks, and a bounded shrink. Unbounded, a failing walk of
+/// up to 200 messages can shrink for a long time; capped, a regression fails fast, with a walk
+/// still short enough to read.
 fn state_machine_config() -> ProptestConfig {
     ProptestConfig {
         cases: 256,

@@ -178,6 +178,8 @@ pub struct AnswerFlags {
     pub customer_id: Option<String>,
     #[arg(long = Field::MultipleLines.key(), value_name = value_name(Field::MultipleLines), help = help(Field::MultipleLines))]
     pub multiple_lines: Option<String>,
+    #[arg(long = Field::ClinicName.key(), value_name = value_name(Field::ClinicName), help = help(Field::ClinicName))]
+    pub clinic_name: Option<String>,
 }
 
 /// The flag's placeholder in `--help`, from the field's description.
@@ -200,6 +202,7 @@ impl AnswerFlags {
             v6: self.v6.clone(),
             customer_id: self.customer_id.clone(),
             multiple_lines: self.multiple_lines.clone(),
+            clinic_name: self.clinic_name.clone(),
         }
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use oqs_line_check::rules::answers::parse_answers;
 use oqs_line_check::rules::text::is_ambiguous_width;
-use oqs_line_check::rules::{AnswerSource, RuleSet, decide, name_the_source, report};
+use oqs_line_check::rules::{AnswerSource, RuleSet, clinic_name, decide, name_the_source, report};
 use serde::Serialize;
 
 use super::EXIT_INPUT_ERROR;
@@ -36,11 +36,16 @@ pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode 
                 Format::Json => serde_json::to_string_pretty(&decision)
                     .map_err(std::io::Error::other)
                     .and_then(|s| writeln!(out, "{}", width_safe_json(&s))),
-                Format::Text => write!(
-                    out,
-                    "{}",
-                    report::to_text(&report::sections(rules, &decision))
-                ),
+                Format::Text => {
+                    let name = clinic_name::heading(decision.clinic_name.as_deref())
+                        .map(|n| format!("{n}\n"))
+                        .unwrap_or_default();
+                    write!(
+                        out,
+                        "{name}{}",
+                        report::to_text(&report::sections(rules, &decision))
+                    )
+                }
             };
             match written {
                 Ok(()) => ExitCode::SUCCESS,

@@ -74,6 +74,12 @@ pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<AnswerRow> {
         let multiple = answers.multiple_lines.unwrap_or_default().label();
         push(Field::MultipleLines, multiple.to_string());
     }
+    if let Some(name) = &answers.clinic_name {
+        rows.push(AnswerRow {
+            field: Field::ClinicName,
+            value: name.clone(),
+        });
+    }
     rows
 }
 

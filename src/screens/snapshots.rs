@@ -435,6 +435,7 @@ fn a_type_the_new_prefecture_does_not_offer_says_why() {
         v6: None,
         customer_id: Some("CAF0123456789".into()),
         multiple_lines: Some("no".into()),
+        clinic_name: None,
     };
     let mut m = Model::with_answers(embedded::rules().expect("embedded rules"), today(), &raw);
     send(

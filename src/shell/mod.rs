@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 
 use chrono::{Local, NaiveDate};
 use oqs_line_check::rules::{RawAnswers, RuleSet};
-use oqs_line_check::wizard::{Command, Model, Msg, update};
+use oqs_line_check::wizard::{Command, Model, Msg, file_name, update};
 
 use crate::screens::{self, Theme};
 
@@ -55,7 +55,8 @@ pub fn run(
                 Command::None => {}
                 Command::Quit => return Ok(()),
                 Command::Save(request) => {
-                    let stem = format!("oqs-line-check-{}", Local::now().format("%Y%m%d-%H%M%S"));
+                    let stem =
+                        file_name::stem(request.clinic_name.as_deref(), Local::now().naive_local());
                     let places = save::places(save::start_folder(started_in.as_deref()));
                     let result = save::save(&places, &stem, &request);
                     update(&mut model, Msg::Saved(result));

@@ -310,6 +310,7 @@ mod tests {
                 ("json", "{}\n".to_string()),
                 ("toml", "line = \"cross\"\n".to_string()),
             ],
+            clinic_name: None,
         }
     }
 

@@ -45,6 +45,7 @@ pub fn raw_answers(a: &Answers) -> RawAnswers {
                 .map_or_else(|| "unknown".to_string(), |n| n.normalized.clone()),
         ),
         multiple_lines: a.multiple_lines.map(|m| m.as_ref().to_string()),
+        clinic_name: a.clinic_name.clone(),
     }
 }
 

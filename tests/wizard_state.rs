@@ -1594,16 +1594,17 @@ fn save_writes_markdown_json_and_answers() {
     let req = save_request(send(&mut m, Msg::Save));
     assert_eq!(m.save, SaveState::Saving);
     let exts: Vec<&str> = req.files.iter().map(|(e, _)| *e).collect();
-    assert_eq!(exts, ["md", "json", "toml"]);
+    assert_eq!(exts, ["html", "json", "toml"]);
 
     let json = &req.files[1].1;
     let parsed: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
     assert_eq!(parsed, serde_json::to_value(&decision).unwrap());
 
-    let md = &req.files[0].1;
-    assert!(md.contains(ID), "{md}");
-    assert!(md.contains(decision.verdict.label()), "{md}");
-    assert!(!md.chars().any(|c| c.is_control() && c != '\n'));
+    let sheet = &req.files[0].1;
+    assert!(sheet.starts_with("<!DOCTYPE html>"), "{sheet}");
+    assert!(sheet.contains(ID), "{sheet}");
+    assert!(sheet.contains(decision.verdict.label()), "{sheet}");
+    assert!(!sheet.chars().any(|c| c.is_control() && c != '\n'));
 
     // The answer file starts the wizard again at the review, with the same result.
     let toml_text = &req.files[2].1;

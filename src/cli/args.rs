@@ -91,6 +91,10 @@ pub struct CheckArgs {
         hide_possible_values = true
     )]
     pub format: Format,
+
+    /// 印刷用のページ (HTML) をこのファイルに保存します。既にあるファイルには上書きしません
+    #[arg(long, value_name = "FILE")]
+    pub sheet: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

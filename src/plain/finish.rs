@@ -27,7 +27,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         self.console.say("");
         self.console
-            .say("結果をファイルに保存できます (Markdown、JSON、回答ファイルの3つ)。");
+            .say("結果をファイルに保存できます (印刷用のページ、JSON、回答ファイルの3つ)。");
         self.console.say("  1. 保存して終了する");
         self.console.say("  2. 保存しないで終了する");
         self.console

@@ -1,5 +1,5 @@
 //! The answers as people read them: for each question the line asks, its name and the answer in
-//! words. The saved Markdown lists these rows and the wizard's review shows the same words, so an
+//! words. The saved sheet lists these rows and the wizard's review shows the same words, so an
 //! answer reads the same on the screen and in the file.
 
 use super::answers::{Answers, V6Answer};

@@ -17,6 +17,7 @@ pub mod pattern;
 pub mod prefecture;
 pub mod report;
 pub mod romaji;
+pub mod sheet;
 pub mod text;
 
 pub use answer_source::{AnswerSource, name_the_source};

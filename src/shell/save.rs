@@ -261,6 +261,32 @@ fn free_names(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<PathB
     Err(Fault::TooMany)
 }
 
+/// Writes one file at `path` the way a save writes each of its files: atomically, readable
+/// only by the user on Unix, never over an existing file. Says why not in Japanese, with the
+/// path.
+pub fn write_new(path: &Path, content: &str) -> Result<(), String> {
+    let shown = shown(path);
+    if path.symlink_metadata().is_ok() {
+        return Err(format!(
+            "「{shown}」はすでにあります。上書きはしません。別の名前を指定してください"
+        ));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Err(fault) = check_folder(dir) {
+        return Err(format!("「{shown}」に保存できません: {}", fault.cause()));
+    }
+    write_one(dir, path, content).map_err(|e| {
+        let cause = match fault(&e, dir, "html") {
+            Fault::Raced => "同じ名前のファイルができていました。上書きはしません。".to_string(),
+            f => f.cause(),
+        };
+        format!("「{shown}」に保存できません: {cause}")
+    })
+}
+
 fn write_one(dir: &Path, path: &Path, content: &str) -> io::Result<()> {
     // tempfile creates the file with mode 0600 on Unix, in the same folder so the final step is
     // a rename on one file system; persist_noclobber refuses to replace an existing file.
@@ -306,7 +332,7 @@ mod tests {
     fn request() -> SaveRequest {
         SaveRequest {
             files: vec![
-                ("md", "# 結果\n".to_string()),
+                ("html", "# 結果\n".to_string()),
                 ("json", "{}\n".to_string()),
                 ("toml", "line = \"cross\"\n".to_string()),
             ],
@@ -371,7 +397,7 @@ mod tests {
     fn writes_three_files_readable_only_by_the_user() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let saved = save(&[start(dir.path())], "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(names(&saved.paths), ["r.md", "r.json", "r.toml"]);
+        assert_eq!(names(&saved.paths), ["r.html", "r.json", "r.toml"]);
         assert_eq!(saved.place, START);
         assert_eq!(saved.refused, Vec::<String>::new());
         assert_eq!(contents(dir.path()).len(), 3, "no temporary file left");
@@ -388,24 +414,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         // One of the three names is taken: all three move to the next free name together.
         std::fs::write(dir.path().join("r.json"), "前の結果").unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(dir.path().join("r-2.md"), "前の結果 2").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("r-2.html"), "前の結果 2").unwrap_or_else(|e| panic!("{e}"));
         let written = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(names(&written), ["r-3.md", "r-3.json", "r-3.toml"]);
+        assert_eq!(names(&written), ["r-3.html", "r-3.json", "r-3.toml"]);
         let after = contents(dir.path());
         assert!(after.contains(&("r.json".to_string(), "前の結果".to_string())));
-        assert!(after.contains(&("r-2.md".to_string(), "前の結果 2".to_string())));
+        assert!(after.contains(&("r-2.html".to_string(), "前の結果 2".to_string())));
         assert_eq!(after.len(), 5, "{after:?}");
     }
 
     #[test]
     fn a_directory_where_a_file_would_go_is_left_alone() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        std::fs::create_dir(dir.path().join("r.md")).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(dir.path().join("r.md").join("inside"), "x")
+        std::fs::create_dir(dir.path().join("r.html")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("r.html").join("inside"), "x")
             .unwrap_or_else(|e| panic!("{e}"));
         let written = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(names(&written), ["r-2.md", "r-2.json", "r-2.toml"]);
-        let inside = std::fs::read_to_string(dir.path().join("r.md").join("inside"));
+        assert_eq!(names(&written), ["r-2.html", "r-2.json", "r-2.toml"]);
+        let inside = std::fs::read_to_string(dir.path().join("r.html").join("inside"));
         assert_eq!(inside.ok().as_deref(), Some("x"));
     }
 
@@ -526,7 +552,7 @@ mod tests {
             );
             assert_eq!(f.summary, "起動したフォルダーに保存できませんでした");
             assert_keeps_the_answers(&f);
-            assert!(!dir.join("r.md").exists());
+            assert!(!dir.join("r.html").exists());
         }
     }
 
@@ -567,7 +593,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let ro = dir.path().join("ro");
         std::fs::create_dir(&ro).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(ro.join("r.md"), "前の結果").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(ro.join("r.html"), "前の結果").unwrap_or_else(|e| panic!("{e}"));
         let set = |mode| std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(mode));
         set(0o555).unwrap_or_else(|e| panic!("{e}"));
         #[cfg(target_os = "linux")]
@@ -582,7 +608,7 @@ mod tests {
         if writable_anyway {
             // Root on a file system without the immutable flag: only no-clobber is shown here.
             let saved = result.unwrap_or_else(|e| panic!("{e:?}"));
-            assert_eq!(names(&saved.paths), ["r-2.md", "r-2.json", "r-2.toml"]);
+            assert_eq!(names(&saved.paths), ["r-2.html", "r-2.json", "r-2.toml"]);
         } else {
             let f = result.err().unwrap_or_else(|| panic!("read-only"));
             assert_eq!(
@@ -594,7 +620,7 @@ mod tests {
             );
             assert_keeps_the_answers(&f);
         }
-        let md = std::fs::read_to_string(ro.join("r.md"));
+        let md = std::fs::read_to_string(ro.join("r.html"));
         assert_eq!(md.ok().as_deref(), Some("前の結果"));
     }
 
@@ -613,7 +639,7 @@ mod tests {
             (AlreadyExists, dir.path(), Fault::Raced),
         ] {
             assert_eq!(
-                fault(&io::Error::from(kind), folder, "md"),
+                fault(&io::Error::from(kind), folder, "html"),
                 expected,
                 "{kind:?}"
             );
@@ -626,7 +652,7 @@ mod tests {
             (28, Fault::Full),
         ] {
             let e = io::Error::from_raw_os_error(errno);
-            assert_eq!(fault(&e, dir.path(), "md"), expected, "errno {errno}");
+            assert_eq!(fault(&e, dir.path(), "html"), expected, "errno {errno}");
         }
         let other = fault(&io::Error::other("\u{1b}[2Jdisk\u{7}"), dir.path(), "json");
         let cause = other.cause();

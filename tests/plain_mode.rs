@@ -535,7 +535,7 @@ fn saving_writes_the_three_files_and_the_answers_start_check_again() {
         ]),
     );
     assert_eq!(r.code, Some(0), "{}", r.out);
-    assert_in_order(&r.out, &["保存しました:", ".md", ".json", ".toml"]);
+    assert_in_order(&r.out, &["保存しました:", ".html", ".json", ".toml"]);
     let mut names: Vec<String> = std::fs::read_dir(r.dir.path())
         .expect("dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())

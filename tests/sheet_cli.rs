@@ -172,6 +172,13 @@ fn each_case_has_everything_a_front_desk_acts_on() {
             assert!(html.contains(blank), "{name}: {blank}");
         }
         assert!(html.contains("2022年4月現在"), "{name}");
+        if name == "east" {
+            // The contact an action names has its number on the action's own line.
+            assert!(
+                html.contains("<li>問い合わせ先: NTT東日本 <span class=\"phone\">電話 0120-116-116</span></li>"),
+                "{html}"
+            );
+        }
         match d["clinic_name"].as_str() {
             Some(clinic) => assert!(
                 html.contains(&format!("<span class=\"name\">{clinic}</span>")),

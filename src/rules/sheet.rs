@@ -32,7 +32,7 @@ pub fn html(rules: &RuleSet, answers: &Answers, decision: &Decision, today: Naiv
     ));
     header(&mut p, rules, answers, decision, today);
     verdict(&mut p, rules, decision);
-    actions(&mut p, &decision.actions);
+    actions(&mut p, &decision.actions, &decision.contacts);
     portal(&mut p, rules, decision);
     blanks(&mut p);
     contacts(&mut p, &decision.contacts);
@@ -124,7 +124,7 @@ fn verdict(p: &mut String, rules: &RuleSet, decision: &Decision) {
     p.push_str("</section>\n");
 }
 
-fn actions(p: &mut String, actions: &[Action]) {
+fn actions(p: &mut String, actions: &[Action], contacts: &[ContactEntry]) {
     p.push_str("<section>\n<h2>やること (この順に。済んだら四角に印を付けてください)</h2>\n<ol class=\"actions\">\n");
     for (n, a) in actions.iter().enumerate() {
         p.push_str(&format!(
@@ -136,7 +136,10 @@ fn actions(p: &mut String, actions: &[Action]) {
         if !a.steps.is_empty() {
             p.push_str("<ul>\n");
             for s in &a.steps {
-                p.push_str(&format!("<li>{}</li>\n", esc(s)));
+                let phone = phone_of(s, contacts)
+                    .map(|n| format!(" <span class=\"phone\">電話 {}</span>", esc(n)))
+                    .unwrap_or_default();
+                p.push_str(&format!("<li>{}{phone}</li>\n", esc(s)));
             }
             p.push_str("</ul>\n");
         }
@@ -146,6 +149,22 @@ fn actions(p: &mut String, actions: &[Action]) {
         p.push_str("</li>\n");
     }
     p.push_str("</ol>\n</section>\n");
+}
+
+/// The phone number of the contact a point names (「問い合わせ先: NTT東日本」), so the number is
+/// on the action's own line: only when the point names exactly one contact, by its name without
+/// the remark in brackets.
+fn phone_of<'c>(point: &str, contacts: &'c [ContactEntry]) -> Option<&'c str> {
+    let named = point.strip_prefix("問い合わせ先: ")?;
+    let base = |name: &str| name.split(" (").next().unwrap_or(name).trim().to_string();
+    let mut found = contacts
+        .iter()
+        .filter(|c| base(&c.name) == base(named))
+        .filter_map(|c| c.phone.as_deref());
+    match (found.next(), found.next()) {
+        (Some(phone), None) => Some(phone),
+        _ => None,
+    }
 }
 
 fn portal(p: &mut String, rules: &RuleSet, decision: &Decision) {
@@ -225,6 +244,46 @@ fn contacts(p: &mut String, contacts: &[ContactEntry]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn contact(name: &str, phone: Option<&str>) -> ContactEntry {
+        ContactEntry {
+            name: name.into(),
+            phone: phone.map(Into::into),
+            hours: None,
+            url: None,
+            about: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_point_naming_one_contact_gets_its_number() {
+        let contacts = [
+            contact(
+                "NTT東日本 (フレッツ光の契約情報の確認窓口)",
+                Some("0120-116-116"),
+            ),
+            contact(
+                "NTT西日本 (フレッツ光の契約情報の確認窓口)",
+                Some("0120-000-000"),
+            ),
+            contact("ご契約中のコラボ光の事業者", None),
+        ];
+        assert_eq!(
+            phone_of("問い合わせ先: NTT東日本", &contacts),
+            Some("0120-116-116")
+        );
+        assert_eq!(
+            phone_of("問い合わせ先: NTT西日本 (光クロス)", &contacts),
+            Some("0120-000-000")
+        );
+        // Two areas, no phone, or not a contact at all: nothing is guessed.
+        assert_eq!(phone_of("問い合わせ先: NTT東日本・西日本", &contacts), None);
+        assert_eq!(
+            phone_of("問い合わせ先: ご契約中のコラボ光の事業者", &contacts),
+            None
+        );
+        assert_eq!(phone_of("NTT東日本", &contacts), None);
+    }
 
     #[test]
     fn escaping_leaves_no_markup_and_no_control_characters() {

@@ -582,7 +582,7 @@ prop_compose! {
                               "C0P01234567", "CAF12", "unknown", ""]),
         multiple_lines in pool(&["yes", "no", "unknown", "2", ""]),
     ) -> RawAnswers {
-        RawAnswers { line, prefecture, collab, applied, v6, customer_id, multiple_lines }
+        RawAnswers { line, prefecture, collab, applied, v6, customer_id, multiple_lines, clinic_name: None }
     }
 }
 

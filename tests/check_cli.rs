@@ -1383,3 +1383,40 @@ fn a_flag_value_that_is_not_utf8_is_reported_by_its_flag() {
         assert_eq!(v["errors"][0]["field"], "prefecture", "{v}");
     }
 }
+
+/// 医療機関名: optional, normalised, on the text's first line and in the JSON; a name with a
+/// control character is an input error naming the field.
+#[test]
+fn the_clinic_name_is_shown_and_checked() {
+    let args = [
+        "--line",
+        "commufa",
+        "--clinic-name",
+        "  ｻｸﾗ内科　クリニック ",
+    ];
+    let out = text(&args);
+    assert!(
+        out.starts_with("医療機関名: サクラ内科 クリニック\n"),
+        "{out}"
+    );
+    let v = json(&args);
+    assert_eq!(v["clinic_name"], "サクラ内科 クリニック");
+    assert_eq!(json(&["--line", "commufa"])["clinic_name"], Value::Null);
+    assert!(!text(&["--line", "commufa"]).contains("医療機関名"));
+
+    let o = run(&[
+        "check",
+        "--line",
+        "commufa",
+        "--clinic-name",
+        "さくら\u{1b}[2J",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("医療機関名"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+    let long = "あ".repeat(51);
+    let o = run(&["check", "--line", "commufa", "--clinic-name", &long]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("50文字まで"), "{}", stderr(&o));
+}

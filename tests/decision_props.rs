@@ -393,6 +393,7 @@ fn every_combination_keeps_the_rules() {
                                     v6,
                                     customer_id: id.as_deref().map(normalize),
                                     multiple_lines: multiple,
+                                    clinic_name: None,
                                 };
                                 let d = decide(r, &a);
                                 assert_invariants(&a, &d);
@@ -427,6 +428,7 @@ fn every_printed_result_is_clean() {
                                 v6,
                                 customer_id: id.map(normalize),
                                 multiple_lines: Some(YesNo::Yes),
+                                clinic_name: None,
                             };
                             assert_clean(&a, &decide(r, &a));
                         }
@@ -516,6 +518,7 @@ proptest! {
             v6,
             customer_id: id.as_deref().map(normalize),
             multiple_lines: multiple,
+            clinic_name: None,
         };
         let d = decide(rules(), &a);
         assert_invariants(&a, &d);
@@ -533,7 +536,7 @@ proptest! {
         customer_id in raw_field(&["CAF0123456789", "COP01234567", "ｃａｆ０１２３４５６７８９", "C0P01234567"]),
         multiple_lines in raw_field(&["yes", "no", "unknown"]),
     ) {
-        let raw = RawAnswers { line, prefecture, collab, applied, v6, customer_id, multiple_lines };
+        let raw = RawAnswers { line, prefecture, collab, applied, v6, customer_id, multiple_lines, clinic_name: None };
         match parse_answers(rules(), &raw, today()) {
             Ok(a) => {
                 // Good answers are consistent and decide keeps the rules on them.
@@ -613,6 +616,7 @@ proptest! {
             v6: V6Answer::Unknown,
             customer_id: Some(normalize("CAF0123456789")),
             multiple_lines: Some(YesNo::No),
+            clinic_name: None,
         };
         let d = decide(rules(), &a);
         let (area, on_since) = if source::is_east(prefecture) {
@@ -645,6 +649,7 @@ proptest! {
             v6: V6Answer::Unknown,
             customer_id: Some(normalize("CAF0123456789")),
             multiple_lines: Some(YesNo::No),
+            clinic_name: None,
         };
         let d = decide(rules(), &a);
         prop_assert_eq!(d.v6_option, V6Status::DefaultOn, "{:?}", a);

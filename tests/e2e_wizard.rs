@@ -79,14 +79,33 @@ fn assert_clean_exit(t: &mut Tui) {
 }
 
 /// Enter on an unsaved result asks 終了の確認 with 続ける focused (a second Enter must not
-/// lose the result); 1 picks 終了する and Enter quits.
-fn quit_from_result(t: &mut Tui) {
+/// lose the result); 1 picks 終了する and Enter quits. Returns what the wizard left on the
+/// normal screen: its summary of the result.
+fn quit_from_result(t: &mut Tui) -> String {
     answer(t, key::ENTER, "終了の確認");
     t.wait_for("> 2. 続ける");
     t.send("1");
     t.wait_for("> 1. 終了する");
     t.send(key::ENTER);
-    assert_clean_exit(t);
+    summary_after_exit(t)
+}
+
+/// The program exited with status 0, the terminal is in normal mode again, and the summary of
+/// the result is on the normal screen, starting at its top: returns it.
+fn summary_after_exit(t: &mut Tui) -> String {
+    let status = t.wait_exit();
+    assert!(
+        status.success() && status.exit_code() == 0,
+        "exit status: {status}"
+    );
+    t.assert_normal_mode();
+    let summary = t.screen();
+    assert!(
+        summary.starts_with("オンライン資格確認 回線チェックの結果\n"),
+        "{summary}"
+    );
+    assert!(!summary.contains('\u{1b}'), "{summary}");
+    summary
 }
 
 /// Waits for the terminal cursor to be shown at the caret of the お客さまID field, after
@@ -143,7 +162,17 @@ fn east_next_family_applied_2010_needs_the_v6_option_first() {
     assert_shows(&result, PORTAL_1);
     assert_shows(&result, "お客さまID: CAF0123456789");
     assert_shows(&result, "NTT東日本 (フレッツ光の契約情報の確認窓口)");
-    quit_from_result(&mut t);
+    let summary = quit_from_result(&mut t);
+    for line in [
+        "判定: 申請の前に手続きが必要です",
+        "医療機関等向けポータルサイトで入力する内容:",
+        PORTAL_1,
+        "お客さまID: CAF0123456789 (英字は半角大文字)",
+        "NTT東日本 (フレッツ光の契約情報の確認窓口): 電話 0120-116-116",
+        "結果は保存していません。",
+    ] {
+        assert_shows(&summary, line);
+    }
 }
 
 #[test]
@@ -168,7 +197,10 @@ fn west_cross_via_collab_is_ready_to_apply() {
     assert_shows(&result, PORTAL_1);
     assert_shows(&result, "お客さまID: CAF9876543210");
     assert_shows(&result, "ご契約中のコラボ光の事業者");
-    quit_from_result(&mut t);
+    let summary = quit_from_result(&mut t);
+    assert_shows(&summary, "判定: 申請できます");
+    assert_shows(&summary, "お客さまID: CAF9876543210 (英字は半角大文字)");
+    assert_shows(&summary, "ご契約中のコラボ光の事業者");
 }
 
 #[test]
@@ -266,12 +298,21 @@ fn ctrl_c_asks_first_and_a_second_ctrl_c_quits() {
 }
 
 #[test]
-fn f2_saves_markdown_json_and_answers_readable_only_by_the_user() {
+fn f2_saves_the_sheet_json_and_answers_under_the_clinics_name_readable_only_by_the_user() {
     let mut t = Tui::start(&[]);
     t.wait_for("1/8 回線の種類");
     answer(&mut t, "3", "2/2 入力内容の確認");
     t.wait_for("> [ この内容で結果を見る ]");
+    // The clinic's name, on the review's last row: a character Windows refuses in a file name
+    // becomes `_` there.
+    answer(&mut t, key::UP, "医療機関名  未入力 (省略できます)");
+    answer(&mut t, key::ENTER, "医療機関・薬局の名前を入力してください");
+    t.send("さくら医院:本院");
+    t.wait_for("> 医療機関名: さくら医院:本院");
+    answer(&mut t, key::ENTER, "医療機関名  さくら医院:本院");
+    t.wait_for("> [ この内容で結果を見る ]");
     t.send(key::ENTER);
+    t.wait_for("医療機関名: さくら医院:本院");
     t.wait_for("F2 保存");
     t.send(key::F2);
     t.wait_for("保存しました");
@@ -286,7 +327,7 @@ fn f2_saves_markdown_json_and_answers_readable_only_by_the_user() {
     t.send(key::ENTER);
     t.wait_gone("Enter で閉じます");
 
-    let stem = Regex::new(r"^oqs-line-check-\d{8}-\d{6}$").expect("valid regex");
+    let stem = Regex::new(r"^oqs-line-check-さくら医院_本院-\d{8}-\d{6}$").expect("valid regex");
     let mut names: Vec<String> = std::fs::read_dir(t.dir())
         .expect("read the temporary directory")
         .map(|e| {
@@ -305,15 +346,16 @@ fn f2_saves_markdown_json_and_answers_readable_only_by_the_user() {
         .iter()
         .filter_map(|n| n.rsplit_once('.').map(|(_, e)| e))
         .collect();
-    assert_eq!(exts, ["json", "md", "toml"], "files written: {names:?}");
+    assert_eq!(exts, ["html", "json", "toml"], "files written: {names:?}");
     assert!(
         stems.iter().all(|s| stem.is_match(s) && *s == stems[0]),
         "file names: {names:?}"
     );
 
-    let json = std::fs::read_to_string(t.dir().join(&names[0])).expect("read the JSON");
+    let json = std::fs::read_to_string(t.dir().join(&names[1])).expect("read the JSON");
     let json: serde_json::Value = serde_json::from_str(&json).expect("the JSON parses");
     assert_eq!(json["verdict"], "other_method", "{json:#}");
+    assert_eq!(json["clinic_name"], "さくら医院:本院", "{json:#}");
 
     #[cfg(unix)]
     for name in &names {
@@ -334,7 +376,15 @@ fn f2_saves_markdown_json_and_answers_readable_only_by_the_user() {
         t.dump()
     );
     t.send(key::ENTER);
-    assert_clean_exit(&mut t);
+    // The summary on the normal screen says where the files are.
+    let summary = summary_after_exit(&mut t);
+    assert_shows(&summary, "医療機関名: さくら医院:本院");
+    assert_shows(&summary, "判定: 別の接続方式です");
+    assert_shows(&summary, "保存したファイル (起動したフォルダー):");
+    let flat: String = summary.split('\n').map(str::trim_end).collect();
+    for name in &names {
+        assert_shows(&flat, &t.dir().join(name).display().to_string());
+    }
 }
 
 /// An answer file with every answer but the 光ネクスト type: after the type, Enter through the

@@ -144,7 +144,8 @@ fn east_next_applied_2010_walks_every_question_and_needs_the_v6_option() {
             "[8/8] 入力内容の確認",
             "  5. 申込日: 2010年4月1日 (平成22年)",
             "  7. お客さまID: CAF0123456789",
-            "  9. この内容で結果を見る",
+            "  9. 医療機関名: 未入力 (省略できます)",
+            "  0. この内容で結果を見る",
             "== 判定: 申請の前に手続きが必要です ==",
             "フレッツ・v6オプションを申し込んでください。",
             "URL: https://flets.com/v6option/flow.html",
@@ -191,7 +192,8 @@ fn west_cross_via_collab_is_ready_and_names_the_collab_operator() {
 
 #[test]
 fn ctc_goes_straight_to_the_review_and_another_method() {
-    let r = plain(&[], &lines(&["3", "", "2"]));
+    // The clinic's name is offered on the review only: 2 opens it, then Enter shows the result.
+    let r = plain(&[], &lines(&["3", "2", "ｻｸﾗ医院", "", "2"]));
     assert_eq!(r.code, Some(0), "{}", r.out);
     assert_in_order(
         &r.out,
@@ -199,7 +201,12 @@ fn ctc_goes_straight_to_the_review_and_another_method() {
             "受け付けました: ビジネスコムファ光 (CTC)",
             "[2/2] 入力内容の確認",
             "  1. 回線の種類: ビジネスコムファ光 (CTC)",
-            "  2. この内容で結果を見る",
+            "  2. 医療機関名: 未入力 (省略できます)",
+            "  3. この内容で結果を見る",
+            "医療機関名: ",
+            "  2. 医療機関名: サクラ医院",
+            "  3. この内容で結果を見る",
+            "医療機関名: サクラ医院\n",
             "== 判定: 別の接続方式です ==",
             "電気通信回線種別: 2：IP-VPN回線事業者(CTC・QTnetに限る)",
             "URL: https://www.ssk.or.jp/",
@@ -528,7 +535,7 @@ fn saving_writes_the_three_files_and_the_answers_start_check_again() {
         ]),
     );
     assert_eq!(r.code, Some(0), "{}", r.out);
-    assert_in_order(&r.out, &["保存しました:", ".md", ".json", ".toml"]);
+    assert_in_order(&r.out, &["保存しました:", ".html", ".json", ".toml"]);
     let mut names: Vec<String> = std::fs::read_dir(r.dir.path())
         .expect("dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())

@@ -81,7 +81,11 @@ fn assert_failed_save_keeps_everything(t: &mut Tui, reasons: &[String]) {
     t.wait_for("終了の確認");
     t.send(key::CTRL_C);
     assert_eq!(t.wait_exit().exit_code(), 0);
-    t.assert_terminal_restored();
+    // Left with the result on screen and nothing saved: the summary says so.
+    t.assert_normal_mode();
+    let summary = t.screen();
+    assert!(summary.contains("判定: 別の接続方式です"), "{summary}");
+    assert!(summary.contains("結果は保存していません。"), "{summary}");
 }
 
 /// After a save that went to the home folder: the dialog says why not in `refused` and that
@@ -111,12 +115,18 @@ fn assert_saved_in_home(t: &mut Tui, refused: &str, home: &Path) {
         })
         .collect();
     exts.sort();
-    assert_eq!(exts, ["json", "md", "toml"]);
+    assert_eq!(exts, ["html", "json", "toml"]);
     t.send(key::CTRL_C);
     t.wait_for("終了の確認");
     t.send(key::CTRL_C);
     assert_eq!(t.wait_exit().exit_code(), 0);
-    t.assert_terminal_restored();
+    // The summary names the folder the files went to.
+    t.assert_normal_mode();
+    let summary = t.screen();
+    assert!(
+        summary.contains("保存したファイル (ホームフォルダー):"),
+        "{summary}"
+    );
 }
 
 #[test]

@@ -167,6 +167,7 @@ impl Spec {
             v6: given(Step::V6, self.v6),
             customer_id: given(Step::CustomerId, self.id).filter(|id| id != "unknown"),
             multiple_lines: given(Step::MultipleLines, self.multiple),
+            clinic_name: None,
         }
     }
 }
@@ -190,7 +191,9 @@ fn answer(m: &mut Model<'_>, spec: &Spec) {
         Step::CustomerId => enter_text_or_unknown(m, spec.id),
         Step::CustomerIdConfirm => enter_text(m, spec.id),
         Step::MultipleLines => pick(m, spec.multiple),
-        Step::Review | Step::Result => panic!("not a question: {:?}", m.step),
+        Step::ClinicName | Step::Review | Step::Result => {
+            panic!("not asked on the way to the review: {:?}", m.step)
+        }
     }
 }
 
@@ -307,7 +310,8 @@ fn lines_of_other_methods_go_straight_to_the_review() {
         assert_eq!(asked, [Line], "{line}");
         assert_eq!(m.draft.line.as_deref(), Some(line));
         let rows: Vec<Step> = m.review_rows().iter().map(|r| r.step).collect();
-        assert_eq!(rows, [Line], "{line}");
+        // The clinic's name is the review's last row for every line.
+        assert_eq!(rows, [Line, Step::ClinicName], "{line}");
     }
 }
 
@@ -440,6 +444,7 @@ fn japanese_answers_prefill_the_wizard_as_check_reads_them() {
         v6: Some("未契約".into()),
         customer_id: Some("わからない".into()),
         multiple_lines: Some("ｲｲｴ".into()),
+        clinic_name: None,
     };
     let m = Model::with_answers(rules(), today(), &raw);
     let d = &m.draft;
@@ -1061,7 +1066,8 @@ fn review_lists_every_answer() {
             Applied,
             V6,
             CustomerId,
-            MultipleLines
+            MultipleLines,
+            Step::ClinicName
         ]
     );
     assert!(rows.iter().all(|r| !r.missing), "{rows:?}");
@@ -1235,7 +1241,7 @@ fn a_line_change_from_the_review_asks_the_new_questions() {
     open_from_review(&mut m, Line);
     pick(&mut m, "bbiq");
     assert_eq!(m.step, Review);
-    assert_eq!(m.review_rows().len(), 1);
+    assert_eq!(m.review_rows().len(), 2);
 }
 
 // -------------------------------------------------------------------------------------------
@@ -1365,6 +1371,7 @@ fn full_raw() -> RawAnswers {
         v6: Some("not-contracted".into()),
         customer_id: Some("caf-0123-456789".into()),
         multiple_lines: Some("no".into()),
+        clinic_name: None,
     }
 }
 
@@ -1504,6 +1511,7 @@ fn technician_start_reads_flags_the_way_check_does() {
         v6: Some("Not-Contracted".into()),
         customer_id: Some(ID.into()),
         multiple_lines: Some("NO".into()),
+        clinic_name: None,
     };
     let expected = check_decision(&raw);
     let mut m = Model::with_answers(rules(), today(), &raw);
@@ -1586,16 +1594,17 @@ fn save_writes_markdown_json_and_answers() {
     let req = save_request(send(&mut m, Msg::Save));
     assert_eq!(m.save, SaveState::Saving);
     let exts: Vec<&str> = req.files.iter().map(|(e, _)| *e).collect();
-    assert_eq!(exts, ["md", "json", "toml"]);
+    assert_eq!(exts, ["html", "json", "toml"]);
 
     let json = &req.files[1].1;
     let parsed: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
     assert_eq!(parsed, serde_json::to_value(&decision).unwrap());
 
-    let md = &req.files[0].1;
-    assert!(md.contains(ID), "{md}");
-    assert!(md.contains(decision.verdict.label()), "{md}");
-    assert!(!md.chars().any(|c| c.is_control() && c != '\n'));
+    let sheet = &req.files[0].1;
+    assert!(sheet.starts_with("<!DOCTYPE html>"), "{sheet}");
+    assert!(sheet.contains(ID), "{sheet}");
+    assert!(sheet.contains(decision.verdict.label()), "{sheet}");
+    assert!(!sheet.chars().any(|c| c.is_control() && c != '\n'));
 
     // The answer file starts the wizard again at the review, with the same result.
     let toml_text = &req.files[2].1;
@@ -2040,6 +2049,7 @@ fn partial_raw() -> RawAnswers {
         v6: Some("unknown".into()),
         customer_id: Some("caf0123456789".into()),
         multiple_lines: Some("no".into()),
+        clinic_name: None,
     }
 }
 
@@ -2269,6 +2279,7 @@ fn technician_raw(line: &str, pref: &str, applied: &str, v6: Option<&str>) -> Ra
         v6: v6.map(Into::into),
         customer_id: Some(ID.into()),
         multiple_lines: Some("no".into()),
+        clinic_name: None,
     }
 }
 
@@ -2422,4 +2433,74 @@ fn the_applied_help_names_only_the_areas_own_cut_off() {
         assert!(text.contains(own), "{prefecture}: {text}");
         assert!(!text.contains(other), "{prefecture}: {text}");
     }
+}
+
+/// 医療機関名 is never a question on the way to the review; it is a row there, typed into a
+/// field that leads back to the review, checked as `check` checks it, and carried into the
+/// result, the saved files and their name.
+#[test]
+fn the_clinic_name_is_a_row_of_the_review_and_goes_into_the_saved_files() {
+    let (mut m, asked) = walked(&Spec::new("cross"));
+    assert!(!asked.contains(&Step::ClinicName));
+    assert_eq!(m.step, Review);
+    let row = &m.review_rows()[row_index(&m, Step::ClinicName)];
+    assert_eq!(row.label, "医療機関名");
+    assert!(!row.missing);
+    let progress = progress_line(&m);
+
+    open_from_review(&mut m, Step::ClinicName);
+    assert!(m.typing());
+    // The field takes no invisible character; a name too long is refused with the field's name.
+    type_text(&mut m, "さくら\u{200B}医院");
+    assert_eq!(m.fields.clinic_name.value(), "さくら医院");
+    type_text(&mut m, &"あ".repeat(50));
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, Step::ClinicName);
+    let e = m.error.clone().unwrap_or_else(|| panic!("too long"));
+    assert_eq!(e.field, Field::ClinicName);
+    assert!(e.message.starts_with("医療機関名: "), "{}", e.message);
+    // Esc leads back to the review and keeps no half-typed name as the answer.
+    send(&mut m, Msg::Back);
+    assert_eq!(m.step, Review);
+    assert_eq!(m.draft.clinic_name, None);
+
+    open_from_review(&mut m, Step::ClinicName);
+    send(&mut m, Msg::Edit(Edit::Clear));
+    type_text(&mut m, " ｻｸﾗ医院／本院 ");
+    send(&mut m, Msg::Submit);
+    assert_eq!(m.step, Review);
+    assert_eq!(progress_line(&m), progress);
+    assert_eq!(m.draft.clinic_name.as_deref(), Some("サクラ医院/本院"));
+    assert_eq!(
+        m.review_rows()[row_index(&m, Step::ClinicName)].value,
+        "サクラ医院/本院"
+    );
+
+    show_result(&mut m);
+    let decision = m.decision.clone().unwrap_or_else(|| panic!("a result"));
+    assert_eq!(decision.clinic_name.as_deref(), Some("サクラ医院/本院"));
+    let req = save_request(send(&mut m, Msg::Save));
+    assert_eq!(req.clinic_name.as_deref(), Some("サクラ医院/本院"));
+    let toml_text = &req.files.iter().find(|(e, _)| *e == "toml").unwrap().1;
+    let raw: RawAnswers = toml::from_str(toml_text).expect("the answer file parses");
+    assert_eq!(raw.clinic_name.as_deref(), Some("サクラ医院/本院"));
+    let json = &req.files.iter().find(|(e, _)| *e == "json").unwrap().1;
+    assert!(
+        json.contains(r#""clinic_name": "サクラ医院/本院""#),
+        "{json}"
+    );
+    let at = NaiveDate::from_ymd_opt(2026, 11, 25)
+        .and_then(|d| d.and_hms_opt(9, 30, 0))
+        .unwrap();
+    assert_eq!(
+        oqs_line_check::wizard::file_name::stem(req.clinic_name.as_deref(), at),
+        "oqs-line-check-サクラ医院_本院-20261125-093000"
+    );
+
+    // Cleared again: no name anywhere.
+    send(&mut m, Msg::Back);
+    open_from_review(&mut m, Step::ClinicName);
+    send_all(&mut m, [Msg::Edit(Edit::Clear), Msg::Submit]);
+    assert_eq!(m.step, Review);
+    assert_eq!(m.draft.clinic_name, None);
 }

@@ -1,24 +1,10 @@
-//! The header row: which column holds the clinic's name and which holds each answer. A header
+//! The header row: which column holds the clinic's name (headed as [`Field::ClinicName`]'s
+//! headings say) and which holds each answer. A header
 //! is matched after NFKC, with spaces removed and letters in lower case, so 「お客さまＩＤ」,
 //! 「Customer_ID」 and 「customer-id」 are the same column.
 
 use crate::rules::Field;
 use crate::rules::text;
-
-/// The headers the clinic's name column may have (in the folded form [`fold_header`] gives). An
-/// answer's column is headed by its key or one of its [`FieldSpec::headings`].
-///
-/// [`FieldSpec::headings`]: crate::rules::FieldSpec::headings
-pub const NAME_HEADERS: [&str; 8] = [
-    "name",
-    "名前",
-    "医療機関名",
-    "医療機関",
-    "医療機関等名",
-    "医療機関・薬局名",
-    "施設名",
-    "薬局名",
-];
 
 /// A header as it is compared: NFKC, no spaces or invisible characters, lower case, `_` as `-`.
 pub fn fold_header(s: &str) -> String {
@@ -40,10 +26,11 @@ pub enum Column {
 /// Which column a header names, if any.
 pub fn column_of(header: &str) -> Option<Column> {
     let h = fold_header(header);
-    if NAME_HEADERS.contains(&h.as_str()) {
+    if names_field(&h, Field::ClinicName) {
         return Some(Column::Name);
     }
     Field::all()
+        .filter(|&f| f != Field::ClinicName)
         .find(|f| names_field(&h, *f))
         .map(Column::Answer)
 }
@@ -118,7 +105,7 @@ impl Columns {
             };
             if let Some((_, first)) = seen.iter().find(|(k, _)| *k == col) {
                 let what = match col {
-                    Column::Name => "医療機関名",
+                    Column::Name => Field::ClinicName.label(),
                     Column::Answer(f) => f.label(),
                 };
                 return Err(HeaderError::Duplicate(
@@ -197,17 +184,18 @@ mod tests {
                 .into_iter()
                 .chain(spec.headings.iter().copied())
             {
-                assert_eq!(column_of(h), Some(Column::Answer(f)), "{h}");
+                let column = match f {
+                    Field::ClinicName => Column::Name,
+                    f => Column::Answer(f),
+                };
+                assert_eq!(column_of(h), Some(column), "{h}");
             }
         }
     }
 
     #[test]
     fn no_heading_names_two_columns() {
-        let mut seen: Vec<(String, Option<Field>)> = NAME_HEADERS
-            .iter()
-            .map(|h| (fold_header(h), None))
-            .collect();
+        let mut seen: Vec<(String, Option<Field>)> = Vec::new();
         for f in Field::all() {
             let spec = f.spec();
             for h in std::iter::once(spec.key).chain(spec.headings.iter().copied()) {

@@ -91,6 +91,10 @@ pub struct CheckArgs {
         hide_possible_values = true
     )]
     pub format: Format,
+
+    /// 印刷用のページ (HTML) をこのファイルに保存します。既にあるファイルには上書きしません
+    #[arg(long, value_name = "FILE")]
+    pub sheet: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -178,6 +182,8 @@ pub struct AnswerFlags {
     pub customer_id: Option<String>,
     #[arg(long = Field::MultipleLines.key(), value_name = value_name(Field::MultipleLines), help = help(Field::MultipleLines))]
     pub multiple_lines: Option<String>,
+    #[arg(long = Field::ClinicName.key(), value_name = value_name(Field::ClinicName), help = help(Field::ClinicName))]
+    pub clinic_name: Option<String>,
 }
 
 /// The flag's placeholder in `--help`, from the field's description.
@@ -200,6 +206,7 @@ impl AnswerFlags {
             v6: self.v6.clone(),
             customer_id: self.customer_id.clone(),
             multiple_lines: self.multiple_lines.clone(),
+            clinic_name: self.clinic_name.clone(),
         }
     }
 }

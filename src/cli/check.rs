@@ -4,13 +4,16 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use oqs_line_check::rules::answers::parse_answers;
-use oqs_line_check::rules::text::is_ambiguous_width;
-use oqs_line_check::rules::{AnswerSource, RuleSet, decide, name_the_source, report};
+use oqs_line_check::rules::text::{is_ambiguous_width, sanitize};
+use oqs_line_check::rules::{
+    AnswerSource, RuleSet, clinic_name, decide, name_the_source, report, sheet,
+};
 use serde::Serialize;
 
 use super::EXIT_INPUT_ERROR;
 use super::answers::{self, ErrorEntry, Given};
 use super::args::{CheckArgs, Format};
+use crate::shell::save;
 
 #[derive(Serialize)]
 struct ErrorList<'a> {
@@ -32,15 +35,33 @@ pub fn run(rules: &RuleSet, args: &CheckArgs, out: &mut impl Write) -> ExitCode 
     match parse_answers(rules, &given.merged, today) {
         Ok(answers) => {
             let decision = decide(rules, &answers);
+            if let Some(path) = &args.sheet {
+                let page = sheet::html(rules, &answers, &decision, today);
+                match save::write_new(path, &page) {
+                    Ok(()) => eprintln!(
+                        "印刷用のページを保存しました: {}",
+                        sanitize(&path.display().to_string())
+                    ),
+                    Err(message) => {
+                        eprintln!("エラー: --sheet: {message}");
+                        return ExitCode::from(EXIT_INPUT_ERROR);
+                    }
+                }
+            }
             let written = match args.format {
                 Format::Json => serde_json::to_string_pretty(&decision)
                     .map_err(std::io::Error::other)
                     .and_then(|s| writeln!(out, "{}", width_safe_json(&s))),
-                Format::Text => write!(
-                    out,
-                    "{}",
-                    report::to_text(&report::sections(rules, &decision))
-                ),
+                Format::Text => {
+                    let name = clinic_name::heading(decision.clinic_name.as_deref())
+                        .map(|n| format!("{n}\n"))
+                        .unwrap_or_default();
+                    write!(
+                        out,
+                        "{name}{}",
+                        report::to_text(&report::sections(rules, &decision))
+                    )
+                }
             };
             match written {
                 Ok(()) => ExitCode::SUCCESS,

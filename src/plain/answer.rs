@@ -45,7 +45,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             step if is_list(step) => self.pick(typed, &folded),
             Step::Prefecture => self.prefecture(typed, &folded),
             Step::Applied | Step::CustomerId => self.text_or_unknown(typed, &folded),
-            Step::CustomerIdConfirm => self.text(typed),
+            Step::CustomerIdConfirm | Step::ClinicName => self.text(typed),
             Step::Review => self.pick(typed, &folded),
             _ => {}
         }
@@ -252,10 +252,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// the field's text.
     fn text(&mut self, typed: &str) {
         if typed.trim().is_empty() {
-            if self
-                .model
-                .field(self.model.step)
-                .is_some_and(|f| !f.is_empty())
+            // The clinic's name is optional: an empty line keeps it as it is.
+            if self.model.step == Step::ClinicName
+                || self
+                    .model
+                    .field(self.model.step)
+                    .is_some_and(|f| !f.is_empty())
             {
                 self.send(Msg::Submit);
             } else {

@@ -4,9 +4,9 @@
 use std::io::{BufRead, Write};
 
 use chrono::Local;
-use oqs_line_check::rules::report;
 use oqs_line_check::rules::text::{self, sanitize};
-use oqs_line_check::wizard::{Command, Msg, Overlay, SaveState, Step};
+use oqs_line_check::rules::{clinic_name, report};
+use oqs_line_check::wizard::{Command, Msg, Overlay, SaveState, Step, file_name};
 
 use super::{Flow, Session};
 use crate::shell::save;
@@ -19,12 +19,15 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             if let Some(decision) = &self.model.decision {
                 let out = report::to_text(&report::sections(self.model.rules(), decision));
                 self.console.say("");
+                if let Some(name) = clinic_name::heading(decision.clinic_name.as_deref()) {
+                    self.console.say(&name);
+                }
                 self.console.say(out.trim_end());
             }
         }
         self.console.say("");
         self.console
-            .say("結果をファイルに保存できます (Markdown、JSON、回答ファイルの3つ)。");
+            .say("結果をファイルに保存できます (印刷用のページ、JSON、回答ファイルの3つ)。");
         self.console.say("  1. 保存して終了する");
         self.console.say("  2. 保存しないで終了する");
         self.console
@@ -59,7 +62,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             self.console.say("保存できませんでした。");
             return Flow::Continue;
         };
-        let stem = format!("oqs-line-check-{}", Local::now().format("%Y%m%d-%H%M%S"));
+        let stem = file_name::stem(request.clinic_name.as_deref(), Local::now().naive_local());
         let places = save::places(save::start_folder(self.dir.as_deref()));
         let result = save::save(&places, &stem, &request);
         self.send(Msg::Saved(result));

@@ -116,7 +116,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     layout::number_range(m.choices().len())
                 )
             }
-            Step::Prefecture | Step::Applied | Step::CustomerId => {
+            Step::Prefecture | Step::Applied | Step::CustomerId | Step::ClinicName => {
                 format!("{}: ", m.step.field().map_or("", Field::label))
             }
             Step::CustomerIdConfirm => format!("{} (2回目): ", Field::CustomerId.label()),

@@ -270,6 +270,7 @@ pub fn given(raw: &RawAnswers, field: Field) -> Option<&str> {
         Field::V6 => raw.v6.as_deref(),
         Field::CustomerId => raw.customer_id.as_deref(),
         Field::MultipleLines => raw.multiple_lines.as_deref(),
+        Field::ClinicName => raw.clinic_name.as_deref(),
     }
 }
 
@@ -283,6 +284,7 @@ pub fn given_mut(raw: &mut RawAnswers, field: Field) -> &mut Option<String> {
         Field::V6 => &mut raw.v6,
         Field::CustomerId => &mut raw.customer_id,
         Field::MultipleLines => &mut raw.multiple_lines,
+        Field::ClinicName => &mut raw.clinic_name,
     }
 }
 

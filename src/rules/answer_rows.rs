@@ -1,5 +1,5 @@
 //! The answers as people read them: for each question the line asks, its name and the answer in
-//! words. The saved Markdown lists these rows and the wizard's review shows the same words, so an
+//! words. The saved sheet lists these rows and the wizard's review shows the same words, so an
 //! answer reads the same on the screen and in the file.
 
 use super::answers::{Answers, V6Answer};
@@ -73,6 +73,12 @@ pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<AnswerRow> {
         push(Field::CustomerId, id);
         let multiple = answers.multiple_lines.unwrap_or_default().label();
         push(Field::MultipleLines, multiple.to_string());
+    }
+    if let Some(name) = &answers.clinic_name {
+        rows.push(AnswerRow {
+            field: Field::ClinicName,
+            value: name.clone(),
+        });
     }
     rows
 }

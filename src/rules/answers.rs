@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
+use super::clinic_name;
 use super::customer_id::{self, NormalizedId};
 use super::date;
 use super::field::{Field, FieldError};
@@ -270,6 +271,8 @@ pub struct Answers {
     pub customer_id: Option<NormalizedId>,
     /// `None` when not asked (not a FLET'S line, or the flag not given).
     pub multiple_lines: Option<YesNo>,
+    /// 医療機関名, as [`clinic_name::parse`] made it; `None` when not given.
+    pub clinic_name: Option<String>,
 }
 
 impl Answers {
@@ -282,6 +285,7 @@ impl Answers {
             v6: V6Answer::Unknown,
             customer_id: None,
             multiple_lines: None,
+            clinic_name: None,
         }
     }
 
@@ -303,6 +307,7 @@ pub struct RawAnswers {
     pub v6: Option<String>,
     pub customer_id: Option<String>,
     pub multiple_lines: Option<String>,
+    pub clinic_name: Option<String>,
 }
 
 impl RawAnswers {
@@ -406,6 +411,14 @@ pub fn parse_answers(
         Field::MultipleLines,
         &mut errors,
     );
+    let clinic_name = match raw.clinic_name.as_deref().map(clinic_name::parse) {
+        None => None,
+        Some(Ok(name)) => name,
+        Some(Err(e)) => {
+            errors.push(e);
+            None
+        }
+    };
 
     if let Some(line) = line {
         let answers = Answers {
@@ -416,6 +429,7 @@ pub fn parse_answers(
             v6,
             customer_id,
             multiple_lines,
+            clinic_name,
         };
         // Cross-field checks only where the fields themselves were fine.
         if !errors.iter().any(|e| e.field == Field::Prefecture) {

@@ -77,6 +77,8 @@ pub struct ContactEntry {
 /// none renamed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision {
+    /// 医療機関名 as given: shown, never decided on.
+    pub clinic_name: Option<String>,
     pub verdict: Verdict,
     pub area: Option<Area>,
     pub prefecture: Option<PrefectureRef>,
@@ -199,6 +201,7 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
     let actions = codes.into_iter().map(|c| ctx.action(c)).collect();
 
     Decision {
+        clinic_name: answers.clinic_name.clone(),
         verdict,
         area,
         prefecture: pref.map(|p| PrefectureRef {

@@ -32,6 +32,7 @@ pub enum Field {
     V6,
     CustomerId,
     MultipleLines,
+    ClinicName,
 }
 
 /// How one field is written and called wherever an answer is given: the `check` flag (and
@@ -158,6 +159,26 @@ impl Field {
                 example: Example {
                     value: "いいえ",
                     note: ExampleNote::Values("yes / no / unknown"),
+                },
+            },
+            Field::ClinicName => FieldSpec {
+                key: "clinic-name",
+                label: "医療機関名",
+                headings: &[
+                    "医療機関名",
+                    "name",
+                    "名前",
+                    "医療機関",
+                    "医療機関等名",
+                    "医療機関・薬局名",
+                    "施設名",
+                    "薬局名",
+                ],
+                value_name: "NAME",
+                help: "医療機関・薬局の名前 (省略可。結果と保存するファイルの名前に入ります)",
+                example: Example {
+                    value: "さくら内科クリニック",
+                    note: ExampleNote::None,
                 },
             },
         }

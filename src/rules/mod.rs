@@ -5,6 +5,7 @@ pub mod answer_file;
 pub mod answer_rows;
 pub mod answer_source;
 pub mod answers;
+pub mod clinic_name;
 pub mod customer_id;
 pub mod date;
 pub mod decision;
@@ -17,6 +18,7 @@ pub mod pattern;
 pub mod prefecture;
 pub mod report;
 pub mod romaji;
+pub mod sheet;
 pub mod text;
 
 pub use answer_source::{AnswerSource, name_the_source};

@@ -156,6 +156,7 @@ fn start_model(start: usize) -> Model<'static> {
         v6: Some("not-contracted".into()),
         customer_id: Some(id.into()),
         multiple_lines: Some("no".into()),
+        clinic_name: None,
     };
     match start {
         1 => Model::with_answers(

@@ -39,7 +39,9 @@ fn error_lines(m: &Model<'_>, theme: &Theme, w: usize) -> Vec<Line<'static>> {
 pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     match m.step {
         Step::Prefecture => prefecture(m, theme, f, body),
-        Step::Applied | Step::CustomerId | Step::CustomerIdConfirm => text(m, theme, f, body),
+        Step::Applied | Step::CustomerId | Step::CustomerIdConfirm | Step::ClinicName => {
+            text(m, theme, f, body)
+        }
         _ => list(m, &m.choices(), theme, f, body, 0),
     }
 }
@@ -270,6 +272,10 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             format!("{}: ", Field::CustomerId.label()),
             m.fields.customer_id.value(),
         ),
+        Step::ClinicName => (
+            format!("{}: ", Field::ClinicName.label()),
+            m.fields.clinic_name.value(),
+        ),
         _ => (
             format!("{} (2回目): ", Field::CustomerId.label()),
             m.fields.customer_id_confirm.value(),
@@ -332,6 +338,11 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
                 }
             }
         }
+        Step::ClinicName => said(
+            &mut lines,
+            "結果、印刷用のページ、保存するファイルの名前に入ります。空のまま Enter で、名前なしで進みます。",
+            theme.dim(),
+        ),
         _ => said(
             &mut lines,
             "1回目と同じお客さまIDを、貼り付けを使わずに入力してください。",

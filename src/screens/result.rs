@@ -74,7 +74,7 @@ pub fn message(
 }
 
 /// What the save made, longest first: 「起動したフォルダーに保存しました: oqs-line-check-20261125-0930
-/// (.md .json .toml)」 down to 「保存済み」. The files share one name; the dialog showed the full
+/// (.html .json .toml)」 down to 「保存済み」. The files share one name; the dialog showed the full
 /// paths. Saved in a second place (the first refused), every wording names the place.
 fn saved_wordings(saved: &Saved) -> Vec<String> {
     let path = |p: &String| std::path::Path::new(p).to_path_buf();

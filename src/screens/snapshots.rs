@@ -260,7 +260,7 @@ fn long_values_and_the_save_status_are_never_cut() {
     send(&mut m, &[Msg::Submit, Msg::Save]);
     // A deep folder: each path takes two lines, and the dialog grows to show them all.
     let folder = "/home/clinic/Documents/online-shikaku-kakunin/kaisen-check/2026-11";
-    let saved = ["md", "json", "toml"]
+    let saved = ["html", "json", "toml"]
         .map(|e| format!("{folder}/oqs-line-check-20261125-102710.{e}"))
         .to_vec();
     let saved = oqs_line_check::wizard::Saved {
@@ -270,7 +270,7 @@ fn long_values_and_the_save_status_are_never_cut() {
     };
     send(&mut m, &[Msg::Saved(Ok(saved))]);
     let screen = render(&m, 80, 24);
-    for e in ["md", "json", "toml"] {
+    for e in ["html", "json", "toml"] {
         assert!(
             screen.contains(&format!("oqs-line-check-20261125-102710.{e}")),
             "{screen}"
@@ -435,6 +435,7 @@ fn a_type_the_new_prefecture_does_not_offer_says_why() {
         v6: None,
         customer_id: Some("CAF0123456789".into()),
         multiple_lines: Some("no".into()),
+        clinic_name: None,
     };
     let mut m = Model::with_answers(embedded::rules().expect("embedded rules"), today(), &raw);
     send(
@@ -471,7 +472,7 @@ fn save_dialogs_name_each_folder_and_its_cause() {
     let home = "/home/clinic";
     let stem = "oqs-line-check-20261125-093000";
     let saved = Saved {
-        paths: ["md", "json", "toml"]
+        paths: ["html", "json", "toml"]
             .iter()
             .map(|ext| format!("{home}/{stem}.{ext}"))
             .collect(),
@@ -589,7 +590,7 @@ fn every_dialog_on_the_result_screen() {
     assert!(m.overlay.is_none());
     assert!(matches!(update(&mut m, Msg::Save), Command::Save(_)));
     let saved = Saved {
-        paths: ["md", "json", "toml"]
+        paths: ["html", "json", "toml"]
             .iter()
             .map(|ext| format!("/home/clinic/oqs-line-check-20261125-093000.{ext}"))
             .collect(),

@@ -16,11 +16,12 @@ use ratatui::layout::Rect;
 
 use chrono::{Local, NaiveDate};
 use oqs_line_check::rules::{RawAnswers, RuleSet};
-use oqs_line_check::wizard::{Command, Model, Msg, update};
+use oqs_line_check::wizard::{Command, Model, Msg, exit_summary, file_name, update};
 
 use crate::screens::{self, Theme};
 
-/// Runs the wizard until the user quits.
+/// Runs the wizard until the user quits, then, on the normal screen, leaves the summary of the
+/// result ([`exit_summary`]): closing the window after reading it loses nothing.
 pub fn run(
     rules: &RuleSet,
     answers: &RawAnswers,
@@ -28,6 +29,19 @@ pub fn run(
     theme: Theme,
 ) -> io::Result<()> {
     let mut model = Model::with_answers(rules, today, answers);
+    session(&mut model, &theme)?;
+    // The terminal is restored by now (the session's guard is gone).
+    if let Some(summary) = exit_summary::text(&model) {
+        use std::io::Write;
+        let mut out = io::stdout().lock();
+        // Nowhere to say it when stdout is gone; the result was on the screen.
+        let _ = out.write_all(summary.as_bytes()).and_then(|()| out.flush());
+    }
+    Ok(())
+}
+
+/// The wizard on the alternate screen, from setting the terminal up to putting it back.
+fn session(model: &mut Model<'_>, theme: &Theme) -> io::Result<()> {
     // Named in a failed save's message even when the folder is removed while the wizard runs.
     let started_in = std::env::current_dir().ok();
     let signals = signals::install()?;
@@ -35,13 +49,13 @@ pub fn run(
     let (_guard, mut term) = terminal::Guard::enter()?;
     let size = term.size()?;
     update(
-        &mut model,
+        model,
         Msg::Resize {
             width: size.width,
             height: size.height,
         },
     );
-    draw(&mut term, &model, &theme)?;
+    draw(&mut term, model, theme)?;
     signals.start(input.waker()?)?;
     loop {
         // Everything that has arrived is handled before the next frame.
@@ -51,18 +65,19 @@ pub fn run(
                 input::Input::Redraw => Some(redraw(&mut term)?),
             };
             let Some(msg) = msg else { continue };
-            match update(&mut model, msg) {
+            match update(model, msg) {
                 Command::None => {}
                 Command::Quit => return Ok(()),
                 Command::Save(request) => {
-                    let stem = format!("oqs-line-check-{}", Local::now().format("%Y%m%d-%H%M%S"));
+                    let stem =
+                        file_name::stem(request.clinic_name.as_deref(), Local::now().naive_local());
                     let places = save::places(save::start_folder(started_in.as_deref()));
                     let result = save::save(&places, &stem, &request);
-                    update(&mut model, Msg::Saved(result));
+                    update(model, Msg::Saved(result));
                 }
             }
         }
-        draw(&mut term, &model, &theme)?;
+        draw(&mut term, model, theme)?;
     }
 }
 

@@ -264,6 +264,32 @@ fn free_names(dir: &Path, stem: &str, request: &SaveRequest) -> Result<Vec<PathB
     Err(Fault::TooMany)
 }
 
+/// Writes one file at `path` the way a save writes each of its files: atomically, readable
+/// only by the user on Unix, never over an existing file. Says why not in Japanese, with the
+/// path.
+pub fn write_new(path: &Path, content: &str) -> Result<(), String> {
+    let shown = shown(path);
+    if path.symlink_metadata().is_ok() {
+        return Err(format!(
+            "「{shown}」はすでにあります。上書きはしません。別の名前を指定してください"
+        ));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Err(fault) = check_folder(dir) {
+        return Err(format!("「{shown}」に保存できません: {}", fault.cause()));
+    }
+    write_one(dir, path, content).map_err(|e| {
+        let cause = match fault(&e, dir, path, "html") {
+            Fault::Raced(what) => format!("同じ名前の{what}ができていました。上書きはしません。"),
+            f => f.cause(),
+        };
+        format!("「{shown}」に保存できません: {cause}")
+    })
+}
+
 fn write_one(dir: &Path, path: &Path, content: &str) -> io::Result<()> {
     // tempfile creates the file with mode 0600 on Unix, in the same folder so the final step is
     // a rename on one file system; persist_noclobber refuses to replace an existing file.
@@ -324,10 +350,11 @@ mod tests {
     fn request() -> SaveRequest {
         SaveRequest {
             files: vec![
-                ("md", "# 結果\n".to_string()),
+                ("html", "# 結果\n".to_string()),
                 ("json", "{}\n".to_string()),
                 ("toml", "line = \"cross\"\n".to_string()),
             ],
+            clinic_name: None,
         }
     }
 
@@ -388,7 +415,7 @@ mod tests {
     fn writes_three_files_readable_only_by_the_user() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let saved = save(&[start(dir.path())], "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(names(&saved.paths), ["r.md", "r.json", "r.toml"]);
+        assert_eq!(names(&saved.paths), ["r.html", "r.json", "r.toml"]);
         assert_eq!(saved.place, START);
         assert_eq!(saved.refused, Vec::<String>::new());
         assert_eq!(contents(dir.path()).len(), 3, "no temporary file left");
@@ -405,24 +432,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         // One of the three names is taken: all three move to the next free name together.
         std::fs::write(dir.path().join("r.json"), "前の結果").unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(dir.path().join("r-2.md"), "前の結果 2").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("r-2.html"), "前の結果 2").unwrap_or_else(|e| panic!("{e}"));
         let written = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(names(&written), ["r-3.md", "r-3.json", "r-3.toml"]);
+        assert_eq!(names(&written), ["r-3.html", "r-3.json", "r-3.toml"]);
         let after = contents(dir.path());
         assert!(after.contains(&("r.json".to_string(), "前の結果".to_string())));
-        assert!(after.contains(&("r-2.md".to_string(), "前の結果 2".to_string())));
+        assert!(after.contains(&("r-2.html".to_string(), "前の結果 2".to_string())));
         assert_eq!(after.len(), 5, "{after:?}");
     }
 
     #[test]
     fn a_directory_where_a_file_would_go_is_left_alone() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        std::fs::create_dir(dir.path().join("r.md")).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(dir.path().join("r.md").join("inside"), "x")
+        std::fs::create_dir(dir.path().join("r.html")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("r.html").join("inside"), "x")
             .unwrap_or_else(|e| panic!("{e}"));
         let written = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(names(&written), ["r-2.md", "r-2.json", "r-2.toml"]);
-        let inside = std::fs::read_to_string(dir.path().join("r.md").join("inside"));
+        assert_eq!(names(&written), ["r-2.html", "r-2.json", "r-2.toml"]);
+        let inside = std::fs::read_to_string(dir.path().join("r.html").join("inside"));
         assert_eq!(inside.ok().as_deref(), Some("x"));
     }
 
@@ -430,14 +457,14 @@ mod tests {
     #[test]
     fn a_symbolic_link_that_leads_nowhere_takes_its_name_and_is_named_if_it_races() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let link = dir.path().join("r.md");
+        let link = dir.path().join("r.html");
         std::os::unix::fs::symlink(dir.path().join("nowhere"), &link)
             .unwrap_or_else(|e| panic!("{e}"));
         // F2 after F2: each save takes a fresh name, the link is left as it is.
         let first = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(names(&first), ["r-2.md", "r-2.json", "r-2.toml"]);
+        assert_eq!(names(&first), ["r-2.html", "r-2.json", "r-2.toml"]);
         let second = write(dir.path(), "r", &request()).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(names(&second), ["r-3.md", "r-3.json", "r-3.toml"]);
+        assert_eq!(names(&second), ["r-3.html", "r-3.json", "r-3.toml"]);
         assert!(std::fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()));
         assert!(!dir.path().join("nowhere").exists());
         // Should one appear while saving, the message says what it is.
@@ -445,11 +472,11 @@ mod tests {
             &io::Error::from(io::ErrorKind::AlreadyExists),
             dir.path(),
             &link,
-            "md",
+            "html",
         );
         assert_eq!(
             raced.cause(),
-            "保存の途中で、同じ名前の行き先のないシンボリックリンク (r.md)ができました。"
+            "保存の途中で、同じ名前の行き先のないシンボリックリンク (r.html)ができました。"
         );
     }
 
@@ -582,7 +609,7 @@ mod tests {
             );
             assert_eq!(f.summary, "起動したフォルダーに保存できませんでした");
             assert_keeps_the_answers(&f);
-            assert!(!dir.join("r.md").exists());
+            assert!(!dir.join("r.html").exists());
         }
     }
 
@@ -623,7 +650,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let ro = dir.path().join("ro");
         std::fs::create_dir(&ro).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(ro.join("r.md"), "前の結果").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(ro.join("r.html"), "前の結果").unwrap_or_else(|e| panic!("{e}"));
         let set = |mode| std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(mode));
         set(0o555).unwrap_or_else(|e| panic!("{e}"));
         #[cfg(target_os = "linux")]
@@ -639,7 +666,7 @@ mod tests {
             // Root on a file system without the immutable flag: only no-clobber is shown here.
             eprintln!("branch: the folder could not be made read-only (root without chattr +i)");
             let saved = result.unwrap_or_else(|e| panic!("{e:?}"));
-            assert_eq!(names(&saved.paths), ["r-2.md", "r-2.json", "r-2.toml"]);
+            assert_eq!(names(&saved.paths), ["r-2.html", "r-2.json", "r-2.toml"]);
             assert_eq!(contents(&ro).len(), 4, "{:?}", contents(&ro));
         } else {
             eprintln!("branch: the folder is read-only");
@@ -659,7 +686,7 @@ mod tests {
             );
             assert_keeps_the_answers(&f);
         }
-        let md = std::fs::read_to_string(ro.join("r.md"));
+        let md = std::fs::read_to_string(ro.join("r.html"));
         assert_eq!(md.ok().as_deref(), Some("前の結果"));
     }
 

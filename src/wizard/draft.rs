@@ -24,6 +24,8 @@ pub struct Draft {
     /// The ID was typed a second time and matched, or came from an answer file or a flag.
     pub customer_id_confirmed: bool,
     pub multiple_lines: Option<YesNo>,
+    /// 医療機関名, entered from the review; optional, so never a question on the way there.
+    pub clinic_name: Option<String>,
 }
 
 impl Draft {
@@ -54,6 +56,7 @@ impl Draft {
             v6: self.v6.filter(|_| flets).unwrap_or(V6Answer::Unknown),
             customer_id: self.customer_id.clone().flatten().filter(|_| flets),
             multiple_lines: self.multiple_lines.filter(|_| flets),
+            clinic_name: self.clinic_name.clone(),
         }
     }
 
@@ -99,6 +102,8 @@ impl Draft {
             Step::CustomerIdConfirm => {
                 flets && matches!(self.customer_id, Some(Some(_))) && !self.customer_id_confirmed
             }
+            // Optional: a row of the review, never asked on the way there (see `next_step`).
+            Step::ClinicName => true,
         }
     }
 
@@ -114,7 +119,7 @@ impl Draft {
             Step::CustomerId => self.customer_id.is_some(),
             Step::CustomerIdConfirm => self.customer_id_confirmed,
             Step::MultipleLines => self.multiple_lines.is_some(),
-            Step::Review | Step::Result => true,
+            Step::ClinicName | Step::Review | Step::Result => true,
         }
     }
 
@@ -147,7 +152,7 @@ impl Draft {
             },
             Step::CustomerIdConfirm => self.customer_id_confirmed,
             Step::MultipleLines => self.multiple_lines.is_some(),
-            Step::Review | Step::Result => true,
+            Step::ClinicName | Step::Review | Step::Result => true,
         }
     }
 
@@ -164,7 +169,7 @@ impl Draft {
         Step::all()
             .skip_while(|&s| s != step)
             .skip(1)
-            .find(|&s| s != Step::Result && self.applies(rules, s))
+            .find(|&s| s != Step::Result && s != Step::ClinicName && self.applies(rules, s))
             .unwrap_or(Step::Review)
     }
 
@@ -174,7 +179,7 @@ impl Draft {
             .rev()
             .skip_while(|&s| s != step)
             .skip(1)
-            .find(|&s| self.applies(rules, s))
+            .find(|&s| s != Step::ClinicName && self.applies(rules, s))
     }
 
     /// "3/8": this step's question number among those that apply, and how many apply.

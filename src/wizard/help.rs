@@ -89,6 +89,13 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
         Step::MultipleLines => {
             p.push(r.customer_id.multiple_lines.clone());
         }
+        Step::ClinicName => {
+            p.push("入力した名前は、結果の画面、印刷用のページ、保存するファイルとその名前に入ります。判定には使いません。".into());
+            p.push(format!(
+                "{}文字まで入力できます。空のまま Enter を押すと、名前なしで進みます。",
+                crate::rules::clinic_name::MAX_CHARS
+            ));
+        }
         Step::Review => {
             p.push(
                 "上下キーで項目を選び、Enter で答えを直せます。直したあとはこの画面に戻ります。"
@@ -141,7 +148,7 @@ pub fn key_hints(m: &Model<'_>, result_lines: usize) -> Vec<(&'static str, &'sta
             k.push(("Enter", "決定"));
             k.push(("上下", "入力/わからない"));
         }
-        Step::CustomerIdConfirm => k.push(("Enter", "決定")),
+        Step::CustomerIdConfirm | Step::ClinicName => k.push(("Enter", "決定")),
         Step::Review => {
             k.push(("上下", "選ぶ"));
             k.push(("Enter", "直す/結果へ"));

@@ -3,6 +3,8 @@
 //! terminal, so every path is tested without one.
 
 pub mod draft;
+pub mod exit_summary;
+pub mod file_name;
 pub mod help;
 pub mod layout;
 pub mod model;

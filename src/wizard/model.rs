@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::rules::answer_rows::answer_rows;
 use crate::rules::answers::{check_consistency, find_line, is_unknown, parse_choice_value};
+use crate::rules::clinic_name;
 use crate::rules::customer_id::{self, NormalizedId};
 use crate::rules::{
     Decision, Field, FieldError, RawAnswers, RuleSet, V6Answer, YesNo, date, decide, prefecture,
@@ -75,6 +76,7 @@ pub struct Fields {
     pub applied: TextField,
     pub customer_id: TextField,
     pub customer_id_confirm: TextField,
+    pub clinic_name: TextField,
 }
 
 /// How the 申込日 and お客さまID fields read a word for わからない: it is the わからない choice.
@@ -209,6 +211,10 @@ impl<'r> Model<'r> {
             }
         }
         d.multiple_lines = raw.multiple_lines.as_deref().and_then(parse_choice_value);
+        if let Some(name) = raw.clinic_name.as_deref() {
+            m.fields.clinic_name = TextField::with_value(name);
+            d.clinic_name = clinic_name::parse(name).ok().flatten();
+        }
         let start = if raw == &RawAnswers::default() {
             Step::Line
         } else {
@@ -234,7 +240,7 @@ impl<'r> Model<'r> {
     /// Whether the current step has a text field that takes typing.
     pub fn typing(&self) -> bool {
         match self.step {
-            Step::Prefecture | Step::CustomerIdConfirm => true,
+            Step::Prefecture | Step::CustomerIdConfirm | Step::ClinicName => true,
             Step::Applied | Step::CustomerId => self.focus == Focus::Field,
             _ => false,
         }
@@ -246,6 +252,7 @@ impl<'r> Model<'r> {
             Step::Applied => Some(&self.fields.applied),
             Step::CustomerId => Some(&self.fields.customer_id),
             Step::CustomerIdConfirm => Some(&self.fields.customer_id_confirm),
+            Step::ClinicName => Some(&self.fields.clinic_name),
             _ => None,
         }
     }
@@ -256,6 +263,7 @@ impl<'r> Model<'r> {
             Step::Applied => Some(&mut self.fields.applied),
             Step::CustomerId => Some(&mut self.fields.customer_id),
             Step::CustomerIdConfirm => Some(&mut self.fields.customer_id_confirm),
+            Step::ClinicName => Some(&mut self.fields.clinic_name),
             _ => None,
         }
     }
@@ -371,6 +379,11 @@ impl<'r> Model<'r> {
                     || (s == Step::CustomerId && d.applies(r, Step::CustomerIdConfirm));
                 let value = match s {
                     _ if !d.answered(s) => None,
+                    Step::ClinicName => Some(
+                        d.clinic_name
+                            .clone()
+                            .unwrap_or_else(|| "未入力 (省略できます)".to_string()),
+                    ),
                     Step::Line => d.line.as_deref().map(line_name),
                     Step::NextType => d.next_type.as_deref().map(|t| match t {
                         "next" => "わからない".to_string(),
@@ -522,6 +535,7 @@ mod tests {
             v6: Some("unknown".to_string()),
             customer_id: Some("caf0123456789".to_string()),
             multiple_lines: Some("no".to_string()),
+            clinic_name: Some(" さくら内科　クリニック ".to_string()),
         };
         let m = Model::with_answers(rules, today, &raw);
         let saved = answer_rows(rules, &m.draft.answers(rules));
@@ -536,7 +550,11 @@ mod tests {
                 compared += 1;
             }
         }
-        assert_eq!(compared, 6);
+        assert_eq!(compared, 7);
+        assert_eq!(
+            m.draft.clinic_name.as_deref(),
+            Some("さくら内科 クリニック")
+        );
     }
 
     // Keep `YesNo` parsing symmetrical with `as_ref` for the prefill.

@@ -53,4 +53,6 @@ pub enum Command {
 pub struct SaveRequest {
     /// (extension, content) pairs: `md`, `json`, `toml`. The shell names the files.
     pub files: Vec<(&'static str, String)>,
+    /// 医療機関名, for the files' name ([`super::file_name::stem`]).
+    pub clinic_name: Option<String>,
 }

@@ -5,8 +5,8 @@
 //! never left alone on a page's last row: [`shown`] leaves such a row blank, and the paging keys
 //! then start the next page with it, so the label and its address are read together.
 
-use crate::rules::Verdict;
 use crate::rules::report::{self, Role, SectionKind};
+use crate::rules::{Verdict, clinic_name};
 
 use super::layout;
 use super::model::Model;
@@ -56,6 +56,13 @@ pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
     };
     let width = layout::body_width(m.viewport).max(10);
     let mut out = Vec::new();
+    if let Some(name) = clinic_name::heading(decision.clinic_name.as_deref()) {
+        out.extend(
+            wrap(&name, width)
+                .into_iter()
+                .map(|l| StyledLine::new(l, LineStyle::Strong)),
+        );
+    }
     for section in report::sections(m.rules(), decision) {
         let heading = match section.kind {
             SectionKind::Verdict => LineStyle::Banner(decision.verdict),

@@ -1,11 +1,11 @@
-//! What saving the result writes: a Markdown summary for people, the `check` JSON for scripts,
-//! and an answer file that starts the wizard or `check` again with the same answers.
+//! What saving the result writes: the sheet for people (one HTML page to print or send, see
+//! [`sheet`]), the `check` JSON for scripts, and an answer file that starts the wizard or
+//! `check` again with the same answers.
 
 use chrono::NaiveDate;
 
-use crate::rules::answer_rows::answer_rows;
-use crate::rules::report::{self, Role};
-use crate::rules::{Answers, Decision, RawAnswers, RuleSet, text};
+use crate::rules::sheet;
+use crate::rules::{Answers, Decision, RawAnswers, RuleSet};
 
 /// The files, as (extension, content).
 pub fn files(
@@ -14,7 +14,7 @@ pub fn files(
     decision: &Decision,
     today: NaiveDate,
 ) -> Vec<(&'static str, String)> {
-    let mut out = vec![("md", markdown(rules, answers, decision, today))];
+    let mut out = vec![("html", sheet::html(rules, answers, decision, today))];
     if let Ok(json) = serde_json::to_string_pretty(decision) {
         out.push(("json", format!("{json}\n")));
     }
@@ -45,51 +45,6 @@ pub fn raw_answers(a: &Answers) -> RawAnswers {
                 .map_or_else(|| "unknown".to_string(), |n| n.normalized.clone()),
         ),
         multiple_lines: a.multiple_lines.map(|m| m.as_ref().to_string()),
+        clinic_name: a.clinic_name.clone(),
     }
-}
-
-/// The Markdown summary. Every value comes from the rules or was checked by them; user text is
-/// sanitised all the same.
-pub fn markdown(
-    rules: &RuleSet,
-    answers: &Answers,
-    decision: &Decision,
-    today: NaiveDate,
-) -> String {
-    let mut s = String::new();
-    s.push_str("# オンライン資格確認 回線チェックの結果\n\n");
-    s.push_str(&format!(
-        "- 作成日: {}\n- ルール: {} ({})\n\n",
-        today.format("%Y-%m-%d"),
-        rules.source.title,
-        rules.source.as_of_label
-    ));
-    s.push_str("## 回答\n\n| 項目 | 回答 |\n| --- | --- |\n");
-    for row in answer_rows(rules, answers) {
-        s.push_str(&format!("| {} | {} |\n", row.label(), md_cell(&row.value)));
-    }
-    s.push('\n');
-    for section in report::sections(rules, decision) {
-        s.push_str(&format!("## {}\n\n", section.title));
-        for line in &section.lines {
-            let shown = text::sanitize(&line.to_string());
-            match line.role {
-                Role::Step(_) | Role::Entry | Role::Contact => {
-                    s.push_str(&format!("\n**{shown}**\n\n"));
-                }
-                Role::Paragraph => s.push_str(&format!("{shown}\n\n")),
-                // Already a list item: Markdown's own marker replaces ours.
-                Role::Point => s.push_str(&format!("- {}\n", text::sanitize(&line.text))),
-                Role::Detail | Role::Url | Role::Check | Role::Phone => {
-                    s.push_str(&format!("- {shown}\n"));
-                }
-            }
-        }
-        s.push('\n');
-    }
-    s
-}
-
-fn md_cell(s: &str) -> String {
-    text::sanitize(s).replace('|', "\\|")
 }

@@ -15,6 +15,7 @@ pub enum Step {
     CustomerId,
     CustomerIdConfirm,
     MultipleLines,
+    ClinicName,
     Review,
     Result,
 }
@@ -37,7 +38,8 @@ impl Step {
             | Step::Applied
             | Step::V6
             | Step::CustomerId
-            | Step::MultipleLines => self.field().map_or("", Field::label),
+            | Step::MultipleLines
+            | Step::ClinicName => self.field().map_or("", Field::label),
         }
     }
 
@@ -52,6 +54,7 @@ impl Step {
             Step::V6 => Some(Field::V6),
             Step::CustomerId => Some(Field::CustomerId),
             Step::MultipleLines => Some(Field::MultipleLines),
+            Step::ClinicName => Some(Field::ClinicName),
             Step::NextType | Step::CustomerIdConfirm | Step::Review | Step::Result => None,
         }
     }
@@ -68,6 +71,7 @@ impl Step {
             Step::CustomerId => "回線のお客さまIDを入力してください。",
             Step::CustomerIdConfirm => "確認のため、お客さまIDをもう一度入力してください。",
             Step::MultipleLines => "フレッツ光の回線を複数契約していますか。",
+            Step::ClinicName => "医療機関・薬局の名前を入力してください (省略できます)。",
             Step::Review => "答えを確かめて、よければ「この内容で結果を見る」で Enter を押します。",
             Step::Result => "判定と、これからやることです。上から順に読んでください。",
         }
@@ -84,7 +88,7 @@ impl Step {
             Step::Applied => 5,
             Step::V6 => 6,
             Step::CustomerId | Step::CustomerIdConfirm | Step::MultipleLines => 7,
-            Step::Review => 8,
+            Step::ClinicName | Step::Review => 8,
             Step::Result => 9,
         }
     }

@@ -3,8 +3,8 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::rules::answers::{is_unknown, with_unknown_hint};
-use crate::rules::customer_id;
 use crate::rules::{Field, FieldError, date, prefecture};
+use crate::rules::{clinic_name, customer_id};
 
 use super::layout;
 use super::model::{Focus, Model, Overlay, SaveState};
@@ -70,7 +70,7 @@ pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
                 prefecture_key(m, msg);
                 Command::None
             }
-            Step::Applied | Step::CustomerId | Step::CustomerIdConfirm => {
+            Step::Applied | Step::CustomerId | Step::CustomerIdConfirm | Step::ClinicName => {
                 text_key(m, msg);
                 Command::None
             }
@@ -402,6 +402,13 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
                 None => advance(m),
             }
         }
+        Step::ClinicName => match clinic_name::parse(m.fields.clinic_name.value()) {
+            Ok(name) => {
+                m.draft.clinic_name = name;
+                advance(m);
+            }
+            Err(e) => m.error = Some(e),
+        },
         _ => {}
     }
 }
@@ -421,6 +428,7 @@ fn field_of(step: Step) -> Field {
     match step {
         Step::Prefecture => Field::Prefecture,
         Step::Applied => Field::Applied,
+        Step::ClinicName => Field::ClinicName,
         _ => Field::CustomerId,
     }
 }
@@ -480,7 +488,10 @@ fn result_key(m: &mut Model<'_>, msg: Msg) -> Command {
                 let files = save_content::files(m.rules, &answers, decision, m.today);
                 m.save = SaveState::Saving;
                 clamp_scroll_to(m, lines.len());
-                return Command::Save(SaveRequest { files });
+                return Command::Save(SaveRequest {
+                    files,
+                    clinic_name: answers.clinic_name,
+                });
             }
         }
         // Enter offers to quit; 終了する is preselected only once the result is saved.

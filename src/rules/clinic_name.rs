@@ -1,0 +1,107 @@
+//! The clinic's name (医療機関名): an optional answer that is only shown (on the result, the
+//! sheet, the saved files and their names), never decided on.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::field::{Field, FieldError};
+use super::text;
+
+/// The longest name taken, in characters after normalising. 「医療法人社団」 and a branch name
+/// included, real names are far shorter; the bound keeps the sheet's heading on one line.
+pub const MAX_CHARS: usize = 50;
+
+/// Reads a name as given: `None` when it is empty or only spaces (the name is optional). Spaces
+/// around it go, runs of spaces inside become one, and NFKC makes full-width letters and digits
+/// and half-width katakana ordinary (「ＡＢＣ内科」 → 「ABC内科」, 「ｸﾘﾆｯｸ」 → 「クリニック」).
+/// Control and invisible characters are refused rather than dropped: they are never part of a
+/// name, and a name that silently differs from what was typed would be worse.
+pub fn parse(value: &str) -> Result<Option<String>, FieldError> {
+    if let Some(c) = value
+        .chars()
+        .find(|&c| (c.is_control() && c != '\t') || text::is_invisible(c))
+    {
+        return Err(FieldError::new(
+            Field::ClinicName,
+            "invalid_character",
+            format!(
+                "使えない文字 (U+{:04X}、画面に見えない文字) が入っています。医療機関名を打ち直してください",
+                u32::from(c)
+            ),
+        ));
+    }
+    let normalized: String = value.nfkc().collect();
+    let name = normalized.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let chars = name.chars().count();
+    if chars > MAX_CHARS {
+        return Err(FieldError::new(
+            Field::ClinicName,
+            "too_long",
+            format!(
+                "{MAX_CHARS}文字までにしてください ({chars}文字あります)。法人名などを省いて短くしてください"
+            ),
+        ));
+    }
+    Ok(Some(name))
+}
+
+/// 「医療機関名: さくら内科」: the line results start with, when the name was given.
+pub fn heading(name: Option<&str>) -> Option<String> {
+    name.map(|n| format!("{}: {}", Field::ClinicName.label(), text::sanitize(n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(s: &str) -> Option<String> {
+        parse(s).unwrap_or_else(|e| panic!("{s:?}: {e}"))
+    }
+
+    #[test]
+    fn names_are_trimmed_and_normalised() {
+        assert_eq!(
+            ok("  さくら内科クリニック　"),
+            Some("さくら内科クリニック".into())
+        );
+        assert_eq!(ok("ＡＢＣ　内科"), Some("ABC 内科".into()));
+        assert_eq!(ok("ｻｸﾗ薬局"), Some("サクラ薬局".into()));
+        assert_eq!(
+            ok("医療法人  社団\t桜会"),
+            Some("医療法人 社団 桜会".into())
+        );
+        assert_eq!(ok(""), None);
+        assert_eq!(ok(" 　 "), None);
+    }
+
+    #[test]
+    fn control_and_invisible_characters_are_refused_naming_the_field() {
+        for bad in [
+            "さくら\u{1b}[2J",
+            "さくら\u{200B}内科",
+            "a\u{202E}b",
+            "x\ny",
+            "\u{FEFF}名",
+        ] {
+            let e = parse(bad).err().unwrap_or_else(|| panic!("{bad:?}"));
+            assert_eq!(e.field, Field::ClinicName);
+            assert_eq!(e.code, "invalid_character");
+            assert!(e.message.starts_with("医療機関名: "), "{}", e.message);
+            assert!(!e.message.chars().any(char::is_control), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn a_long_name_is_refused_with_its_length() {
+        let long = "あ".repeat(MAX_CHARS + 1);
+        let e = parse(&long).err().unwrap_or_else(|| panic!("too long"));
+        assert_eq!(e.code, "too_long");
+        assert!(e.message.contains("51文字あります"), "{}", e.message);
+        assert_eq!(
+            ok(&"あ".repeat(MAX_CHARS)).map(|n| n.chars().count()),
+            Some(MAX_CHARS)
+        );
+    }
+}

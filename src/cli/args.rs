@@ -172,6 +172,8 @@ pub struct AnswerFlags {
     pub collab: Option<String>,
     #[arg(long = Field::Applied.key(), value_name = value_name(Field::Applied), help = help(Field::Applied))]
     pub applied: Option<String>,
+    #[arg(long = Field::Opened.key(), value_name = value_name(Field::Opened), help = help(Field::Opened))]
+    pub opened: Option<String>,
     #[arg(long = Field::V6.key(), value_name = value_name(Field::V6), help = help(Field::V6))]
     pub v6: Option<String>,
     #[arg(long = Field::CustomerId.key(), value_name = value_name(Field::CustomerId), help = help(Field::CustomerId))]
@@ -197,6 +199,7 @@ impl AnswerFlags {
             prefecture: self.prefecture.clone(),
             collab: self.collab.clone(),
             applied: self.applied.clone(),
+            opened: self.opened.clone(),
             v6: self.v6.clone(),
             customer_id: self.customer_id.clone(),
             multiple_lines: self.multiple_lines.clone(),

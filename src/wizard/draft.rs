@@ -1,10 +1,9 @@
 //! The answers given so far, which questions apply to them, and which answers a change has made
 //! stale.
 
-use chrono::NaiveDate;
-
 use crate::rules::customer_id::{self, NormalizedId};
 use crate::rules::decision::v6_question_needed;
+use crate::rules::period::Period;
 use crate::rules::{Answers, Area, Family, LineKind, RuleSet, V6Answer, YesNo};
 
 use super::step::Step;
@@ -18,7 +17,9 @@ pub struct Draft {
     pub next_type: Option<String>,
     pub collab: Option<YesNo>,
     pub prefecture: Option<u8>,
-    pub applied: Option<Option<NaiveDate>>,
+    pub applied: Option<Option<Period>>,
+    /// The 開通日, given instead of the 申込日 (an answer file or a flag).
+    pub opened: Option<Period>,
     pub v6: Option<V6Answer>,
     pub customer_id: Option<Option<NormalizedId>>,
     /// The ID was typed a second time and matched, or came from an answer file or a flag.
@@ -48,6 +49,7 @@ impl Draft {
                 .unwrap_or(YesNo::Unknown),
             prefecture: self.prefecture.filter(|_| flets_or_unknown),
             applied: self.applied.flatten().filter(|_| next),
+            opened: self.opened.filter(|_| next),
             // Every v6 answer counts, as it does for `check`, whether or not the date made the
             // question unnecessary: an explicit answer wins over the date (the decision says
             // so where it changes nothing, for 光クロス).

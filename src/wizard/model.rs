@@ -186,12 +186,16 @@ impl<'r> Model<'r> {
             if is_unknown(a) {
                 d.applied = Some(None);
             } else {
-                if let Ok(date) = date::parse_applied_date(a, today) {
-                    d.applied = Some(Some(date));
+                if let Ok(period) = date::parse_applied_period(a, today) {
+                    d.applied = Some(Some(period));
                 }
                 m.fields.applied = TextField::with_value(a);
             }
         }
+        d.opened = raw
+            .opened
+            .as_deref()
+            .and_then(|o| date::parse_period(crate::rules::Field::Opened, o, today).ok());
         d.v6 = raw.v6.as_deref().and_then(parse_choice_value);
         if let Some(id) = raw.customer_id.as_deref() {
             if is_unknown(id) {
@@ -416,9 +420,9 @@ impl<'r> Model<'r> {
         if is_unknown(self.fields.applied.value()) {
             return Some(UNKNOWN_WORD_READ.to_string());
         }
-        date::parse_applied_date(self.fields.applied.value(), self.today)
+        date::parse_applied_period(self.fields.applied.value(), self.today)
             .ok()
-            .map(date::describe)
+            .map(date::describe_period)
     }
 
     /// The decision for the answers so far, if they are consistent.
@@ -519,6 +523,7 @@ mod tests {
             prefecture: Some("13".to_string()),
             collab: Some("no".to_string()),
             applied: Some("2010-04-01".to_string()),
+            opened: None,
             v6: Some("unknown".to_string()),
             customer_id: Some("caf0123456789".to_string()),
             multiple_lines: Some("no".to_string()),

@@ -361,7 +361,7 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
     }
     let area = m.draft.area(m.rules);
     match m.step {
-        Step::Applied => match date::parse_applied_date(m.fields.applied.value(), m.today) {
+        Step::Applied => match date::parse_applied_period(m.fields.applied.value(), m.today) {
             Ok(d) => {
                 m.draft.applied = Some(Some(d));
                 advance(m);

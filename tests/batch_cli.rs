@@ -540,13 +540,15 @@ prop_compose! {
                              "zzz", "unknown", ""]),
         collab in pool(&["yes", "no", "unknown", "maybe", ""]),
         applied in pool(&["2010-04-01", "2012-05-28", "2012-05-29", "2021-05-10", "2021-05-11",
-                          "平成24年5月29日", "H24.5.28", "2021-02-30", "unknown", ""]),
+                          "平成24年5月29日", "H24.5.28", "2021-02-30", "2012年5月", "H22",
+                          "R3.5", "2013", "平成二十四年五月二十九日(火)", "unknown", ""]),
+        opened in pool(&["2012-05-20", "2021年4月", "2021-05-11", "2012", "2099-01-01", "unknown", ""]),
         v6 in pool(&["contracted", "not-contracted", "unknown", "yes", ""]),
         customer_id in pool(&["CAF0123456789", "ｃａｆ０１２３４５６７８９", "COP01234567",
                               "C0P01234567", "CAF12", "unknown", ""]),
         multiple_lines in pool(&["yes", "no", "unknown", "2", ""]),
     ) -> RawAnswers {
-        RawAnswers { line, prefecture, collab, applied, v6, customer_id, multiple_lines }
+        RawAnswers { line, prefecture, collab, applied, opened, v6, customer_id, multiple_lines }
     }
 }
 

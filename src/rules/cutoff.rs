@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::answers::Answers;
-use super::model::RuleSet;
+use super::answers::{Answers, V6Answer};
+use super::model::{RuleSet, V6Default};
 use super::period::Side;
 
 /// What the answers tell of the side of `on_since`.
@@ -47,6 +47,20 @@ pub fn known(on_since: NaiveDate, answers: &Answers) -> Known {
         None if applied.is_some() => Known::DayDecides,
         None => Known::Nothing,
     }
+}
+
+/// [`note`] for the answers' line and area, where its v6 rule goes by date and the v6 answer left
+/// it to the dates: what `check`, the wizard and `batch` all say.
+pub fn date_note(rules: &RuleSet, answers: &Answers) -> Option<String> {
+    if answers.v6 != V6Answer::Unknown {
+        return None;
+    }
+    let family = rules.line(&answers.line)?.family?;
+    let rule = rules.v6_rule(family, answers.area(rules)?)?;
+    let V6Default::ByDate { on_since } = rule.default else {
+        return None;
+    };
+    note(rules, on_since, rule.on_or_after_text.as_deref()?, answers)
 }
 
 /// The note that says why the dates given do or do not settle the rule, with the rule's own

@@ -333,17 +333,6 @@ impl Context<'_> {
         cutoff::known(self.cutoff()?, self.answers).before()
     }
 
-    /// Why the dates given do or do not settle the rule (a month that contains the cut-off, a
-    /// 開通日); only where the v6 answer left it to the dates.
-    fn date_note(&self) -> Option<String> {
-        let rule = self.v6_rule()?;
-        let text = rule.on_or_after_text.as_deref()?;
-        if self.answers.v6 != V6Answer::Unknown {
-            return None;
-        }
-        cutoff::note(self.rules, self.cutoff()?, text, self.answers)
-    }
-
     /// See [`Decision::notes`].
     fn notes(&self) -> Vec<String> {
         let always_on = self
@@ -353,7 +342,7 @@ impl Context<'_> {
         if always_on && self.answers.v6 != V6Answer::Contracted {
             notes.push(self.rules.v6.always_on.clone());
         }
-        notes.extend(self.date_note());
+        notes.extend(cutoff::date_note(self.rules, self.answers));
         notes
     }
 

@@ -661,13 +661,20 @@ fn partial_dates_and_an_opened_day_decide_as_check_does() {
     let v6: Vec<&str> = rows[1..].iter().map(|r| r[4].as_str()).collect();
     assert_eq!(
         v6,
-        ["contract_required", "default_on", "unknown", "contract_required", "unknown"]
+        [
+            "contract_required",
+            "default_on",
+            "unknown",
+            "contract_required",
+            "unknown"
+        ]
     );
     assert_eq!(rows[1][10], "");
     assert_eq!(rows[2][10], "");
     for r in [&rows[3], &rows[5]] {
         assert!(
-            r[10].starts_with("申込日 2012年5月 (平成24年): NTT東日本の光ネクストは、2012年5月29日"),
+            r[10]
+                .starts_with("申込日 2012年5月 (平成24年): NTT東日本の光ネクストは、2012年5月29日"),
             "{r:?}"
         );
         assert!(r[10].contains("何日に申し込んだかで決まります"), "{r:?}");
@@ -677,5 +684,9 @@ fn partial_dates_and_an_opened_day_decide_as_check_does() {
         "{:?}",
         rows[4]
     );
-    assert!(rows[4][10].contains("申込日もそれより前です"), "{:?}", rows[4]);
+    assert!(
+        rows[4][10].contains("申込日もそれより前です"),
+        "{:?}",
+        rows[4]
+    );
 }

@@ -60,6 +60,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             }
         } else if self.model.error.is_some() {
             self.show_error(typed);
+        } else if let Some(request) = self.model.request.clone() {
+            // Not an error: the answer was read, and the day is asked for.
+            self.console.say(&request);
         }
     }
 

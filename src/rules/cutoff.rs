@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::answers::{Answers, V6Answer};
 use super::model::{RuleSet, V6Default};
-use super::period::Side;
+use super::period::{Period, Side};
 
 /// What the answers tell of the side of `on_since`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +63,24 @@ pub fn date_note(rules: &RuleSet, answers: &Answers) -> Option<String> {
     note(rules, on_since, rule.on_or_after_text.as_deref()?, answers)
 }
 
+/// The wizard's request for the day: `Some` when `period`, typed as the 申込日, contains the
+/// cut-off of the rule for the answers' line and area. It names the period and the rule's day.
+pub fn day_request(rules: &RuleSet, answers: &Answers, period: Period) -> Option<String> {
+    let family = rules.line(&answers.line)?.family?;
+    let rule = rules.v6_rule(family, answers.area(rules)?)?;
+    let V6Default::ByDate { on_since } = rule.default else {
+        return None;
+    };
+    (period.side_of(on_since) == Side::Contains).then(|| {
+        format!(
+            "{}: {}{}",
+            super::date::describe_period(period),
+            rule.on_or_after_text.as_deref().unwrap_or_default(),
+            rules.application_date.ask_day
+        )
+    })
+}
+
 /// The note that says why the dates given do or do not settle the rule, with the rule's own
 /// sentence naming its day; `None` where a 申込日 settled it or nothing was given.
 pub fn note(
@@ -72,7 +90,7 @@ pub fn note(
     answers: &Answers,
 ) -> Option<String> {
     let texts = &rules.application_date;
-    let given = |label: &str, period: Option<super::period::Period>| {
+    let given = |label: &str, period: Option<Period>| {
         period.map(|p| format!("{label} {}: ", super::date::describe_period(p)))
     };
     match known(on_since, answers) {

@@ -320,6 +320,8 @@ pub struct ApplicationDate {
     pub opened_tells: String,
     /// A note when the month or year given contains the area's cut-off: the day decides.
     pub day_decides: String,
+    /// The wizard's request for the day, when the month or year typed contains the cut-off.
+    pub ask_day: String,
     /// A note when the 開通日 is before the cut-off: the option was off at first.
     pub opened_settles: String,
     /// A note when the 開通日 is on or after the cut-off: it does not tell.

@@ -126,6 +126,9 @@ pub struct Model<'r> {
     pub focus: Focus,
     /// The message of the last rejected answer, shown until the next try.
     pub error: Option<FieldError>,
+    /// A request, not an error: the answer can be read but more is needed (the day of a month
+    /// that contains the cut-off). The same answer given again goes on without it.
+    pub request: Option<String>,
     pub overlay: Option<Overlay>,
     pub result_scroll: usize,
     pub viewport: (u16, u16),
@@ -147,6 +150,7 @@ impl<'r> Model<'r> {
             fields: Fields::default(),
             focus: Focus::Field,
             error: None,
+            request: None,
             overlay: None,
             result_scroll: 0,
             viewport: (80, 24),
@@ -482,6 +486,7 @@ impl<'r> Model<'r> {
     pub(super) fn go_to(&mut self, step: Step) {
         self.step = step;
         self.error = self.stale_reason(step);
+        self.request = None;
         self.prefecture_pick = None;
         self.cursor = match step {
             // On 「この内容で結果を見る」: the usual next step is one Enter away.

@@ -3,7 +3,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::rules::answers::{is_unknown, with_unknown_hint};
-use crate::rules::customer_id;
+use crate::rules::{customer_id, cutoff};
 use crate::rules::{Field, FieldError, date, prefecture};
 
 use super::layout;
@@ -332,6 +332,7 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
             if edit_field(m, &msg) {
                 // The message was about the text before this edit.
                 m.error = None;
+                m.request = None;
                 note_truncation(m);
             }
             return;
@@ -363,6 +364,12 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
     match m.step {
         Step::Applied => match date::parse_applied_period(m.fields.applied.value(), m.today) {
             Ok(d) => {
+                // Asked once: the same month given again is the answer.
+                let request = cutoff::day_request(m.rules, &m.draft.answers(m.rules), d);
+                if request.is_some() && request != m.request {
+                    m.request = request;
+                    return;
+                }
                 m.draft.applied = Some(Some(d));
                 advance(m);
             }

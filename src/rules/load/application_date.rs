@@ -11,6 +11,7 @@ pub(super) fn check(raw: RawApplicationDate) -> Result<ApplicationDate, Failure>
         ("where_written", &raw.where_written),
         ("opened_tells", &raw.opened_tells),
         ("day_decides", &raw.day_decides),
+        ("ask_day", &raw.ask_day),
         ("opened_settles", &raw.opened_settles),
         ("opened_does_not_settle", &raw.opened_does_not_settle),
     ] {
@@ -20,6 +21,7 @@ pub(super) fn check(raw: RawApplicationDate) -> Result<ApplicationDate, Failure>
         where_written: raw.where_written,
         opened_tells: raw.opened_tells,
         day_decides: raw.day_decides,
+        ask_day: raw.ask_day,
         opened_settles: raw.opened_settles,
         opened_does_not_settle: raw.opened_does_not_settle,
     })
@@ -33,7 +35,7 @@ mod tests {
     fn section(opened_settles: &str) -> String {
         format!(
             "[application_date]\nwhere_written = \"書類にあります。\"\nopened_tells = \"開通日です。\"\n\
-             day_decides = \"日で決まります。\"\nopened_settles = \"{opened_settles}\"\n\
+             day_decides = \"日で決まります。\"\nask_day = \"日まで入力してください。\"\nopened_settles = \"{opened_settles}\"\n\
              opened_does_not_settle = \"決まりません。\"\nsource = \"s\"\n"
         )
     }

@@ -137,6 +137,7 @@ pub(super) struct RawApplicationDate {
     pub(super) where_written: String,
     pub(super) opened_tells: String,
     pub(super) day_decides: String,
+    pub(super) ask_day: String,
     pub(super) opened_settles: String,
     pub(super) opened_does_not_settle: String,
     #[allow(dead_code)]

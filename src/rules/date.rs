@@ -56,7 +56,7 @@ const EXAMPLES: &str = "2012年5月29日、2012/5/29、平成24年5月29日、H2
      日がわからなければ 2012年5月 や 平成24年 のように年月や年だけでもかまいません。";
 
 /// The forms of a date the question shows as examples (full screen and plain mode).
-pub const FORMS: &str = "2012/5/29、2012年5月29日、平成24年5月29日、H24.5.29、R3.5.10、年月だけ (2012年6月、H24.6) や年だけ (2010年、H22) も可";
+pub const FORMS: &str = "2012/5/29、H24.5.29、平成24年5月29日、2012年6月、H22 (年だけ)";
 
 /// One Japanese era this parser knows, with its real first and last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

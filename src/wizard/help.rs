@@ -35,7 +35,10 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
         }
         Step::Applied => {
             p.push(r.application_date.where_written.clone());
-            p.push(format!("次の書き方で入力できます: {}", crate::rules::date::FORMS));
+            p.push(format!(
+                "次の書き方で入力できます: {}",
+                crate::rules::date::FORMS
+            ));
             // The cut-off of the area chosen, or of both when it is not known yet.
             for a in [Area::East, Area::West] {
                 if area.is_some_and(|x| x != a) {
@@ -192,21 +195,42 @@ mod tests {
     #[test]
     fn the_applied_help_names_the_cut_off_of_the_area_chosen() {
         let east = applied_help(Some("東京"));
-        assert!(east.contains("NTT東日本の光ネクストは、2012年5月29日"), "{east}");
-        assert!(!east.contains("2021年5月11日") && !east.contains("NTT西日本"), "{east}");
+        assert!(
+            east.contains("NTT東日本の光ネクストは、2012年5月29日"),
+            "{east}"
+        );
+        assert!(
+            !east.contains("2021年5月11日") && !east.contains("NTT西日本"),
+            "{east}"
+        );
         let west = applied_help(Some("大阪"));
-        assert!(west.contains("NTT西日本の光ネクストは、2021年5月11日"), "{west}");
+        assert!(
+            west.contains("NTT西日本の光ネクストは、2021年5月11日"),
+            "{west}"
+        );
         // The forms' example is that day too: the East's sentence and its era are not there.
-        assert!(!west.contains("2012年5月29日 (平成24年)") && !west.contains("NTT東日本"), "{west}");
+        assert!(
+            !west.contains("2012年5月29日 (平成24年)") && !west.contains("NTT東日本"),
+            "{west}"
+        );
         let both = applied_help(None);
-        assert!(both.contains("2012年5月29日") && both.contains("2021年5月11日"), "{both}");
+        assert!(
+            both.contains("2012年5月29日") && both.contains("2021年5月11日"),
+            "{both}"
+        );
     }
 
     #[test]
     fn the_applied_help_says_where_the_date_is_and_what_an_opened_day_tells() {
         let h = applied_help(Some("東京"));
-        assert!(h.contains("申込日は、回線を申し込んだときの申込書の控え"), "{h}");
-        assert!(h.contains("「開通のご案内」に書かれているのは開通日"), "{h}");
+        assert!(
+            h.contains("申込日は、回線を申し込んだときの申込書の控え"),
+            "{h}"
+        );
+        assert!(
+            h.contains("「開通のご案内」に書かれているのは開通日"),
+            "{h}"
+        );
         assert!(h.contains("申込日もそれより前だとわかります"), "{h}");
     }
 }

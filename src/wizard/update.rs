@@ -3,8 +3,8 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::rules::answers::{is_unknown, with_unknown_hint};
-use crate::rules::{customer_id, cutoff};
 use crate::rules::{Field, FieldError, date, prefecture};
+use crate::rules::{customer_id, cutoff};
 
 use super::layout;
 use super::model::{Focus, Model, Overlay, SaveState};

@@ -39,7 +39,9 @@ fn error_lines(m: &Model<'_>, theme: &Theme, w: usize) -> Vec<Line<'static>> {
 pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     match m.step {
         Step::Prefecture => prefecture(m, theme, f, body),
-        Step::Applied | Step::CustomerId | Step::CustomerIdConfirm => text(m, theme, f, body),
+        Step::Applied | Step::Opened | Step::CustomerId | Step::CustomerIdConfirm => {
+            text(m, theme, f, body)
+        }
         _ => list(m, &m.choices(), theme, f, body, 0),
     }
 }
@@ -266,6 +268,10 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             format!("{}: ", Field::Applied.label()),
             m.fields.applied.value(),
         ),
+        Step::Opened => (
+            format!("{}: ", Field::Opened.label()),
+            m.fields.opened.value(),
+        ),
         Step::CustomerId => (
             format!("{}: ", Field::CustomerId.label()),
             m.fields.customer_id.value(),
@@ -297,6 +303,21 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             said(
                 &mut lines,
                 &format!("入力例: {}", oqs_line_check::rules::date::FORMS),
+                theme.dim(),
+            );
+        }
+        Step::Opened => {
+            if let Some(p) = m.opened_preview() {
+                lines.extend(labelled("読み取った日付: ", &p, theme.ok(), w));
+            }
+            said(
+                &mut lines,
+                &format!("入力例: {}", oqs_line_check::rules::date::FORMS),
+                theme.dim(),
+            );
+            said(
+                &mut lines,
+                &m.rules().application_date.opened_tells,
                 theme.dim(),
             );
         }
@@ -345,7 +366,12 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     // The error uses the body's full width, as on the list screens.
     lines.extend(error_lines(m, theme, usize::from(body.width)));
     // Rows left above the わからない choice (a blank, the choice and its hint).
-    let below = if m.has_unknown_choice() { 3 } else { 0 };
+    let opened_row = m.step == Step::Applied;
+    let below = match (m.has_unknown_choice(), opened_row) {
+        (true, true) => 5,
+        (true, false) => 3,
+        _ => 0,
+    };
     let mut y = 2u16;
     for l in lines {
         if y + below >= body.height {
@@ -356,15 +382,20 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     }
     if m.has_unknown_choice() {
         let y = y + 1;
-        let line = if on_field {
-            Line::from(vec![Span::raw(NO_MARKER), Span::raw("わからない")])
-        } else {
-            Line::from(vec![
-                Span::styled(MARKER, theme.focused()),
-                Span::styled("わからない", theme.focused()),
-            ])
+        let choice = |label: &'static str, focused: bool| {
+            if focused {
+                Line::from(vec![
+                    Span::styled(MARKER, theme.focused()),
+                    Span::styled(label, theme.focused()),
+                ])
+            } else {
+                Line::from(vec![Span::raw(NO_MARKER), Span::raw(label)])
+            }
         };
-        f.render_widget(Paragraph::new(line), row(body, y));
+        f.render_widget(
+            Paragraph::new(choice("わからない", m.focus == Focus::Unknown)),
+            row(body, y),
+        );
         f.render_widget(
             Paragraph::new(Span::styled(
                 "  (下キーで選び Enter。確かめ方を最後の画面でご案内します)",
@@ -372,6 +403,19 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             )),
             row(body, y + 1),
         );
+        if opened_row {
+            f.render_widget(
+                Paragraph::new(choice("開通日しかわからない", m.focus == Focus::OpenedOnly)),
+                row(body, y + 2),
+            );
+            f.render_widget(
+                Paragraph::new(Span::styled(
+                    "  (「開通のご案内」の開通日を次に入力します)",
+                    theme.dim(),
+                )),
+                row(body, y + 3),
+            );
+        }
     }
     if on_field && m.overlay.is_none() {
         place_cursor(m, f, body, 0, &label);

@@ -204,6 +204,43 @@ fn east_month_that_contains_the_cut_off_asks_for_the_day() {
     assert_eq!(m.step, oqs_line_check::wizard::Step::V6);
 }
 
+/// 「開通日しかわからない」 leads to the 開通日 question; a 開通日 before the East's cut-off
+/// (平成24年5月29日) settles the option as not contracted at first.
+#[test]
+fn east_opened_day_only() {
+    use oqs_line_check::rules::V6Status;
+    use oqs_line_check::wizard::Step;
+    let mut m = model();
+    send(&mut m, &[Msg::Submit, Msg::Char('2')]);
+    send(&mut m, &text("とう"));
+    send(&mut m, &[Msg::Submit, Msg::Submit]);
+    step(&mut m, "opened_1_choice", &[Msg::Down, Msg::Down]);
+    step(&mut m, "opened_2_question", &[Msg::Submit]);
+    assert_eq!(m.step, Step::Opened);
+    step(&mut m, "opened_3_typed", &text("2012/5/20(日)"));
+    step(&mut m, "opened_4_help", &[Msg::Help]);
+    send(&mut m, &[Msg::Back, Msg::Submit]);
+    assert_eq!(m.step, Step::V6);
+    // わからない, then the ID and one line: the review lists the 開通日.
+    send(&mut m, &[Msg::Char('3')]);
+    send(&mut m, &text("CAF0123456789"));
+    send(&mut m, &[Msg::Submit]);
+    send(&mut m, &text("CAF0123456789"));
+    send(&mut m, &[Msg::Submit, Msg::Char('2')]);
+    step(&mut m, "opened_5_review", &[]);
+    send(&mut m, &[Msg::Submit]);
+    let decision = m.decision.clone().expect("decided");
+    assert_eq!(decision.v6_option, V6Status::ContractRequired);
+    assert!(
+        decision
+            .notes
+            .iter()
+            .any(|n| n.contains("申込日もそれより前です")),
+        "{:?}",
+        decision.notes
+    );
+}
+
 #[test]
 fn west_cross_collabo_is_ready() {
     let mut m = model();

@@ -39,19 +39,17 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
                 "次の書き方で入力できます: {}",
                 crate::rules::date::FORMS
             ));
-            // The cut-off of the area chosen, or of both when it is not known yet.
-            for a in [Area::East, Area::West] {
-                if area.is_some_and(|x| x != a) {
-                    continue;
-                }
-                if let Some(text) = r
-                    .v6_rule(crate::rules::Family::Next, a)
-                    .and_then(|rule| rule.on_or_after_text.clone())
-                {
-                    p.push(text);
-                }
-            }
+            p.extend(cut_offs(m));
             p.push(r.application_date.opened_tells.clone());
+            p.push("わからないときは、下キーで「わからない」を選んで Enter を押します。開通日だけわかるときは「開通日しかわからない」を選びます。".into());
+        }
+        Step::Opened => {
+            p.push(r.application_date.opened_tells.clone());
+            p.extend(cut_offs(m));
+            p.push(format!(
+                "次の書き方で入力できます: {}",
+                crate::rules::date::FORMS
+            ));
             p.push("わからないときは、下キーで「わからない」を選んで Enter を押します。".into());
         }
         Step::V6 => {
@@ -108,6 +106,19 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
     (format!("ヘルプ: {}", m.step.title()), p)
 }
 
+/// The 光ネクスト cut-off of the area chosen, or of both when it is not known yet, as the rules
+/// word it.
+fn cut_offs(m: &Model<'_>) -> Vec<String> {
+    let r = m.rules();
+    let area = m.draft.area(r);
+    [Area::East, Area::West]
+        .into_iter()
+        .filter(|&a| area.is_none_or(|x| x == a))
+        .filter_map(|a| r.v6_rule(crate::rules::Family::Next, a))
+        .filter_map(|rule| rule.on_or_after_text.clone())
+        .collect()
+}
+
 /// The keys that work on the current screen, for the footer. `result_lines`: how many lines
 /// the result is laid out in (the view has them already; laying them out again per frame
 /// doubled the result screen's cost); ignored on other screens.
@@ -139,7 +150,7 @@ pub fn key_hints(m: &Model<'_>, result_lines: usize) -> Vec<(&'static str, &'sta
             k.push(("上下", "選ぶ"));
             k.push(("Enter", "決定"));
         }
-        Step::Applied | Step::CustomerId => {
+        Step::Applied | Step::Opened | Step::CustomerId => {
             k.push(("Enter", "決定"));
             k.push(("上下", "入力/わからない"));
         }

@@ -19,6 +19,8 @@ pub enum Focus {
     #[default]
     Field,
     Unknown,
+    /// 「開通日しかわからない」, under わからない on the 申込日 question.
+    OpenedOnly,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +75,7 @@ pub struct SaveFailure {
 pub struct Fields {
     pub prefecture: TextField,
     pub applied: TextField,
+    pub opened: TextField,
     pub customer_id: TextField,
     pub customer_id_confirm: TextField,
 }
@@ -196,10 +199,17 @@ impl<'r> Model<'r> {
                 m.fields.applied = TextField::with_value(a);
             }
         }
-        d.opened = raw
-            .opened
-            .as_deref()
-            .and_then(|o| date::parse_period(crate::rules::Field::Opened, o, today).ok());
+        if let Some(o) = raw.opened.as_deref() {
+            d.opened_path = true;
+            if is_unknown(o) {
+                d.opened = Some(None);
+            } else {
+                if let Ok(period) = date::parse_period(crate::rules::Field::Opened, o, today) {
+                    d.opened = Some(Some(period));
+                }
+                m.fields.opened = TextField::with_value(o);
+            }
+        }
         d.v6 = raw.v6.as_deref().and_then(parse_choice_value);
         if let Some(id) = raw.customer_id.as_deref() {
             if is_unknown(id) {
@@ -243,7 +253,7 @@ impl<'r> Model<'r> {
     pub fn typing(&self) -> bool {
         match self.step {
             Step::Prefecture | Step::CustomerIdConfirm => true,
-            Step::Applied | Step::CustomerId => self.focus == Focus::Field,
+            Step::Applied | Step::Opened | Step::CustomerId => self.focus == Focus::Field,
             _ => false,
         }
     }
@@ -252,6 +262,7 @@ impl<'r> Model<'r> {
         match step {
             Step::Prefecture => Some(&self.fields.prefecture),
             Step::Applied => Some(&self.fields.applied),
+            Step::Opened => Some(&self.fields.opened),
             Step::CustomerId => Some(&self.fields.customer_id),
             Step::CustomerIdConfirm => Some(&self.fields.customer_id_confirm),
             _ => None,
@@ -262,6 +273,7 @@ impl<'r> Model<'r> {
         match self.step {
             Step::Prefecture => Some(&mut self.fields.prefecture),
             Step::Applied => Some(&mut self.fields.applied),
+            Step::Opened => Some(&mut self.fields.opened),
             Step::CustomerId => Some(&mut self.fields.customer_id),
             Step::CustomerIdConfirm => Some(&mut self.fields.customer_id_confirm),
             _ => None,
@@ -270,7 +282,7 @@ impl<'r> Model<'r> {
 
     /// Whether the step offers わからない next to its text field.
     pub fn has_unknown_choice(&self) -> bool {
-        matches!(self.step, Step::Applied | Step::CustomerId)
+        matches!(self.step, Step::Applied | Step::Opened | Step::CustomerId)
     }
 
     /// The options of a list question (for 都道府県, those the filter leaves).
@@ -380,6 +392,9 @@ impl<'r> Model<'r> {
                 let value = match s {
                     _ if !d.answered(s) => None,
                     Step::Line => d.line.as_deref().map(line_name),
+                    Step::Opened => d
+                        .opened
+                        .map(|o| o.map_or_else(|| "わからない".to_string(), date::describe_period)),
                     Step::NextType => d.next_type.as_deref().map(|t| match t {
                         "next" => "わからない".to_string(),
                         t => line_name(t),
@@ -421,10 +436,19 @@ impl<'r> Model<'r> {
 
     /// The date the field holds, as it will be read: 「2012年5月28日 (平成24年)」.
     pub fn applied_preview(&self) -> Option<String> {
-        if is_unknown(self.fields.applied.value()) {
+        self.date_preview(crate::rules::Field::Applied, &self.fields.applied)
+    }
+
+    /// [`Model::applied_preview`] for the 開通日.
+    pub fn opened_preview(&self) -> Option<String> {
+        self.date_preview(crate::rules::Field::Opened, &self.fields.opened)
+    }
+
+    fn date_preview(&self, field: crate::rules::Field, text: &TextField) -> Option<String> {
+        if is_unknown(text.value()) {
             return Some(UNKNOWN_WORD_READ.to_string());
         }
-        date::parse_applied_period(self.fields.applied.value(), self.today)
+        date::parse_period(field, text.value(), self.today)
             .ok()
             .map(date::describe_period)
     }
@@ -494,7 +518,11 @@ impl<'r> Model<'r> {
             _ => self.answered_index().unwrap_or(0),
         };
         self.focus = match step {
+            Step::Applied if self.draft.applied == Some(None) && self.draft.opened_path => {
+                Focus::OpenedOnly
+            }
             Step::Applied if self.draft.applied == Some(None) => Focus::Unknown,
+            Step::Opened if self.draft.opened == Some(None) => Focus::Unknown,
             Step::CustomerId if self.draft.customer_id == Some(None) => Focus::Unknown,
             _ => Focus::Field,
         };

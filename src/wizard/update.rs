@@ -70,7 +70,7 @@ pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
                 prefecture_key(m, msg);
                 Command::None
             }
-            Step::Applied | Step::CustomerId | Step::CustomerIdConfirm => {
+            Step::Applied | Step::Opened | Step::CustomerId | Step::CustomerIdConfirm => {
                 text_key(m, msg);
                 Command::None
             }
@@ -308,11 +308,19 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
     let has_unknown = m.has_unknown_choice();
     match msg {
         Msg::Down | Msg::NextFocus if has_unknown => {
-            m.focus = Focus::Unknown;
+            m.focus = match (m.focus, m.step) {
+                (Focus::Field, _) => Focus::Unknown,
+                // Only the 申込日 has a third row: 「開通日しかわからない」.
+                (_, Step::Applied) => Focus::OpenedOnly,
+                (focus, _) => focus,
+            };
             return;
         }
         Msg::Up | Msg::PrevFocus if has_unknown => {
-            m.focus = Focus::Field;
+            m.focus = match m.focus {
+                Focus::OpenedOnly => Focus::Unknown,
+                _ => Focus::Field,
+            };
             return;
         }
         Msg::Home | Msg::End => {
@@ -348,9 +356,19 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
     if typed_unknown && let Some(field) = m.field_mut() {
         field.edit(Edit::Clear);
     }
-    if (m.focus == Focus::Unknown || typed_unknown) && has_unknown {
+    if m.focus == Focus::OpenedOnly && m.step == Step::Applied && !typed_unknown {
+        m.draft.applied = Some(None);
+        m.draft.opened_path = true;
+        advance(m);
+        return;
+    }
+    if (m.focus != Focus::Field || typed_unknown) && has_unknown {
         match m.step {
-            Step::Applied => m.draft.applied = Some(None),
+            Step::Applied => {
+                m.draft.applied = Some(None);
+                m.draft.opened_path = false;
+            }
+            Step::Opened => m.draft.opened = Some(None),
             Step::CustomerId => {
                 m.draft.customer_id = Some(None);
                 m.draft.customer_id_confirmed = false;
@@ -371,6 +389,14 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
                     return;
                 }
                 m.draft.applied = Some(Some(d));
+                m.draft.opened_path = false;
+                advance(m);
+            }
+            Err(e) => m.error = Some(with_unknown_hint(e, UNKNOWN_HINT)),
+        },
+        Step::Opened => match date::parse_period(Field::Opened, m.fields.opened.value(), m.today) {
+            Ok(d) => {
+                m.draft.opened = Some(Some(d));
                 advance(m);
             }
             Err(e) => m.error = Some(with_unknown_hint(e, UNKNOWN_HINT)),
@@ -428,6 +454,7 @@ fn field_of(step: Step) -> Field {
     match step {
         Step::Prefecture => Field::Prefecture,
         Step::Applied => Field::Applied,
+        Step::Opened => Field::Opened,
         _ => Field::CustomerId,
     }
 }

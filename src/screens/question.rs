@@ -381,43 +381,55 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
         y += 1;
     }
     if m.has_unknown_choice() {
-        let y = y + 1;
-        let choice = |label: &'static str, focused: bool| {
-            if focused {
-                Line::from(vec![
-                    Span::styled(MARKER, theme.focused()),
-                    Span::styled(label, theme.focused()),
-                ])
-            } else {
-                Line::from(vec![Span::raw(NO_MARKER), Span::raw(label)])
-            }
-        };
-        f.render_widget(
-            Paragraph::new(choice("わからない", m.focus == Focus::Unknown)),
-            row(body, y),
-        );
-        f.render_widget(
-            Paragraph::new(Span::styled(
-                "  (下キーで選び Enter。確かめ方を最後の画面でご案内します)",
-                theme.dim(),
-            )),
-            row(body, y + 1),
-        );
-        if opened_row {
-            f.render_widget(
-                Paragraph::new(choice("開通日しかわからない", m.focus == Focus::OpenedOnly)),
-                row(body, y + 2),
-            );
-            f.render_widget(
-                Paragraph::new(Span::styled(
-                    "  (「開通のご案内」の開通日を次に入力します)",
-                    theme.dim(),
-                )),
-                row(body, y + 3),
-            );
-        }
+        choice_rows(m, theme, f, body, y + 1, opened_row);
     }
     if on_field && m.overlay.is_none() {
         place_cursor(m, f, body, 0, &label);
+    }
+}
+
+/// The choices under a text field from row `y`: わからない, and on the 申込日 question
+/// 「開通日しかわからない」, each with its hint.
+fn choice_rows(
+    m: &Model<'_>,
+    theme: &Theme,
+    f: &mut Frame<'_>,
+    body: Rect,
+    y: u16,
+    opened_row: bool,
+) {
+    let choice = |label: &'static str, focused: bool| {
+        if focused {
+            Line::from(vec![
+                Span::styled(MARKER, theme.focused()),
+                Span::styled(label, theme.focused()),
+            ])
+        } else {
+            Line::from(vec![Span::raw(NO_MARKER), Span::raw(label)])
+        }
+    };
+    f.render_widget(
+        Paragraph::new(choice("わからない", m.focus == Focus::Unknown)),
+        row(body, y),
+    );
+    f.render_widget(
+        Paragraph::new(Span::styled(
+            "  (下キーで選び Enter。確かめ方を最後の画面でご案内します)",
+            theme.dim(),
+        )),
+        row(body, y + 1),
+    );
+    if opened_row {
+        f.render_widget(
+            Paragraph::new(choice("開通日しかわからない", m.focus == Focus::OpenedOnly)),
+            row(body, y + 2),
+        );
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                "  (「開通のご案内」の開通日を次に入力します)",
+                theme.dim(),
+            )),
+            row(body, y + 3),
+        );
     }
 }

@@ -250,7 +250,7 @@ fn toml_mistakes_unknown_keys_and_wrong_types_have_a_place() {
         ),
         (
             "line = \"cross\"\n[clinic]\nname = \"x\"\n",
-            "a.toml:2:2: 「clinic」という項目はありません。使える項目: line, collab, prefecture, applied, v6, customer-id, multiple-lines",
+            "a.toml:2:2: 「clinic」という項目はありません。使える項目: line, collab, prefecture, applied, opened, v6, customer-id, multiple-lines",
         ),
         (
             "line = \"cross\"\nprefecture = [\"大阪\"]\n",

@@ -22,7 +22,7 @@ fn rules() -> &'static RuleSet {
 }
 
 /// The CSV header of the result.
-const HEADER: &str = "row,name,verdict,verdict_label,v6_option,line_category,customer_id,actions,error_fields,errors";
+const HEADER: &str = "row,name,verdict,verdict_label,v6_option,line_category,customer_id,actions,error_fields,errors,notes";
 
 /// One clinic per verdict, with Japanese headers and an extra column.
 const CLINICS: &str = "\
@@ -576,13 +576,15 @@ prop_compose! {
                              "zzz", "unknown", ""]),
         collab in pool(&["yes", "no", "unknown", "maybe", ""]),
         applied in pool(&["2010-04-01", "2012-05-28", "2012-05-29", "2021-05-10", "2021-05-11",
-                          "平成24年5月29日", "H24.5.28", "2021-02-30", "unknown", ""]),
+                          "平成24年5月29日", "H24.5.28", "2021-02-30", "2012年5月", "H22",
+                          "R3.5", "2013", "平成二十四年五月二十九日(火)", "unknown", ""]),
+        opened in pool(&["2012-05-20", "2021年4月", "2021-05-11", "2012", "2099-01-01", "unknown", ""]),
         v6 in pool(&["contracted", "not-contracted", "unknown", "yes", ""]),
         customer_id in pool(&["CAF0123456789", "ｃａｆ０１２３４５６７８９", "COP01234567",
                               "C0P01234567", "CAF12", "unknown", ""]),
         multiple_lines in pool(&["yes", "no", "unknown", "2", ""]),
     ) -> RawAnswers {
-        RawAnswers { line, prefecture, collab, applied, v6, customer_id, multiple_lines, clinic_name: None }
+        RawAnswers { line, prefecture, collab, applied, opened, v6, customer_id, multiple_lines, clinic_name: None }
     }
 }
 
@@ -727,4 +729,53 @@ fn every_heading_the_technicians_guide_lists_names_its_column() {
         );
     }
     assert!(seen.contains(&"お客様ID"), "{seen:?}");
+}
+
+/// A year or a month decides as a day does when wholly on one side of the area's cut-off
+/// (平成24年5月29日 in the East); a month that contains it leaves the v6 option unknown with the
+/// reason in `notes`, and a 開通日 before it settles it.
+#[test]
+fn partial_dates_and_an_opened_day_decide_as_check_does() {
+    let csv = "医療機関名,回線の種類,都道府県,申込日,開通日,お客さまID,複数の回線\n\
+               いち,next-family,東京,H22,,CAF0123456789,no\n\
+               に,next-family,東京,2012年6月,,CAF0123456789,no\n\
+               さん,next-family,東京,2012年5月,,CAF0123456789,no\n\
+               よん,next-family,東京,,2012/5/20(日),CAF0123456789,no\n\
+               ご,next-family,東京,平成二十四年五月,,CAF0123456789,no\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[0].join(","), HEADER);
+    let v6: Vec<&str> = rows[1..].iter().map(|r| r[4].as_str()).collect();
+    assert_eq!(
+        v6,
+        [
+            "contract_required",
+            "default_on",
+            "unknown",
+            "contract_required",
+            "unknown"
+        ]
+    );
+    assert_eq!(rows[1][10], "");
+    assert_eq!(rows[2][10], "");
+    for r in [&rows[3], &rows[5]] {
+        assert!(
+            r[10]
+                .starts_with("申込日 2012年5月 (平成24年): NTT東日本の光ネクストは、2012年5月29日"),
+            "{r:?}"
+        );
+        assert!(r[10].contains("何日に申し込んだかで決まります"), "{r:?}");
+    }
+    assert!(
+        rows[4][10].starts_with("開通日 2012年5月20日 (平成24年): "),
+        "{:?}",
+        rows[4]
+    );
+    assert!(
+        rows[4][10].contains("申込日もそれより前です"),
+        "{:?}",
+        rows[4]
+    );
 }

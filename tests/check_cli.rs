@@ -1420,3 +1420,176 @@ fn the_clinic_name_is_shown_and_checked() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("50文字まで"), "{}", stderr(&o));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dates as people know them: the source's cut-offs are 平成24年5月29日 (East) and 令和3年5月11日
+// (West).
+
+fn east(extra: &[&str]) -> Vec<String> {
+    let mut a: Vec<String> = [
+        "--line",
+        "next-family",
+        "--prefecture",
+        "東京",
+        "--customer-id",
+        ID,
+        "--multiple-lines",
+        "no",
+    ]
+    .map(String::from)
+    .to_vec();
+    a.extend(extra.iter().map(|s| s.to_string()));
+    a
+}
+
+fn json_of(args: &[String]) -> Value {
+    json(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+#[test]
+fn a_year_or_month_wholly_on_one_side_decides_as_a_day_does() {
+    for (applied, v6, precision) in [
+        ("2010年", "contract_required", "year"),
+        ("H22", "contract_required", "year"),
+        ("平成二十二年", "contract_required", "year"),
+        ("2012/4", "contract_required", "month"),
+        ("2012年6月", "default_on", "month"),
+        ("H24.6", "default_on", "month"),
+        ("2013", "default_on", "year"),
+    ] {
+        let v = json_of(&east(&["--applied", applied]));
+        assert_eq!(v["v6_option"], v6, "{applied}");
+        assert!(v["applied"].is_null(), "{applied}: {}", v["applied"]);
+        assert_eq!(v["applied_period"]["precision"], precision, "{applied}");
+        assert_eq!(v["notes"], serde_json::json!([]), "{applied}");
+    }
+    let v = json_of(&east(&["--applied", "2012年6月"]));
+    assert_eq!(v["applied_period"]["first"], "2012-06-01");
+    assert_eq!(v["applied_period"]["last"], "2012-06-30");
+    // West: the month before 令和3年5月 is before its cut-off.
+    let v = json(&[
+        "--line",
+        "next",
+        "--prefecture",
+        "大阪",
+        "--applied",
+        "R3.4",
+        "--customer-id",
+        ID,
+    ]);
+    assert_eq!(v["v6_option"], "contract_required");
+    assert_eq!(v["verdict"], "action_required");
+}
+
+#[test]
+fn a_month_that_contains_the_cut_off_leaves_the_option_unknown_and_says_why() {
+    let v = json_of(&east(&["--applied", "2012年5月"]));
+    assert_eq!(v["verdict"], "confirm");
+    assert_eq!(v["v6_option"], "unknown");
+    assert_eq!(codes(&v)[0], "confirm_v6_option");
+    let note = v["notes"][0].as_str().unwrap();
+    assert!(note.starts_with("申込日 2012年5月 (平成24年): "), "{note}");
+    assert!(note.contains("2012年5月29日 (平成24年) 以降"), "{note}");
+    assert!(note.contains("何日に申し込んだかで決まります"), "{note}");
+    let out = text(
+        &east(&["--applied", "2012年5月"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert!(out.contains("何日に申し込んだかで決まります"), "{out}");
+    // May 2021 is the West's month; in the East it is long after the cut-off.
+    let v = json(&[
+        "--line",
+        "next",
+        "--prefecture",
+        "大阪",
+        "--applied",
+        "令和3年5月",
+        "--customer-id",
+        ID,
+    ]);
+    assert_eq!(v["v6_option"], "unknown");
+    assert!(
+        v["notes"][0].as_str().unwrap().contains("2021年5月11日"),
+        "{}",
+        v["notes"]
+    );
+    assert_eq!(
+        json_of(&east(&["--applied", "令和3年5月"]))["v6_option"],
+        "default_on"
+    );
+}
+
+#[test]
+fn kanji_numerals_and_a_weekday_are_read_and_the_day_kept_as_iso() {
+    let v = json_of(&east(&["--applied", " 平成二十四年五月二十九日（火） "]));
+    assert_eq!(v["applied"], "2012-05-29");
+    assert_eq!(v["applied_period"]["precision"], "day");
+    assert_eq!(v["v6_option"], "default_on");
+    let v = json_of(&east(&["--applied", "2012年5月28日(月)"]));
+    assert_eq!(v["applied"], "2012-05-28");
+    assert_eq!(v["v6_option"], "contract_required");
+}
+
+#[test]
+fn a_wrong_weekday_or_an_impossible_month_is_exit_2_on_the_date() {
+    let mut all = vec!["check".to_string()];
+    all.extend(east(&["--applied", "2012年5月29日(水)"]));
+    let o = run(&all.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("申込日: 2012年5月29日は火曜日です"), "{err}");
+    let mut all = vec!["check".to_string()];
+    all.extend(east(&["--applied", "2012年13月"]));
+    let o = run(&all.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("月は1から12までです"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_opened_day_before_the_cut_off_settles_the_rule_as_off() {
+    let v = json_of(&east(&["--opened", "2012-05-20"]));
+    assert_eq!(v["v6_option"], "contract_required");
+    assert_eq!(v["verdict"], "action_required");
+    assert_eq!(v["opened"], "2012-05-20");
+    assert!(v["applied"].is_null());
+    let note = v["notes"][0].as_str().unwrap();
+    assert!(
+        note.starts_with("開通日 2012年5月20日 (平成24年): "),
+        "{note}"
+    );
+    assert!(note.contains("申込日もそれより前です"), "{note}");
+    // A month of 開通日 that contains the cut-off, with a 申込日 month: still settled by the
+    // 開通日 when it is before.
+    let v = json_of(&east(&["--applied", "2012年5月", "--opened", "2012/5/28"]));
+    assert_eq!(v["v6_option"], "contract_required");
+}
+
+#[test]
+fn an_opened_day_on_or_after_the_cut_off_tells_nothing() {
+    let v = json_of(&east(&["--opened", "2012年6月"]));
+    assert_eq!(v["v6_option"], "unknown");
+    assert_eq!(v["verdict"], "confirm");
+    assert!(v["opened"].is_null());
+    assert_eq!(v["opened_period"]["precision"], "month");
+    let note = v["notes"][0].as_str().unwrap();
+    assert!(note.contains("開通日だけでは決まりません"), "{note}");
+    // A 申込日 that settles it is not overruled.
+    let v = json_of(&east(&["--applied", "2010", "--opened", "2012年6月"]));
+    assert_eq!(v["v6_option"], "contract_required");
+    assert_eq!(v["notes"], serde_json::json!([]));
+}
+
+#[test]
+fn an_opened_day_before_the_applied_day_is_exit_2_on_opened() {
+    let mut all = vec!["check".to_string()];
+    all.extend(east(&["--applied", "2012-06-10", "--opened", "2012-06-01"]));
+    let o = run(&all.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("開通日: 開通日 (2012年6月1日) が申込日 (2012年6月10日) より前です"),
+        "{err}"
+    );
+}

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use oqs_line_check::rules::answers::{check_consistency, parse_answers};
 use oqs_line_check::rules::customer_id::normalize;
+use oqs_line_check::rules::period::{Period, Side};
 use oqs_line_check::rules::{
     ActionCode, Answers, Area, Decision, LineKind, RawAnswers, RuleSet, V6Answer, V6Status,
     Verdict, YesNo, decide, report,
@@ -136,7 +137,9 @@ fn assert_invariants(a: &Answers, d: &Decision) {
     // The echo of the answers.
     assert_eq!(d.line, a.line, "{ctx}");
     assert_eq!(d.collab, a.collab, "{ctx}");
-    assert_eq!(d.applied, a.applied, "{ctx}");
+    assert_eq!(d.applied, a.applied.and_then(Period::as_day), "{ctx}");
+    assert_eq!(d.applied_period, a.applied, "{ctx}");
+    assert_eq!(d.opened_period, a.opened, "{ctx}");
     assert_eq!(d.area, area, "{ctx}");
     assert_eq!(
         d.prefecture.as_ref().map(|p| p.code),
@@ -169,12 +172,15 @@ fn assert_invariants(a: &Answers, d: &Decision) {
                 assert_eq!(d.v6_option, V6Status::DefaultOn, "{ctx}")
             }
             Some(oqs_line_check::rules::V6Default::ByDate { on_since }) => {
-                let want = match (a.v6, a.applied) {
+                // A 申込日 wholly on one side decides; else a 開通日 before the cut-off does.
+                let opened_before = a.opened.is_some_and(|o| o.last() < on_since);
+                let want = match (a.v6, a.applied.map(|p| p.side_of(on_since))) {
                     (V6Answer::Contracted, _) => V6Status::Contracted,
                     (V6Answer::NotContracted, _) => V6Status::ContractRequired,
-                    (V6Answer::Unknown, Some(day)) if day >= on_since => V6Status::DefaultOn,
-                    (V6Answer::Unknown, Some(_)) => V6Status::ContractRequired,
-                    (V6Answer::Unknown, None) => V6Status::Unknown,
+                    (V6Answer::Unknown, Some(Side::OnOrAfter)) => V6Status::DefaultOn,
+                    (V6Answer::Unknown, Some(Side::Before)) => V6Status::ContractRequired,
+                    (V6Answer::Unknown, _) if opened_before => V6Status::ContractRequired,
+                    (V6Answer::Unknown, _) => V6Status::Unknown,
                 };
                 assert_eq!(d.v6_option, want, "{ctx}");
             }
@@ -389,7 +395,8 @@ fn every_combination_keeps_the_rules() {
                                     line: line.id.clone(),
                                     collab,
                                     prefecture: pref,
-                                    applied,
+                                    applied: applied.map(Period::day),
+                                    opened: None,
                                     v6,
                                     customer_id: id.as_deref().map(normalize),
                                     multiple_lines: multiple,
@@ -424,7 +431,8 @@ fn every_printed_result_is_clean() {
                                 line: line.id.clone(),
                                 collab,
                                 prefecture: pref,
-                                applied,
+                                applied: applied.map(Period::day),
+                                opened: None,
                                 v6,
                                 customer_id: id.map(normalize),
                                 multiple_lines: Some(YesNo::Yes),
@@ -465,11 +473,15 @@ fn line_id() -> impl Strategy<Value = String> {
     ]
 }
 
-fn any_date() -> impl Strategy<Value = Option<NaiveDate>> {
-    proptest::option::of(
-        (1950i32..2100, 1u32..=12, 1u32..=31)
-            .prop_filter_map("a real date", |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
-    )
+/// A day, a month or a year, around the cut-offs more often than not.
+fn any_date() -> impl Strategy<Value = Option<Period>> {
+    proptest::option::of(prop_oneof![
+        (1950i32..2100, 1u32..=12, 1u32..=31).prop_filter_map("a real date", |(y, m, d)| {
+            NaiveDate::from_ymd_opt(y, m, d).map(Period::day)
+        }),
+        (2010i32..2023, 1u32..=12).prop_filter_map("a month", |(y, m)| Period::month(y, m)),
+        (1990i32..2030).prop_filter_map("a year", Period::year),
+    ])
 }
 
 fn yes_no() -> impl Strategy<Value = YesNo> {
@@ -502,6 +514,7 @@ proptest! {
         pref in proptest::option::of(0u8..=60),
         collab in yes_no(),
         applied in any_date(),
+        opened in any_date(),
         v6 in v6_answer(),
         id in proptest::option::of(prop_oneof![
             Just("CAF0123456789".to_string()),
@@ -515,6 +528,7 @@ proptest! {
             collab,
             prefecture: pref,
             applied,
+            opened,
             v6,
             customer_id: id.as_deref().map(normalize),
             multiple_lines: multiple,
@@ -531,12 +545,13 @@ proptest! {
         line in proptest::option::of(line_id()),
         prefecture in raw_field(&["東京", "大阪府", "13", "hokkaido", "とうきょう", "unknown", ""]),
         collab in raw_field(&["yes", "no", "unknown", "YES"]),
-        applied in raw_field(&["2012-05-28", "平成24年5月29日", "R3.5.10", "unknown", "2099-01-01"]),
+        applied in raw_field(&["2012-05-28", "平成24年5月29日", "R3.5.10", "2012年5月", "H22", "令和3年5月", "unknown", "2099-01-01"]),
+        opened in raw_field(&["2012-05-20", "2021年4月", "2013", "unknown"]),
         v6 in raw_field(&["contracted", "not-contracted", "unknown"]),
         customer_id in raw_field(&["CAF0123456789", "COP01234567", "ｃａｆ０１２３４５６７８９", "C0P01234567"]),
         multiple_lines in raw_field(&["yes", "no", "unknown"]),
     ) {
-        let raw = RawAnswers { line, prefecture, collab, applied, v6, customer_id, multiple_lines, clinic_name: None };
+        let raw = RawAnswers { line, prefecture, collab, applied, opened, v6, customer_id, multiple_lines, clinic_name: None };
         match parse_answers(rules(), &raw, today()) {
             Ok(a) => {
                 // Good answers are consistent and decide keeps the rules on them.
@@ -612,7 +627,8 @@ proptest! {
             line,
             collab: YesNo::No,
             prefecture: Some(prefecture),
-            applied: Some(applied),
+            applied: Some(Period::day(applied)),
+            opened: None,
             v6: V6Answer::Unknown,
             customer_id: Some(normalize("CAF0123456789")),
             multiple_lines: Some(YesNo::No),
@@ -645,7 +661,8 @@ proptest! {
             line: "cross".to_string(),
             collab: YesNo::No,
             prefecture: Some(prefecture),
-            applied: Some(applied),
+            applied: Some(Period::day(applied)),
+            opened: None,
             v6: V6Answer::Unknown,
             customer_id: Some(normalize("CAF0123456789")),
             multiple_lines: Some(YesNo::No),

@@ -312,7 +312,8 @@ fn shown_texts(r: &RuleSet) -> Vec<String> {
             let answers = Answers {
                 prefecture: pref,
                 collab: YesNo::Unknown,
-                applied: NaiveDate::from_ymd_opt(2010, 4, 1),
+                applied: NaiveDate::from_ymd_opt(2010, 4, 1)
+                    .map(oqs_line_check::rules::period::Period::day),
                 v6: V6Answer::Unknown,
                 multiple_lines: Some(YesNo::Unknown),
                 ..Answers::new(line.id.clone())

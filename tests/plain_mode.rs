@@ -346,9 +346,10 @@ fn question_mark_shows_the_help_without_the_full_screen_keys() {
             "[5/8] 申込日",
             "申込日: ?\n",
             "[ヘルプ: 申込日]",
-            "回線を申し込んだ日は、契約書や「開通のご案内」で確かめられます。",
+            "申込日は、回線を申し込んだときの申込書の控えや契約内容のお知らせで確かめられます。",
             "次の書き方で入力できます:",
-            "NTT東日本の光ネクストは、2012年5月29日 (平成24年)以降に申し込んだ回線なら",
+            "NTT東日本の光ネクストは、2012年5月29日 (平成24年) 以降に申し込んだ回線なら",
+            "「開通のご案内」に書かれているのは開通日",
             "答え方: 入力して Enter を押します。わからないときは「わからない」と入力します。",
             "「<」で一つ前の質問に戻ります",
             // The question is asked again, and the full-width era date is read.
@@ -689,4 +690,43 @@ fn plain_flag_and_dumb_terminal_turn_plain_mode_on_in_a_terminal() {
         assert!(!out.contains("\u{1b}[?1049h"), "{out:?}");
         assert!(!out.contains("\u{1b}["), "{out:?}");
     }
+}
+
+/// 「開通日」 on the 申込日 question leads to the 開通日 question; a month that contains the
+/// East's cut-off (平成24年5月29日) asks for the day, and the same month again is taken.
+#[test]
+fn the_opened_day_path_and_the_day_asked_for_a_month() {
+    let r = plain(
+        &[],
+        &lines(&["1", "2", "東京", "0", "開通日", "2012/5/20(日)"]),
+    );
+    assert_in_order(
+        &r.out,
+        &[
+            "[5/8] 申込日",
+            "しかわからないときは「開通日」と入力してください。",
+            "申込日: 開通日\n",
+            "[5/8] 開通日",
+            "「開通のご案内」に書かれているのは開通日",
+            "開通日: 2012/5/20(日)\n",
+            "受け付けました: 2012年5月20日 (平成24年)",
+            "[6/8] フレッツ・v6オプション",
+        ],
+    );
+    let r = plain(
+        &[],
+        &lines(&["1", "2", "東京", "0", "平成24年5月", "", "3"]),
+    );
+    assert_in_order(
+        &r.out,
+        &[
+            "申込日: 平成24年5月\n",
+            "2012年5月 (平成24年): NTT東日本の光ネクストは、2012年5月29日",
+            "日まで入力してください。",
+            "申込日: \n",
+            "受け付けました: 2012年5月 (平成24年)",
+            "[6/8] フレッツ・v6オプション",
+        ],
+    );
+    assert!(!r.out.contains("エラー"), "{}", r.out);
 }

@@ -511,8 +511,13 @@ fn a_file_that_is_not_utf8() {
 
 #[test]
 fn a_valid_modified_file_is_really_used() {
-    // Move the East cut-off from 2012-05-29 to 2013-01-01.
+    // Move the East cut-off from 2012-05-29 to 2013-01-01: the date alone is refused, as its
+    // sentences would still name the old day; with them it loads.
     let text = edit("on_since = \"2012-05-29\"", "on_since = \"2013-01-01\"");
+    let err = load::from_toml("modified.toml", &text).unwrap_err();
+    assert!(err.message.contains("on_or_after_text"), "{err}");
+    assert!(err.message.contains("2013年1月1日"), "{err}");
+    let text = text.replace("2012年5月29日 (平成24年)", "2013年1月1日 (平成25年)");
     let rules = load::from_toml("modified.toml", &text).unwrap();
     let raw = |applied: &str| RawAnswers {
         line: Some("next-family".into()),

@@ -164,6 +164,7 @@ impl Spec {
             prefecture: given(Step::Prefecture, self.prefecture),
             collab: given(Step::Collab, self.collab),
             applied: given(Step::Applied, self.applied),
+            opened: None,
             v6: given(Step::V6, self.v6),
             customer_id: given(Step::CustomerId, self.id).filter(|id| id != "unknown"),
             multiple_lines: given(Step::MultipleLines, self.multiple),
@@ -187,6 +188,8 @@ fn answer(m: &mut Model<'_>, spec: &Spec) {
             },
         ),
         Step::Applied => enter_text_or_unknown(m, spec.applied),
+        // The specs never choose 「開通日しかわからない」.
+        Step::Opened => panic!("the 開通日 is asked only on that path"),
         Step::V6 => pick(m, spec.v6),
         Step::CustomerId => enter_text_or_unknown(m, spec.id),
         Step::CustomerIdConfirm => enter_text(m, spec.id),
@@ -365,7 +368,10 @@ fn applied_date_is_echoed_before_moving_on() {
         Some("2012年5月28日 (平成24年)")
     );
     send(&mut m, Msg::Submit);
-    assert_eq!(m.draft.applied, Some(NaiveDate::from_ymd_opt(2012, 5, 28)));
+    assert_eq!(
+        m.draft.applied,
+        Some(NaiveDate::from_ymd_opt(2012, 5, 28).map(oqs_line_check::rules::period::Period::day))
+    );
     assert_eq!(m.step, V6);
 }
 
@@ -441,6 +447,7 @@ fn japanese_answers_prefill_the_wizard_as_check_reads_them() {
         collab: Some("いいえ".into()),
         prefecture: Some("東京".into()),
         applied: Some("不明".into()),
+        opened: None,
         v6: Some("未契約".into()),
         customer_id: Some("わからない".into()),
         multiple_lines: Some("ｲｲｴ".into()),
@@ -1368,6 +1375,7 @@ fn full_raw() -> RawAnswers {
         prefecture: Some("13".into()),
         collab: Some("no".into()),
         applied: Some("2010-04-01".into()),
+        opened: None,
         v6: Some("not-contracted".into()),
         customer_id: Some("caf-0123-456789".into()),
         multiple_lines: Some("no".into()),
@@ -1508,6 +1516,7 @@ fn technician_start_reads_flags_the_way_check_does() {
         prefecture: Some("tokyo".into()),
         collab: Some("No".into()),
         applied: Some("2010-04-01".into()),
+        opened: None,
         v6: Some("Not-Contracted".into()),
         customer_id: Some(ID.into()),
         multiple_lines: Some("NO".into()),
@@ -2046,6 +2055,7 @@ fn partial_raw() -> RawAnswers {
         prefecture: Some("tokyo".into()),
         collab: Some("no".into()),
         applied: Some("2012-05-28".into()),
+        opened: None,
         v6: Some("unknown".into()),
         customer_id: Some("caf0123456789".into()),
         multiple_lines: Some("no".into()),
@@ -2276,6 +2286,7 @@ fn technician_raw(line: &str, pref: &str, applied: &str, v6: Option<&str>) -> Ra
         prefecture: Some(pref.into()),
         collab: Some("no".into()),
         applied: (line != "cross").then(|| applied.into()),
+        opened: None,
         v6: v6.map(Into::into),
         customer_id: Some(ID.into()),
         multiple_lines: Some("no".into()),
@@ -2419,8 +2430,8 @@ fn a_v6_answer_given_in_the_wizard_stays_when_a_later_date_settles_the_default()
 /// (平成24年5月29日 for NTT東日本, 令和3年5月11日 for NTT西日本).
 #[test]
 fn the_applied_help_names_only_the_areas_own_cut_off() {
-    let east = "NTT東日本の光ネクストは、2012年5月29日 (平成24年)以降";
-    let west = "NTT西日本の光ネクストは、2021年5月11日 (令和3年)以降";
+    let east = "NTT東日本の光ネクストは、2012年5月29日 (平成24年) 以降";
+    let west = "NTT西日本の光ネクストは、2021年5月11日 (令和3年) 以降";
     for (prefecture, own, other) in [("13", east, west), ("27", west, east)] {
         let spec = Spec {
             prefecture,

@@ -1,13 +1,13 @@
 //! The result file: one line per clinic, as CSV (for a spreadsheet) or JSON lines (for scripts).
 //!
 //! CSV columns: `row,name,verdict,verdict_label,v6_option,line_category,customer_id,actions,
-//! error_fields,errors`. `actions` and `error_fields` are ids joined by a space; `errors` are the
-//! Japanese messages joined by 「 / 」. A row with errors has no verdict.
+//! error_fields,errors,notes`. `actions` and `error_fields` are ids joined by a space; `errors`
+//! and `notes` are the Japanese messages joined by 「 / 」. A row with errors has no verdict.
 //!
 //! JSON lines: `{"row": 2, "name": "...", "verdict": "ready" | null, "verdict_label": ...,
 //! "v6_option": ..., "line_category": 1 | null, "customer_id": "..." | null,
 //! "actions": ["apply_on_portal", ...], "errors": [{"field": "customer_id", "code": "...",
-//! "message": "..."}]}`.
+//! "message": "..."}], "notes": ["..."]}`.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -27,7 +27,7 @@ pub enum Format {
 }
 
 /// The CSV header.
-pub const CSV_HEADER: [&str; 10] = [
+pub const CSV_HEADER: [&str; 11] = [
     "row",
     "name",
     "verdict",
@@ -38,6 +38,7 @@ pub const CSV_HEADER: [&str; 10] = [
     "actions",
     "error_fields",
     "errors",
+    "notes",
 ];
 
 /// One row's result, ready to write. `name` is already sanitised.
@@ -58,6 +59,7 @@ struct JsonRow<'a> {
     customer_id: Option<&'a str>,
     actions: &'a [ActionCode],
     errors: &'a [RowError],
+    notes: &'a [String],
 }
 
 /// Writes reports in one format.
@@ -143,6 +145,9 @@ impl<W: Write> Writer<W> {
                     s.push_str(&e.message);
                 }
                 w.write_field(s.as_bytes()).map_err(csv_io)?;
+                let notes = ok.map_or(&[][..], |d| d.notes.as_slice());
+                w.write_field(notes.join(" / ").as_bytes())
+                    .map_err(csv_io)?;
                 w.write_record(None::<&[u8]>).map_err(csv_io)
             }
             Sink::JsonLines(w) => {
@@ -156,6 +161,7 @@ impl<W: Write> Writer<W> {
                     customer_id: ok.and_then(|d| d.customer_id.as_deref()),
                     actions: ok.map_or(&[][..], |d| d.actions.as_slice()),
                     errors,
+                    notes: ok.map_or(&[][..], |d| d.notes.as_slice()),
                 };
                 serde_json::to_writer(&mut *w, &row).map_err(io::Error::from)?;
                 w.write_all(b"\n")

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::rules::answers::parse_answers;
+use crate::rules::cutoff;
 use crate::rules::decision::outline;
 use crate::rules::prefecture::parse_prefecture;
 use crate::rules::{ActionCode, Field, FieldError, RawAnswers, RuleSet, V6Status, Verdict};
@@ -21,6 +22,8 @@ pub struct RowDecision {
     /// The normalised お客さまID, where one was given.
     pub customer_id: Option<String>,
     pub actions: Vec<ActionCode>,
+    /// What `check` notes about the dates (a month that contains the cut-off, a 開通日).
+    pub notes: Vec<String>,
 }
 
 /// What is wrong with a row: one of its answers (`field`), or the row itself (`None`: bytes
@@ -73,12 +76,14 @@ pub fn evaluate(
     let answers = parse_answers(rules, raw, today)
         .map_err(|errors| errors.into_iter().map(RowError::from).collect::<Vec<_>>())?;
     let o = outline(rules, &answers);
+    let notes = cutoff::date_note(rules, &answers).into_iter().collect();
     Ok(RowDecision {
         verdict: o.verdict,
         v6_option: o.v6_option,
         line_category: o.line_category,
         customer_id: answers.customer_id.map(|n| n.normalized),
         actions: o.actions,
+        notes,
     })
 }
 

@@ -48,6 +48,8 @@ pub struct Cli {
     pub version: Option<bool>,
 }
 
+// Parsed once at start-up: the size of the variants costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// 答えを指定して、判定結果だけを表示します (対話なし)
@@ -176,6 +178,8 @@ pub struct AnswerFlags {
     pub collab: Option<String>,
     #[arg(long = Field::Applied.key(), value_name = value_name(Field::Applied), help = help(Field::Applied))]
     pub applied: Option<String>,
+    #[arg(long = Field::Opened.key(), value_name = value_name(Field::Opened), help = help(Field::Opened))]
+    pub opened: Option<String>,
     #[arg(long = Field::V6.key(), value_name = value_name(Field::V6), help = help(Field::V6))]
     pub v6: Option<String>,
     #[arg(long = Field::CustomerId.key(), value_name = value_name(Field::CustomerId), help = help(Field::CustomerId))]
@@ -203,6 +207,7 @@ impl AnswerFlags {
             prefecture: self.prefecture.clone(),
             collab: self.collab.clone(),
             applied: self.applied.clone(),
+            opened: self.opened.clone(),
             v6: self.v6.clone(),
             customer_id: self.customer_id.clone(),
             multiple_lines: self.multiple_lines.clone(),

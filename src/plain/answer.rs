@@ -14,9 +14,15 @@ use oqs_line_check::wizard::update::UNKNOWN_HINT;
 use oqs_line_check::wizard::{Edit, Focus, Msg, Step, layout};
 
 use super::Session;
-use super::question::is_list;
+use super::question::{OPENED_ONLY, is_list};
 
 /// How to answer わからない here, in place of the full screen's 「the row below」.
+/// 「開通日」 or 「開通日しかわからない」, typed on the 申込日 question.
+fn is_opened_only(typed: &str) -> bool {
+    let f = text::fold(typed);
+    f == text::fold(OPENED_ONLY) || f == text::fold("開通日しかわからない")
+}
+
 const TYPED_UNKNOWN_HINT: &str = "わからないときは「わからない」と入力してください";
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
@@ -44,7 +50,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         match before {
             step if is_list(step) => self.pick(typed, &folded),
             Step::Prefecture => self.prefecture(typed, &folded),
-            Step::Applied | Step::CustomerId => self.text_or_unknown(typed, &folded),
+            Step::Applied if is_opened_only(typed) => {
+                // 「開通日しかわからない」: the third row under the field.
+                self.send(Msg::Home);
+                self.send(Msg::NextFocus);
+                self.send(Msg::NextFocus);
+                self.send(Msg::Submit);
+            }
+            Step::Applied | Step::Opened | Step::CustomerId => self.text_or_unknown(typed, &folded),
             Step::CustomerIdConfirm | Step::ClinicName => self.text(typed),
             Step::Review => self.pick(typed, &folded),
             _ => {}
@@ -60,6 +73,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             }
         } else if self.model.error.is_some() {
             self.show_error(typed);
+        } else if let Some(request) = self.model.request.clone() {
+            // Not an error: the answer was read, and the day is asked for.
+            self.console.say(&request);
         }
     }
 
@@ -235,7 +251,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 .model
                 .field(self.model.step)
                 .is_some_and(|f| !f.is_empty());
-            if self.model.focus == Focus::Unknown || has_text {
+            if self.model.focus != Focus::Field || has_text {
                 self.send(Msg::Submit);
             } else {
                 self.console.say(&format!(

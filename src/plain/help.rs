@@ -23,7 +23,7 @@ fn plain_keys(step: Step) -> &'static str {
         Step::Prefecture => {
             "答え方: 都道府県の名前、読み、ローマ字かコードを入力して Enter を押します。いくつも当てはまるときは、続けて番号で選びます。"
         }
-        Step::Applied | Step::CustomerId => {
+        Step::Applied | Step::Opened | Step::CustomerId => {
             "答え方: 入力して Enter を押します。わからないときは「わからない」と入力します。"
         }
         Step::CustomerIdConfirm => {

@@ -9,6 +9,9 @@ use oqs_line_check::wizard::{Focus, Step, layout};
 
 use super::Session;
 
+/// What to type on the 申込日 question for 「開通日しかわからない」 (the long form works too).
+pub(super) const OPENED_ONLY: &str = "開通日";
+
 /// Steps answered by picking from a list.
 pub fn is_list(step: Step) -> bool {
     matches!(
@@ -59,6 +62,15 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 lines.extend(self.current_text());
             }
             Step::Applied => {
+                lines.push(format!("入力例: {}", oqs_line_check::rules::date::FORMS));
+                lines.push("わからないときは「わからない」と入力してください。".to_string());
+                lines.push(format!(
+                    "開通日 (「開通のご案内」の日付) しかわからないときは「{OPENED_ONLY}」と入力してください。"
+                ));
+                lines.extend(self.current_text());
+            }
+            Step::Opened => {
+                lines.push(m.rules().application_date.opened_tells.clone());
                 lines.push(format!("入力例: {}", oqs_line_check::rules::date::FORMS));
                 lines.push("わからないときは「わからない」と入力してください。".to_string());
                 lines.extend(self.current_text());
@@ -116,7 +128,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     layout::number_range(m.choices().len())
                 )
             }
-            Step::Prefecture | Step::Applied | Step::CustomerId | Step::ClinicName => {
+            Step::Prefecture
+            | Step::Applied
+            | Step::Opened
+            | Step::CustomerId
+            | Step::ClinicName => {
                 format!("{}: ", m.step.field().map_or("", Field::label))
             }
             Step::CustomerIdConfirm => format!("{} (2回目): ", Field::CustomerId.label()),
@@ -141,6 +157,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let r = m.rules();
         if m.has_unknown_choice() && m.focus == Focus::Unknown {
             return vec!["今の答え: わからない (Enter だけでこのまま進みます)".to_string()];
+        }
+        if m.focus == Focus::OpenedOnly {
+            return vec![
+                "今の答え: 開通日しかわからない (Enter だけでこのまま進みます)".to_string(),
+            ];
         }
         match m.field(m.step) {
             Some(f) if !f.is_empty() => vec![format!(

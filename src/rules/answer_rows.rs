@@ -47,8 +47,11 @@ pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<AnswerRow> {
     if family == Some(Family::Next) {
         push(
             Field::Applied,
-            answers.applied.map_or_else(unknown, date::describe),
+            answers.applied.map_or_else(unknown, date::describe_period),
         );
+        if let Some(opened) = answers.opened {
+            push(Field::Opened, date::describe_period(opened));
+        }
     }
     if kind == LineKind::Flets {
         // An explicit answer counts even where the date settles the status, except for a rule
@@ -117,7 +120,8 @@ mod tests {
         );
         let mut next = Answers::new("next-family");
         next.prefecture = Some(13);
-        next.applied = chrono::NaiveDate::from_ymd_opt(2010, 4, 1);
+        next.applied =
+            chrono::NaiveDate::from_ymd_opt(2010, 4, 1).map(crate::rules::period::Period::day);
         assert!(labels(&next).contains(&"申込日"));
         assert_eq!(rows(&next)[4].value, "わからない");
     }

@@ -10,6 +10,7 @@ use super::customer_id::{self, NormalizedId};
 use super::date;
 use super::field::{Field, FieldError};
 use super::model::{Area, LineKind, LineType, RuleSet};
+use super::period::Period;
 use super::prefecture;
 use super::text;
 
@@ -266,7 +267,10 @@ pub struct Answers {
     pub collab: YesNo,
     /// JIS code.
     pub prefecture: Option<u8>,
-    pub applied: Option<NaiveDate>,
+    /// The 申込日: a day, or only its month or year.
+    pub applied: Option<Period>,
+    /// The 開通日 from the 開通のご案内: the line was applied for on or before it.
+    pub opened: Option<Period>,
     pub v6: V6Answer,
     pub customer_id: Option<NormalizedId>,
     /// `None` when not asked (not a FLET'S line, or the flag not given).
@@ -282,6 +286,7 @@ impl Answers {
             collab: YesNo::Unknown,
             prefecture: None,
             applied: None,
+            opened: None,
             v6: V6Answer::Unknown,
             customer_id: None,
             multiple_lines: None,
@@ -304,6 +309,7 @@ pub struct RawAnswers {
     pub prefecture: Option<String>,
     pub collab: Option<String>,
     pub applied: Option<String>,
+    pub opened: Option<String>,
     pub v6: Option<String>,
     pub customer_id: Option<String>,
     pub multiple_lines: Option<String>,
@@ -381,17 +387,11 @@ pub fn parse_answers(
         }
         _ => None,
     };
-    let applied = match raw.applied.as_deref().map(str::trim) {
-        None => None,
-        Some(d) if is_unknown(d) => None,
-        Some(d) => match date::parse_applied_date(d, today) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                errors.push(with_unknown_hint(e, UNKNOWN_HINT_FLAG));
-                None
-            }
-        },
-    };
+    let applied = parse_date_answer(Field::Applied, raw.applied.as_deref(), today, &mut errors);
+    let opened = parse_date_answer(Field::Opened, raw.opened.as_deref(), today, &mut errors);
+    if let Some(e) = date::opened_before_applied(applied, opened) {
+        errors.push(e);
+    }
     let v6 =
         parse_choice::<V6Answer>(raw.v6.as_deref(), Field::V6, &mut errors).unwrap_or_default();
     let area = prefecture.map(|p| p.area);
@@ -426,6 +426,7 @@ pub fn parse_answers(
             collab,
             prefecture: prefecture.map(|p| p.code),
             applied,
+            opened,
             v6,
             customer_id,
             multiple_lines,
@@ -441,6 +442,26 @@ pub fn parse_answers(
     }
     errors.sort_by_key(|e| e.field);
     Err(errors)
+}
+
+/// Reads a date answer (申込日, 開通日): a day, a month or a year, or unknown.
+fn parse_date_answer(
+    field: Field,
+    value: Option<&str>,
+    today: NaiveDate,
+    errors: &mut Vec<FieldError>,
+) -> Option<Period> {
+    let value = value.map(str::trim)?;
+    if is_unknown(value) {
+        return None;
+    }
+    match date::parse_period(field, value, today) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            errors.push(with_unknown_hint(e, UNKNOWN_HINT_FLAG));
+            None
+        }
+    }
 }
 
 /// Reads a choice flag; a value it does not take is an error that lists the values it does, in

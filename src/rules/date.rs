@@ -1,23 +1,29 @@
-//! The date a line was applied for (申込日), in every form people write it: Western and Japanese
-//! era dates, half- or full-width. No well-kept crate parses Japanese era dates, so this is ours.
+//! The date a line was applied for (申込日) or opened (開通日), in every form people write it:
+//! Western and Japanese era dates, half- or full-width, kanji numerals, a day, a month or a year.
+//! No well-kept crate parses Japanese era dates, so this is ours.
 //!
 //! Input is trimmed, NFKC-normalised (full-width digits, letters and punctuation become ASCII;
-//! 「㍻」 becomes 「平成」), stripped of every space (U+3000 too), and dashes people type
-//! (「－」「ー」「−」「–」…) are read as `-`. Then one of these forms must match:
+//! 「㍻」 becomes 「平成」), stripped of every space (U+3000 too), kanji numerals become digits
+//! (「二十四」 is 24), dashes people type (「－」「ー」「−」「–」…) are read as `-`, and a weekday
+//! after a day (「(火)」「火曜日」) is taken off and checked. Then one of these forms must match:
 //!
 //! - `2012-05-29`, `2012/5/29`, `2012.5.29` (one separator throughout), `20120529`,
 //!   `2012年5月29日`
 //! - `平成24年5月29日`, `令和元年5月1日`, `H24.5.29`, `h24/5/29`, `R元-5-1`, `平成24.5.29`,
 //!   `H24年5月29日`
+//! - a month: `2012年6月`, `2012/6`, `2012-6`, `平成24年6月`, `H24.6`, `R3.4`
+//! - a year: `2010年`, `2010`, `平成22年`, `H22`, `令和元年`
 //!
 //! The closing 「日」 may be left off. Era dates are checked against the era's real range.
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
 use super::field::{Field, FieldError};
+use super::kanji_numeral;
+use super::period::Period;
 
 /// Nothing (or only spaces) was typed.
 pub const CODE_EMPTY: &str = "empty";
@@ -31,6 +37,13 @@ pub const CODE_ERA_OUT_OF_RANGE: &str = "era_out_of_range";
 pub const CODE_FUTURE: &str = "future";
 /// A Western year before [`MIN_YEAR`].
 pub const CODE_OUT_OF_RANGE: &str = "out_of_range";
+/// The weekday written after the day is not that day's.
+pub const CODE_WEEKDAY_MISMATCH: &str = "weekday_mismatch";
+/// A month or a year where only a day will do ([`parse_applied_date`]).
+pub const CODE_NEEDS_DAY: &str = "needs_day";
+
+/// A 開通日 before the 申込日.
+pub const CODE_BEFORE_APPLIED: &str = "before_applied";
 
 /// The earliest Western year accepted.
 pub const MIN_YEAR: i32 = 1900;
@@ -39,11 +52,11 @@ pub const MIN_YEAR: i32 = 1900;
 const MAX_INPUT_BYTES: usize = 256;
 
 /// The forms, shown whenever the input cannot be read.
-const EXAMPLES: &str =
-    "2012年5月29日、2012/5/29、平成24年5月29日、H24.5.29 のように入力してください。";
+const EXAMPLES: &str = "2012年5月29日、2012/5/29、平成24年5月29日、H24.5.29 のように入力してください。\
+     日がわからなければ 2012年5月 や 平成24年 のように年月や年だけでもかまいません。";
 
 /// The forms of a date the question shows as examples (full screen and plain mode).
-pub const FORMS: &str = "2012/5/29、2012年5月29日、平成24年5月29日、H24.5.29、R3.5.10";
+pub const FORMS: &str = "2012/5/29、H24.5.29、平成24年5月29日、2012年6月、H22 (年だけ)";
 
 /// One Japanese era this parser knows, with its real first and last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +70,11 @@ struct Era {
 impl Era {
     fn contains(&self, date: NaiveDate) -> bool {
         self.start <= date && self.end.is_none_or(|end| date <= end)
+    }
+
+    /// Whether any day of `period` is in the era.
+    fn overlaps(&self, period: Period) -> bool {
+        period.last() >= self.start && self.end.is_none_or(|end| period.first() <= end)
     }
 
     /// The era's year `n` as a Western year (year 0 is the year before the era began).
@@ -94,19 +112,26 @@ const REIWA: Era = Era {
 const ERAS: [Era; 3] = [SHOWA, HEISEI, REIWA];
 
 static WESTERN_SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})$").expect("literal regex")
+    Regex::new(r"^([0-9]{4})([-/.])([0-9]{1,2})(?:([-/.])([0-9]{1,2}))?$").expect("literal regex")
 });
 static WESTERN_COMPACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{4})([0-9]{2})([0-9]{2})$").expect("literal regex"));
 static WESTERN_KANJI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日?$").expect("literal regex")
+    Regex::new(r"^([0-9]{4})(?:年(?:([0-9]{1,2})月(?:([0-9]{1,2})日?)?)?)?$")
+        .expect("literal regex")
 });
 static ERA_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(昭和|平成|令和|明治|大正|[SHRMTshrmt])(元|[0-9]{1,3})",
-        r"(?:年([0-9]{1,2})月([0-9]{1,2})日?|([-/.])([0-9]{1,2})([-/.])([0-9]{1,2}))$",
+        r"(?:年(?:([0-9]{1,2})月(?:([0-9]{1,2})日?)?)?",
+        r"|([-/.])([0-9]{1,2})(?:([-/.])([0-9]{1,2}))?)?$",
     ))
     .expect("literal regex")
+});
+/// A weekday after the day: 「(火)」, 「(火曜)」, 「(火曜日)」, 「火曜日」, 「火曜」.
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?)(?:\(([月火水木金土日])(?:曜日?)?\)|([月火水木金土日])曜日?)$")
+        .expect("literal regex")
 });
 
 /// Which calendar the year was written in.
@@ -121,40 +146,72 @@ enum Calendar {
 struct Parts {
     calendar: Calendar,
     year: u32,
-    month: u32,
-    day: u32,
+    month: Option<u32>,
+    day: Option<u32>,
 }
 
-/// Parses an application date. `today` bounds it: a date after today is an error.
+/// Parses an application date that must be a day. `today` bounds it: a date after today is an
+/// error. A month or a year is refused with [`CODE_NEEDS_DAY`].
 pub fn parse_applied_date(input: &str, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+    let period = parse_period(Field::Applied, input, today)?;
+    period.as_day().ok_or_else(|| {
+        FieldError::new(
+            Field::Applied,
+            CODE_NEEDS_DAY,
+            format!("{}の何日かまで入力してください。{EXAMPLES}", period.label()),
+        )
+    })
+}
+
+/// Parses the application date (申込日): a day, a month or a year.
+pub fn parse_applied_period(input: &str, today: NaiveDate) -> Result<Period, FieldError> {
+    parse_period(Field::Applied, input, today)
+}
+
+/// Parses a date answer for `field` (申込日 or 開通日): a day, a month or a year. `today` bounds
+/// it: a period that begins after today is an error.
+pub fn parse_period(field: Field, input: &str, today: NaiveDate) -> Result<Period, FieldError> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return Err(empty());
+        return Err(empty(field));
     }
     if trimmed.len() > MAX_INPUT_BYTES {
-        return Err(unrecognized());
+        return Err(unrecognized(field));
     }
     let normalized = normalize(trimmed);
     if normalized.is_empty() {
-        return Err(empty());
+        return Err(empty(field));
     }
-    let parts = read_parts(&normalized)?;
-    let date = match parts.calendar {
-        Calendar::Western => western_date(parts)?,
-        Calendar::Era(era) => era_date(era, parts)?,
+    let (text, weekday) = split_weekday(&normalized);
+    let parts = read_parts(field, &text)?;
+    let period = match parts.calendar {
+        Calendar::Western => western_period(field, parts)?,
+        Calendar::Era(era) => era_period(field, era, parts)?,
     };
-    if date > today {
+    if period.first() > today {
         return Err(FieldError::new(
-            Field::Applied,
+            field,
             CODE_FUTURE,
             format!(
-                "{}は今日の日付 ({}) より後です。回線を申し込んだ日を入力してください。",
-                western(date),
-                western(today)
+                "{}は今日の日付 ({}) より後です。{}を入力してください。",
+                period.label(),
+                western(today),
+                what(field)
             ),
         ));
     }
-    Ok(date)
+    if let Some(weekday) = weekday {
+        check_weekday(field, period, weekday)?;
+    }
+    Ok(period)
+}
+
+/// What the field asks for, in a sentence: 「回線を申し込んだ日」.
+fn what(field: Field) -> &'static str {
+    match field {
+        Field::Opened => "回線が開通した日",
+        _ => "回線を申し込んだ日",
+    }
 }
 
 /// 「2012年5月28日 (平成24年)」: the echo shown before moving on. Before 昭和, just the Western date.
@@ -165,6 +222,27 @@ pub fn describe(date: NaiveDate) -> String {
     }
 }
 
+/// 「2012年5月 (平成24年)」, 「2019年 (平成31年、令和元年)」: [`describe`] for a period.
+pub fn describe_period(period: Period) -> String {
+    if let Some(day) = period.as_day() {
+        return describe(day);
+    }
+    let mut eras: Vec<String> = Vec::new();
+    for date in [period.first(), period.last()] {
+        if let Some((name, year)) = era_year(date) {
+            let label = era_label(name, year);
+            if !eras.contains(&label) {
+                eras.push(label);
+            }
+        }
+    }
+    if eras.is_empty() {
+        period.label()
+    } else {
+        format!("{} ({})", period.label(), eras.join("、"))
+    }
+}
+
 /// The era (昭和, 平成 or 令和) and the year within it, or `None` before 昭和 began (1926-12-25).
 pub fn era_year(date: NaiveDate) -> Option<(&'static str, u32)> {
     let era = ERAS.iter().find(|era| era.contains(date))?;
@@ -172,13 +250,70 @@ pub fn era_year(date: NaiveDate) -> Option<(&'static str, u32)> {
     Some((era.name, year))
 }
 
-/// NFKC, drop spaces and invisible characters, read every kind of dash as `-`.
+/// NFKC, drop spaces and invisible characters, kanji numerals as digits, read every kind of dash
+/// as `-`.
 fn normalize(trimmed: &str) -> String {
-    super::text::nfkc(trimmed)
+    let plain: String = super::text::nfkc(trimmed)
         .chars()
         .filter(|&c| !c.is_whitespace() && !super::text::is_invisible(c))
         .map(|c| if is_dash(c) { '-' } else { c })
-        .collect()
+        .collect();
+    kanji_numeral::to_ascii_digits(&plain)
+}
+
+/// The date without a weekday written after it, and that weekday.
+fn split_weekday(s: &str) -> (String, Option<Weekday>) {
+    let Some(caps) = WEEKDAY.captures(s) else {
+        return (s.to_string(), None);
+    };
+    let name = caps
+        .get(2)
+        .or_else(|| caps.get(3))
+        .map_or("", |m| m.as_str());
+    let weekday = match name {
+        "月" => Weekday::Mon,
+        "火" => Weekday::Tue,
+        "水" => Weekday::Wed,
+        "木" => Weekday::Thu,
+        "金" => Weekday::Fri,
+        "土" => Weekday::Sat,
+        "日" => Weekday::Sun,
+        _ => return (s.to_string(), None),
+    };
+    let date = caps.get(1).map_or("", |m| m.as_str());
+    (date.to_string(), Some(weekday))
+}
+
+fn weekday_name(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "月",
+        Weekday::Tue => "火",
+        Weekday::Wed => "水",
+        Weekday::Thu => "木",
+        Weekday::Fri => "金",
+        Weekday::Sat => "土",
+        Weekday::Sun => "日",
+    }
+}
+
+/// A weekday belongs after a day, and must be that day's: a wrong one means a mistyped date.
+fn check_weekday(field: Field, period: Period, weekday: Weekday) -> Result<(), FieldError> {
+    let Some(day) = period.as_day() else {
+        return Err(unrecognized(field));
+    };
+    if day.weekday() == weekday {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        field,
+        CODE_WEEKDAY_MISMATCH,
+        format!(
+            "{}は{}曜日です ({}曜日と入力されています)。日付と曜日を書類で確かめて入力してください。",
+            western(day),
+            weekday_name(day.weekday()),
+            weekday_name(weekday)
+        ),
+    ))
 }
 
 /// Dashes and the long-vowel mark, which people type between the numbers of a date.
@@ -186,95 +321,131 @@ fn is_dash(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}')
 }
 
-fn read_parts(s: &str) -> Result<Parts, FieldError> {
+fn group<'a>(caps: &regex::Captures<'a>, i: usize) -> Option<&'a str> {
+    caps.get(i).map(|m| m.as_str())
+}
+
+fn read_parts(field: Field, s: &str) -> Result<Parts, FieldError> {
     if let Some(caps) = WESTERN_SEPARATED.captures(s) {
-        if caps.get(2).map(|m| m.as_str()) != caps.get(4).map(|m| m.as_str()) {
-            return Err(unrecognized());
+        if caps.get(4).is_some() && group(&caps, 2) != group(&caps, 4) {
+            return Err(unrecognized(field));
         }
-        return western_parts(caps.get(1), caps.get(3), caps.get(5));
+        return numbers(
+            field,
+            Calendar::Western,
+            group(&caps, 1),
+            group(&caps, 3),
+            group(&caps, 5),
+        );
     }
     if let Some(caps) = WESTERN_COMPACT.captures(s) {
-        return western_parts(caps.get(1), caps.get(2), caps.get(3));
+        return numbers(
+            field,
+            Calendar::Western,
+            group(&caps, 1),
+            group(&caps, 2),
+            group(&caps, 3),
+        );
     }
     if let Some(caps) = WESTERN_KANJI.captures(s) {
-        return western_parts(caps.get(1), caps.get(2), caps.get(3));
+        return numbers(
+            field,
+            Calendar::Western,
+            group(&caps, 1),
+            group(&caps, 2),
+            group(&caps, 3),
+        );
     }
-    if let Some(caps) = ERA_DATE.captures(s) {
-        let era_text = caps.get(1).map_or("", |m| m.as_str());
-        let era = match era_text {
-            "昭和" | "S" | "s" => SHOWA,
-            "平成" | "H" | "h" => HEISEI,
-            "令和" | "R" | "r" => REIWA,
-            "明治" | "M" | "m" => return Err(unsupported_era("明治")),
-            "大正" | "T" | "t" => return Err(unsupported_era("大正")),
-            _ => return Err(unrecognized()),
-        };
-        let year = match caps.get(2).map(|m| m.as_str()) {
-            Some("元") => Some(1),
-            other => number(other),
-        };
-        let (month, day) = match (caps.get(3), caps.get(4)) {
-            (Some(month), Some(day)) => (month, day),
-            _ => {
-                if caps.get(5).map(|m| m.as_str()) != caps.get(7).map(|m| m.as_str()) {
-                    return Err(unrecognized());
-                }
-                match (caps.get(6), caps.get(8)) {
-                    (Some(month), Some(day)) => (month, day),
-                    _ => return Err(unrecognized()),
-                }
-            }
-        };
-        return match (
+    let Some(caps) = ERA_DATE.captures(s) else {
+        return Err(unrecognized(field));
+    };
+    let era = match group(&caps, 1).unwrap_or("") {
+        "昭和" | "S" | "s" => SHOWA,
+        "平成" | "H" | "h" => HEISEI,
+        "令和" | "R" | "r" => REIWA,
+        "明治" | "M" | "m" => return Err(unsupported_era(field, "明治")),
+        "大正" | "T" | "t" => return Err(unsupported_era(field, "大正")),
+        _ => return Err(unrecognized(field)),
+    };
+    let year = match group(&caps, 2) {
+        Some("元") => Some("1"),
+        other => other,
+    };
+    if caps.get(5).is_some() {
+        if caps.get(7).is_some() && group(&caps, 5) != group(&caps, 7) {
+            return Err(unrecognized(field));
+        }
+        return numbers(
+            field,
+            Calendar::Era(era),
             year,
-            number(Some(month.as_str())),
-            number(Some(day.as_str())),
-        ) {
-            (Some(year), Some(month), Some(day)) => Ok(Parts {
-                calendar: Calendar::Era(era),
-                year,
-                month,
-                day,
-            }),
-            _ => Err(unrecognized()),
-        };
+            group(&caps, 6),
+            group(&caps, 8),
+        );
     }
-    Err(unrecognized())
+    numbers(
+        field,
+        Calendar::Era(era),
+        year,
+        group(&caps, 3),
+        group(&caps, 4),
+    )
 }
 
-fn western_parts(
-    year: Option<regex::Match<'_>>,
-    month: Option<regex::Match<'_>>,
-    day: Option<regex::Match<'_>>,
+/// The regexes only let ASCII digits through, at most four, so a number fails to read only on a
+/// bug.
+fn numbers(
+    field: Field,
+    calendar: Calendar,
+    year: Option<&str>,
+    month: Option<&str>,
+    day: Option<&str>,
 ) -> Result<Parts, FieldError> {
-    match (
-        number(year.map(|m| m.as_str())),
-        number(month.map(|m| m.as_str())),
-        number(day.map(|m| m.as_str())),
-    ) {
-        (Some(year), Some(month), Some(day)) => Ok(Parts {
-            calendar: Calendar::Western,
-            year,
-            month,
-            day,
+    let read = |t: Option<&str>| -> Result<Option<u32>, FieldError> {
+        match t {
+            None => Ok(None),
+            Some(t) => t.parse().map(Some).map_err(|_| unrecognized(field)),
+        }
+    };
+    let Some(year) = read(year)? else {
+        return Err(unrecognized(field));
+    };
+    Ok(Parts {
+        calendar,
+        year,
+        month: read(month)?,
+        day: read(day)?,
+    })
+}
+
+/// The period the numbers name in `western_year`; the errors say which number is wrong.
+fn period_in(
+    field: Field,
+    label: &str,
+    western_year: i32,
+    parts: Parts,
+) -> Result<Period, FieldError> {
+    match (parts.month, parts.day) {
+        (Some(month), Some(day)) => NaiveDate::from_ymd_opt(western_year, month, day)
+            .map(Period::day)
+            .ok_or_else(|| invalid_date(field, label, western_year, month, day)),
+        (Some(month), None) => Period::month(western_year, month).ok_or_else(|| {
+            FieldError::new(
+                field,
+                CODE_INVALID_DATE,
+                format!("{label}{month}月という月はありません。月は1から12までです。"),
+            )
         }),
-        _ => Err(unrecognized()),
+        _ => Period::year(western_year).ok_or_else(|| unrecognized(field)),
     }
 }
 
-/// The regexes only let ASCII digits through, at most four, so this is `None` only on a bug.
-fn number(text: Option<&str>) -> Option<u32> {
-    text?.parse().ok()
-}
-
-fn western_date(parts: Parts) -> Result<NaiveDate, FieldError> {
-    let Parts {
-        year, month, day, ..
-    } = parts;
-    let western_year = i32::try_from(year).map_err(|_| unrecognized())?;
+fn western_period(field: Field, parts: Parts) -> Result<Period, FieldError> {
+    let year = parts.year;
+    let western_year = i32::try_from(year).map_err(|_| unrecognized(field))?;
     if western_year < MIN_YEAR {
         return Err(FieldError::new(
-            Field::Applied,
+            field,
             CODE_OUT_OF_RANGE,
             format!(
                 "{year}年は受け付けられる範囲 ({MIN_YEAR}年以降) より前です。\
@@ -282,54 +453,54 @@ fn western_date(parts: Parts) -> Result<NaiveDate, FieldError> {
             ),
         ));
     }
-    NaiveDate::from_ymd_opt(western_year, month, day)
-        .ok_or_else(|| invalid_date(&format!("{year}年"), western_year, month, day))
+    period_in(field, &format!("{year}年"), western_year, parts)
 }
 
-fn era_date(era: Era, parts: Parts) -> Result<NaiveDate, FieldError> {
-    let Parts {
-        year, month, day, ..
-    } = parts;
-    let western_year = era.western_year(year);
-    match NaiveDate::from_ymd_opt(western_year, month, day) {
-        Some(date) if era.contains(date) => Ok(date),
-        Some(date) => Err(era_out_of_range(era, parts, Some(date))),
-        None => {
-            let year_outside = western_year < era.start.year()
-                || era.end.is_some_and(|end| western_year > end.year());
-            if year_outside {
-                Err(era_out_of_range(era, parts, None))
-            } else {
-                Err(invalid_date(
-                    &era_label(era.name, year),
-                    western_year,
-                    month,
-                    day,
-                ))
+fn era_period(field: Field, era: Era, parts: Parts) -> Result<Period, FieldError> {
+    let western_year = era.western_year(parts.year);
+    let label = era_label(era.name, parts.year);
+    if let (Some(month), Some(day)) = (parts.month, parts.day) {
+        return match NaiveDate::from_ymd_opt(western_year, month, day) {
+            Some(date) if era.contains(date) => Ok(Period::day(date)),
+            Some(date) => Err(era_out_of_range(field, era, parts, Some(date))),
+            None => {
+                let year_outside = western_year < era.start.year()
+                    || era.end.is_some_and(|end| western_year > end.year());
+                if year_outside {
+                    Err(era_out_of_range(field, era, parts, None))
+                } else {
+                    Err(invalid_date(field, &label, western_year, month, day))
+                }
             }
-        }
+        };
     }
+    let period = match period_in(field, &label, western_year, parts) {
+        Ok(period) if parts.year > 0 && era.overlaps(period) => period,
+        Ok(_) => return Err(era_out_of_range(field, era, parts, None)),
+        Err(e) => return Err(e),
+    };
+    Ok(period)
 }
 
-fn empty() -> FieldError {
+fn empty(field: Field) -> FieldError {
     FieldError::new(
-        Field::Applied,
+        field,
         CODE_EMPTY,
-        format!("入力されていません。回線を申し込んだ日を、{EXAMPLES}"),
+        format!("入力されていません。{}を、{EXAMPLES}", what(field)),
     )
 }
 
-fn unrecognized() -> FieldError {
+fn unrecognized(field: Field) -> FieldError {
     FieldError::new(
-        Field::Applied,
+        field,
         CODE_UNRECOGNIZED,
         format!("日付として読み取れませんでした。{EXAMPLES}"),
     )
 }
 
-fn unsupported_era(name: &str) -> FieldError {
+fn unsupported_era(field: Field, name: &str) -> FieldError {
     FieldError::new(
-        Field::Applied,
+        field,
         CODE_UNRECOGNIZED,
         format!(
             "{name}の年号には対応していません。昭和より前の日付は、1925年5月1日 のように西暦で入力してください。"
@@ -338,7 +509,7 @@ fn unsupported_era(name: &str) -> FieldError {
 }
 
 /// `label` is the year as typed: 「2021年」 or 「平成24年」.
-fn invalid_date(label: &str, western_year: i32, month: u32, day: u32) -> FieldError {
+fn invalid_date(field: Field, label: &str, western_year: i32, month: u32, day: u32) -> FieldError {
     let hint = if (1..=12).contains(&month) {
         match last_day(western_year, month) {
             Some(last) => format!("{label}{month}月は1日から{last}日までです。"),
@@ -348,7 +519,7 @@ fn invalid_date(label: &str, western_year: i32, month: u32, day: u32) -> FieldEr
         "月は1から12までです。".to_string()
     };
     FieldError::new(
-        Field::Applied,
+        field,
         CODE_INVALID_DATE,
         format!(
             "{label}{month}月{day}日という日付はありません。{hint}カレンダーで日付を確かめて入力してください。"
@@ -362,23 +533,29 @@ fn last_day(year: i32, month: u32) -> Option<u32> {
         .find(|&day| NaiveDate::from_ymd_opt(year, month, day).is_some())
 }
 
+/// 「平成24年5月29日」, 「平成24年5月」, 「平成24年」: the numbers as typed.
+fn typed(era: Era, parts: Parts) -> String {
+    let mut s = era_label(era.name, parts.year);
+    if let Some(month) = parts.month {
+        s.push_str(&format!("{month}月"));
+        if let Some(day) = parts.day {
+            s.push_str(&format!("{day}日"));
+        }
+    }
+    s
+}
+
 /// `date` is the day the numbers name when read as a Western date, if there is one; it makes the
 /// suggestion (「(令和元年5月1日)」).
-fn era_out_of_range(era: Era, parts: Parts, date: Option<NaiveDate>) -> FieldError {
-    let Parts {
-        year, month, day, ..
-    } = parts;
+fn era_out_of_range(field: Field, era: Era, parts: Parts, date: Option<NaiveDate>) -> FieldError {
+    let year = parts.year;
     let mut message = if year == 0 {
         format!(
             "{}0年という年はありません ({}は元年から数えます)。",
             era.name, era.name
         )
     } else {
-        format!(
-            "{}{month}月{day}日は{}の期間外です。",
-            era_label(era.name, year),
-            era.name
-        )
+        format!("{}は{}の期間外です。", typed(era, parts), era.name)
     };
     match era.end {
         Some(end) => message.push_str(&format!(
@@ -389,7 +566,9 @@ fn era_out_of_range(era: Era, parts: Parts, date: Option<NaiveDate>) -> FieldErr
         )),
         None => message.push_str(&format!("{}は{}からです。", era.name, western(era.start))),
     }
-    let before = era.western_year(year) < era.start.year() || date.is_some_and(|d| d < era.start);
+    let before = era.western_year(year) < era.start.year()
+        || date.is_some_and(|d| d < era.start)
+        || (year > 0 && parts.day.is_none() && era.western_year(year) <= era.start.year());
     let boundary = if before {
         era.start.pred_opt().map(|last| {
             (
@@ -413,7 +592,7 @@ fn era_out_of_range(era: Era, parts: Parts, date: Option<NaiveDate>) -> FieldErr
         }
         message.push('。');
     }
-    FieldError::new(Field::Applied, CODE_ERA_OUT_OF_RANGE, message)
+    FieldError::new(field, CODE_ERA_OUT_OF_RANGE, message)
 }
 
 /// 「令和元年5月1日」, or the Western date before 昭和.
@@ -441,6 +620,26 @@ fn era_label(name: &str, year: u32) -> String {
 /// 「2012年5月29日」.
 fn western(date: NaiveDate) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// A line is applied for on or before the day it opens: a 申込日 wholly after the 開通日 is a
+/// mistyped date (or two swapped), an error on the 開通日.
+pub fn opened_before_applied(
+    applied: Option<Period>,
+    opened: Option<Period>,
+) -> Option<FieldError> {
+    let (applied, opened) = applied.zip(opened)?;
+    (applied.first() > opened.last()).then(|| {
+        FieldError::new(
+            Field::Opened,
+            CODE_BEFORE_APPLIED,
+            format!(
+                "開通日 ({}) が申込日 ({}) より前です。回線は申し込んだ日か、その後に開通します。「開通のご案内」の日付と申込日を確かめてください。",
+                opened.label(),
+                applied.label()
+            ),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -504,6 +703,151 @@ mod tests {
                 _ => c,
             })
             .collect()
+    }
+
+    fn period(input: &str) -> Period {
+        match parse_applied_period(input, today()) {
+            Ok(p) => p,
+            Err(e) => panic!("{input:?} should parse, got {e:?}"),
+        }
+    }
+
+    fn period_err(input: &str) -> FieldError {
+        match parse_applied_period(input, today()) {
+            Ok(p) => panic!("{input:?} should be refused, got {p:?}"),
+            Err(e) => {
+                assert!(e.message.starts_with("申込日: "), "{}", e.message);
+                assert_no_ambiguous_width(&e.message);
+                e
+            }
+        }
+    }
+
+    fn month(y: i32, m: u32) -> Period {
+        Period::month(y, m).expect("test month")
+    }
+
+    fn year(y: i32) -> Period {
+        Period::year(y).expect("test year")
+    }
+
+    #[test]
+    fn years_as_people_write_them() {
+        for input in [
+            "2010年",
+            "2010",
+            "平成22年",
+            "H22",
+            "h22",
+            "平成二十二年",
+            "２０１０年",
+            " H22 ",
+        ] {
+            assert_eq!(period(input), year(2010), "{input}");
+        }
+        assert_eq!(period("令和三年"), year(2021));
+        assert_eq!(period("令和元年"), year(2019));
+        assert_eq!(period("R元"), year(2019));
+        assert_eq!(period("二〇一二年"), year(2012));
+        assert_eq!(period_err("平成32年").code, CODE_ERA_OUT_OF_RANGE);
+        assert_eq!(period_err("令和0年").code, CODE_ERA_OUT_OF_RANGE);
+        assert_eq!(period_err("1899年").code, CODE_OUT_OF_RANGE);
+        assert_eq!(period_err("2026年").code, CODE_FUTURE);
+        // This year has begun: it is an answer.
+        assert_eq!(period("2025年"), year(2025));
+    }
+
+    #[test]
+    fn months_as_people_write_them() {
+        for input in [
+            "2012年6月",
+            "2012/6",
+            "2012-6",
+            "2012.06",
+            "H24.6",
+            "平成24年6月",
+            "h24/6",
+            "平成二十四年六月",
+        ] {
+            assert_eq!(period(input), month(2012, 6), "{input}");
+        }
+        assert_eq!(period("R3.4"), month(2021, 4));
+        assert_eq!(period("令和3年5月"), month(2021, 5));
+        assert_eq!(period("平成31年4月"), month(2019, 4));
+        assert_eq!(period_err("平成31年5月").code, CODE_ERA_OUT_OF_RANGE);
+        assert!(
+            period_err("平成31年5月")
+                .message
+                .contains("令和で入力してください")
+        );
+        assert_eq!(period_err("令和元年4月").code, CODE_ERA_OUT_OF_RANGE);
+        assert!(
+            period_err("令和元年4月")
+                .message
+                .contains("平成で入力してください")
+        );
+        let e = period_err("2012年13月");
+        assert_eq!(e.code, CODE_INVALID_DATE);
+        assert!(e.message.contains("月は1から12までです"), "{}", e.message);
+        assert_eq!(period_err("2025年7月").code, CODE_FUTURE);
+        assert_eq!(period_err("2012/6/").code, CODE_UNRECOGNIZED);
+    }
+
+    #[test]
+    fn kanji_numerals_weekdays_and_spaces() {
+        let day = Period::day(d(2012, 5, 29));
+        for input in [
+            "平成二十四年五月二十九日",
+            "二〇一二年五月二十九日",
+            "2012年5月29日(火)",
+            "2012年5月29日（火）",
+            "2012年5月29日 (火曜日)",
+            "2012年5月29日火曜日",
+            "2012/5/29 火曜",
+            "  H24.5.29（火）  ",
+        ] {
+            assert_eq!(period(input), day, "{input}");
+        }
+        assert_eq!(period("2012年6月3日(日)"), Period::day(d(2012, 6, 3)));
+        let e = period_err("2012年5月29日(水)");
+        assert_eq!(e.code, CODE_WEEKDAY_MISMATCH);
+        assert!(
+            e.message
+                .contains("2012年5月29日は火曜日です (水曜日と入力されています)"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn a_day_is_still_needed_where_only_a_day_will_do() {
+        let e = err("2012年5月");
+        assert_eq!(e.code, CODE_NEEDS_DAY);
+        assert!(e.message.contains("2012年5月の何日かまで"), "{}", e.message);
+    }
+
+    #[test]
+    fn periods_are_described_with_their_eras() {
+        assert_eq!(describe_period(month(2012, 5)), "2012年5月 (平成24年)");
+        assert_eq!(describe_period(year(2019)), "2019年 (平成31年、令和元年)");
+        assert_eq!(describe_period(year(1920)), "1920年");
+        assert_eq!(
+            describe_period(Period::day(d(2012, 5, 29))),
+            "2012年5月29日 (平成24年)"
+        );
+    }
+
+    #[test]
+    fn a_day_opened_before_it_was_applied_for_is_refused() {
+        let e = opened_before_applied(Some(month(2012, 6)), Some(Period::day(d(2012, 5, 31))));
+        let e = e.expect("refused");
+        assert_eq!((e.field, e.code), (Field::Opened, CODE_BEFORE_APPLIED));
+        assert!(e.message.starts_with("開通日: "), "{}", e.message);
+        assert_eq!(
+            opened_before_applied(Some(month(2012, 5)), Some(month(2012, 5))),
+            None
+        );
+        assert_eq!(opened_before_applied(None, Some(month(2012, 5))), None);
     }
 
     #[test]
@@ -775,19 +1119,20 @@ mod tests {
     #[test]
     fn unrecognized_input() {
         for input in [
-            "2012",
-            "2012/5",
             "12/5/29",
             "5/29/2012",
             "2012/5.29",
             "H24.5/29",
             "2012-5-29-1",
-            "2012年5月",
-            "平成24年",
-            "平成二十四年五月二十九日",
-            "H24",
             "X24.5.29",
             "2012/5/29/",
+            "2012/5.29",
+            "201205",
+            "2012年5月火曜日",
+            "2012年(火)",
+            "平成二十十年",
+            "十十年5月1日",
+            "2012/5/29(火)(火)",
             "201205291",
             "2012529",
             "yesterday",
@@ -799,7 +1144,6 @@ mod tests {
             "2012/5/29🎉",
             "2\u{301}012/5/29",
             "٢٠١٢/٥/٢٩",
-            "平成24年5月29日火曜日",
         ] {
             let e = err(input);
             assert_eq!(e.code, CODE_UNRECOGNIZED, "{input:?}");
@@ -928,6 +1272,7 @@ mod tests {
                     prop_assert!([
                         CODE_EMPTY, CODE_UNRECOGNIZED, CODE_INVALID_DATE,
                         CODE_ERA_OUT_OF_RANGE, CODE_FUTURE, CODE_OUT_OF_RANGE,
+                        CODE_WEEKDAY_MISMATCH, CODE_NEEDS_DAY,
                     ].contains(&e.code));
                 }
             }
@@ -949,6 +1294,15 @@ mod tests {
                     assert_no_ambiguous_width(&e.message);
                     prop_assert!(e.message.starts_with("申込日: "));
                 }
+            }
+        }
+
+        #[test]
+        fn periods_echo_back_to_themselves(input in "[0-9０-９年月日元平成令和HRhr二十四五〇./\\-() 火曜]{0,16}") {
+            if let Ok(p) = parse_applied_period(&input, today()) {
+                prop_assert_eq!(parse_applied_period(&p.iso(), today()), Ok(p));
+                prop_assert_eq!(parse_applied_period(&p.label(), today()), Ok(p));
+                prop_assert!(p.first() <= today());
             }
         }
 

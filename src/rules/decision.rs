@@ -8,11 +8,12 @@ use strum::{AsRefStr, Display, IntoStaticStr};
 
 use super::answers::{Answers, V6Answer, YesNo};
 use super::customer_id::{self, NormalizedId};
-use super::date;
+use super::cutoff;
 pub use super::model::Verdict;
 use super::model::{
     ActionCode, ActionVariant, Area, LineKind, LineType, RuleSet, V6Default, V6Rule,
 };
+use super::period::Period;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Display, AsRefStr, IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
@@ -85,7 +86,14 @@ pub struct Decision {
     pub line: String,
     pub line_name: String,
     pub collab: YesNo,
+    /// The 申込日, when its day is known.
     pub applied: Option<NaiveDate>,
+    /// The 申込日 as given: a day, a month or a year, with its first and last day.
+    pub applied_period: Option<Period>,
+    /// The 開通日, when its day is known.
+    pub opened: Option<NaiveDate>,
+    /// The 開通日 as given (see `applied_period`).
+    pub opened_period: Option<Period>,
     pub v6_option: V6Status,
     pub portal: PortalEntry,
     pub customer_id: Option<NormalizedId>,
@@ -211,7 +219,10 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
         line: answers.line.clone(),
         line_name: line.map_or_else(|| answers.line.clone(), |l| l.name.clone()),
         collab: answers.collab,
-        applied: answers.applied,
+        applied: answers.applied.and_then(Period::as_day),
+        applied_period: answers.applied,
+        opened: answers.opened.and_then(Period::as_day),
+        opened_period: answers.opened,
         v6_option: v6,
         portal: PortalEntry {
             line_category: category,
@@ -266,15 +277,17 @@ pub fn v6_status(
     let Some(rule) = rules.v6_rule(family, area) else {
         return V6Status::Unknown;
     };
-    match (rule.default, answers.v6, answers.applied) {
-        (V6Default::On, _, _) => V6Status::DefaultOn,
-        (_, V6Answer::Contracted, _) => V6Status::Contracted,
-        (_, V6Answer::NotContracted, _) => V6Status::ContractRequired,
-        (V6Default::ByDate { on_since }, V6Answer::Unknown, Some(d)) if d >= on_since => {
-            V6Status::DefaultOn
+    match (rule.default, answers.v6) {
+        (V6Default::On, _) => V6Status::DefaultOn,
+        (_, V6Answer::Contracted) => V6Status::Contracted,
+        (_, V6Answer::NotContracted) => V6Status::ContractRequired,
+        (V6Default::ByDate { on_since }, V6Answer::Unknown) => {
+            match cutoff::known(on_since, answers).before() {
+                Some(false) => V6Status::DefaultOn,
+                Some(true) => V6Status::ContractRequired,
+                None => V6Status::Unknown,
+            }
         }
-        (V6Default::ByDate { .. }, V6Answer::Unknown, Some(_)) => V6Status::ContractRequired,
-        (V6Default::ByDate { .. }, V6Answer::Unknown, None) => V6Status::Unknown,
     }
 }
 
@@ -309,19 +322,18 @@ impl Context<'_> {
             .and_then(|(f, a)| self.rules.v6_rule(f, a))
     }
 
-    /// The area and date from which the option comes with the line, for a `by_date` rule.
-    fn cutoff(&self) -> Option<(Area, NaiveDate)> {
+    /// The date from which the option comes with the line, for a `by_date` rule.
+    fn cutoff(&self) -> Option<NaiveDate> {
         match self.v6_rule()?.default {
-            V6Default::ByDate { on_since } => Some((self.v6_rule()?.area, on_since)),
+            V6Default::ByDate { on_since } => Some(on_since),
             V6Default::On => None,
         }
     }
 
     /// Whether the line was applied for before the cut-off: `None` when there is no cut-off
-    /// or no date.
+    /// or the dates given do not tell.
     fn applied_before_cutoff(&self) -> Option<bool> {
-        let (_, on_since) = self.cutoff()?;
-        self.answers.applied.map(|d| d < on_since)
+        cutoff::known(self.cutoff()?, self.answers).before()
     }
 
     /// See [`Decision::notes`].
@@ -329,11 +341,12 @@ impl Context<'_> {
         let always_on = self
             .v6_rule()
             .is_some_and(|rule| rule.default == V6Default::On);
+        let mut notes = Vec::new();
         if always_on && self.answers.v6 != V6Answer::Contracted {
-            vec![self.rules.v6.always_on.clone()]
-        } else {
-            Vec::new()
+            notes.push(self.rules.v6.always_on.clone());
         }
+        notes.extend(cutoff::date_note(self.rules, self.answers));
+        notes
     }
 
     fn needs_customer_id(&self) -> bool {
@@ -424,12 +437,8 @@ impl Context<'_> {
                 if self.applied_before_cutoff() == Some(true) {
                     steps.push(r.v6.may_already_have.clone());
                 } else {
-                    if let Some((area, on_since)) = self.cutoff() {
-                        steps.push(format!(
-                            "{}の光ネクストは、{} 以降に申し込んだ回線ならフレッツ・v6オプションが最初から契約されています。",
-                            r.area(area).name,
-                            date::describe(on_since)
-                        ));
+                    if let Some(text) = self.v6_rule().and_then(|r| r.on_or_after_text.clone()) {
+                        steps.push(text);
                     }
                     steps.push(r.v6.may_already_have_undated.clone());
                 }
@@ -444,13 +453,9 @@ impl Context<'_> {
                 // The reason from the date, only where it is the reason: an explicit 未契約
                 // for a newer line, or one of unknown date, needs the option all the same.
                 if self.applied_before_cutoff() == Some(true)
-                    && let Some((area, on_since)) = self.cutoff()
+                    && let Some(text) = self.v6_rule().and_then(|r| r.before_text.clone())
                 {
-                    steps.push(format!(
-                        "{}の光ネクストは、{} より前に申し込んだ回線ではフレッツ・v6オプションが最初は契約されていません。",
-                        r.area(area).name,
-                        date::describe(on_since)
-                    ));
+                    steps.push(text);
                 }
                 url = self.v6_order(false, &mut steps);
             }

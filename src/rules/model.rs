@@ -303,6 +303,29 @@ pub struct V6Rule {
     pub default: V6Default,
     pub contract_url: Option<String>,
     pub cost_notes: Vec<String>,
+    /// For a `by_date` rule: from which day the option comes with the line, in a sentence that
+    /// names the day.
+    pub on_or_after_text: Option<String>,
+    /// For a `by_date` rule: that a line applied for before the day has no option at first.
+    pub before_text: Option<String>,
+}
+
+/// What the rules say about the dates people know of a line: where the 申込日 is written, what
+/// the 開通日 tells, and why a month or a 開通日 may not settle the v6 option.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ApplicationDate {
+    /// Where the 申込日 can be found (the 申込日 question's help).
+    pub where_written: String,
+    /// What the 開通日 on the 開通のご案内 tells (help and the 開通日 question).
+    pub opened_tells: String,
+    /// A note when the month or year given contains the area's cut-off: the day decides.
+    pub day_decides: String,
+    /// The wizard's request for the day, when the month or year typed contains the cut-off.
+    pub ask_day: String,
+    /// A note when the 開通日 is before the cut-off: the option was off at first.
+    pub opened_settles: String,
+    /// A note when the 開通日 is on or after the cut-off: it does not tell.
+    pub opened_does_not_settle: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -434,6 +457,7 @@ pub struct PrefectureKeys {
 /// [`crate::rules::load::from_toml`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RuleSet {
+    pub application_date: ApplicationDate,
     pub source: SourceInfo,
     pub areas: Vec<AreaInfo>,
     pub contacts: Vec<Contact>,

@@ -153,6 +153,7 @@ fn start_model(start: usize) -> Model<'static> {
         prefecture: Some(pref.into()),
         collab: Some("no".into()),
         applied: Some(applied.into()),
+        opened: None,
         v6: Some("not-contracted".into()),
         customer_id: Some(id.into()),
         multiple_lines: Some("no".into()),

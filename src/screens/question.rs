@@ -39,9 +39,11 @@ fn error_lines(m: &Model<'_>, theme: &Theme, w: usize) -> Vec<Line<'static>> {
 pub fn draw(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     match m.step {
         Step::Prefecture => prefecture(m, theme, f, body),
-        Step::Applied | Step::CustomerId | Step::CustomerIdConfirm | Step::ClinicName => {
-            text(m, theme, f, body)
-        }
+        Step::Applied
+        | Step::Opened
+        | Step::CustomerId
+        | Step::CustomerIdConfirm
+        | Step::ClinicName => text(m, theme, f, body),
         _ => list(m, &m.choices(), theme, f, body, 0),
     }
 }
@@ -268,6 +270,10 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             format!("{}: ", Field::Applied.label()),
             m.fields.applied.value(),
         ),
+        Step::Opened => (
+            format!("{}: ", Field::Opened.label()),
+            m.fields.opened.value(),
+        ),
         Step::CustomerId => (
             format!("{}: ", Field::CustomerId.label()),
             m.fields.customer_id.value(),
@@ -296,9 +302,28 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             if let Some(p) = m.applied_preview() {
                 lines.extend(labelled("読み取った日付: ", &p, theme.ok(), w));
             }
+            // A request for the day, in the plain text style: nothing was typed wrong.
+            if let Some(request) = &m.request {
+                said(&mut lines, request, theme.value());
+            }
             said(
                 &mut lines,
                 &format!("入力例: {}", oqs_line_check::rules::date::FORMS),
+                theme.dim(),
+            );
+        }
+        Step::Opened => {
+            if let Some(p) = m.opened_preview() {
+                lines.extend(labelled("読み取った日付: ", &p, theme.ok(), w));
+            }
+            said(
+                &mut lines,
+                &format!("入力例: {}", oqs_line_check::rules::date::FORMS),
+                theme.dim(),
+            );
+            said(
+                &mut lines,
+                &m.rules().application_date.opened_tells,
                 theme.dim(),
             );
         }
@@ -352,7 +377,12 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     // The error uses the body's full width, as on the list screens.
     lines.extend(error_lines(m, theme, usize::from(body.width)));
     // Rows left above the わからない choice (a blank, the choice and its hint).
-    let below = if m.has_unknown_choice() { 3 } else { 0 };
+    let opened_row = m.step == Step::Applied;
+    let below = match (m.has_unknown_choice(), opened_row) {
+        (true, true) => 5,
+        (true, false) => 3,
+        _ => 0,
+    };
     let mut y = 2u16;
     for l in lines {
         if y + below >= body.height {
@@ -362,25 +392,55 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
         y += 1;
     }
     if m.has_unknown_choice() {
-        let y = y + 1;
-        let line = if on_field {
-            Line::from(vec![Span::raw(NO_MARKER), Span::raw("わからない")])
-        } else {
-            Line::from(vec![
-                Span::styled(MARKER, theme.focused()),
-                Span::styled("わからない", theme.focused()),
-            ])
-        };
-        f.render_widget(Paragraph::new(line), row(body, y));
-        f.render_widget(
-            Paragraph::new(Span::styled(
-                "  (下キーで選び Enter。確かめ方を最後の画面でご案内します)",
-                theme.dim(),
-            )),
-            row(body, y + 1),
-        );
+        choice_rows(m, theme, f, body, y + 1, opened_row);
     }
     if on_field && m.overlay.is_none() {
         place_cursor(m, f, body, 0, &label);
+    }
+}
+
+/// The choices under a text field from row `y`: わからない, and on the 申込日 question
+/// 「開通日しかわからない」, each with its hint.
+fn choice_rows(
+    m: &Model<'_>,
+    theme: &Theme,
+    f: &mut Frame<'_>,
+    body: Rect,
+    y: u16,
+    opened_row: bool,
+) {
+    let choice = |label: &'static str, focused: bool| {
+        if focused {
+            Line::from(vec![
+                Span::styled(MARKER, theme.focused()),
+                Span::styled(label, theme.focused()),
+            ])
+        } else {
+            Line::from(vec![Span::raw(NO_MARKER), Span::raw(label)])
+        }
+    };
+    f.render_widget(
+        Paragraph::new(choice("わからない", m.focus == Focus::Unknown)),
+        row(body, y),
+    );
+    f.render_widget(
+        Paragraph::new(Span::styled(
+            "  (下キーで選び Enter。確かめ方を最後の画面でご案内します)",
+            theme.dim(),
+        )),
+        row(body, y + 1),
+    );
+    if opened_row {
+        f.render_widget(
+            Paragraph::new(choice("開通日しかわからない", m.focus == Focus::OpenedOnly)),
+            row(body, y + 2),
+        );
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                "  (「開通のご案内」の開通日を次に入力します)",
+                theme.dim(),
+            )),
+            row(body, y + 3),
+        );
     }
 }

@@ -185,6 +185,62 @@ fn east_next_applied_2010_needs_the_v6_option() {
     result_pages(&mut m, "east");
 }
 
+/// May 2012 contains the East's cut-off (平成24年5月29日): the day is asked for, in the text
+/// style, and the same month given again goes on; the help names the East's day.
+#[test]
+fn east_month_that_contains_the_cut_off_asks_for_the_day() {
+    let mut m = model();
+    send(&mut m, &[Msg::Submit, Msg::Char('2')]);
+    send(&mut m, &text("とう"));
+    send(&mut m, &[Msg::Submit, Msg::Submit]);
+    step(&mut m, "month_1_typed", &text("平成二十四年五月"));
+    step(&mut m, "month_2_day_asked", &[Msg::Submit]);
+    assert_eq!(m.step, oqs_line_check::wizard::Step::Applied);
+    assert!(m.error.is_none());
+    step(&mut m, "month_3_help", &[Msg::Help]);
+    send(&mut m, &[Msg::Back]);
+    // Given again as it is: the answer, and the v6 question follows.
+    step(&mut m, "month_4_v6", &[Msg::Submit]);
+    assert_eq!(m.step, oqs_line_check::wizard::Step::V6);
+}
+
+/// 「開通日しかわからない」 leads to the 開通日 question; a 開通日 before the East's cut-off
+/// (平成24年5月29日) settles the option as not contracted at first.
+#[test]
+fn east_opened_day_only() {
+    use oqs_line_check::rules::V6Status;
+    use oqs_line_check::wizard::Step;
+    let mut m = model();
+    send(&mut m, &[Msg::Submit, Msg::Char('2')]);
+    send(&mut m, &text("とう"));
+    send(&mut m, &[Msg::Submit, Msg::Submit]);
+    step(&mut m, "opened_1_choice", &[Msg::Down, Msg::Down]);
+    step(&mut m, "opened_2_question", &[Msg::Submit]);
+    assert_eq!(m.step, Step::Opened);
+    step(&mut m, "opened_3_typed", &text("2012/5/20(日)"));
+    step(&mut m, "opened_4_help", &[Msg::Help]);
+    send(&mut m, &[Msg::Back, Msg::Submit]);
+    assert_eq!(m.step, Step::V6);
+    // わからない, then the ID and one line: the review lists the 開通日.
+    send(&mut m, &[Msg::Char('3')]);
+    send(&mut m, &text("CAF0123456789"));
+    send(&mut m, &[Msg::Submit]);
+    send(&mut m, &text("CAF0123456789"));
+    send(&mut m, &[Msg::Submit, Msg::Char('2')]);
+    step(&mut m, "opened_5_review", &[]);
+    send(&mut m, &[Msg::Submit]);
+    let decision = m.decision.clone().expect("decided");
+    assert_eq!(decision.v6_option, V6Status::ContractRequired);
+    assert!(
+        decision
+            .notes
+            .iter()
+            .any(|n| n.contains("申込日もそれより前です")),
+        "{:?}",
+        decision.notes
+    );
+}
+
 #[test]
 fn west_cross_collabo_is_ready() {
     let mut m = model();
@@ -432,6 +488,7 @@ fn a_type_the_new_prefecture_does_not_offer_says_why() {
         prefecture: Some("27".into()),
         collab: Some("no".into()),
         applied: Some("2022-01-01".into()),
+        opened: None,
         v6: None,
         customer_id: Some("CAF0123456789".into()),
         multiple_lines: Some("no".into()),

@@ -1,10 +1,9 @@
 //! The answers given so far, which questions apply to them, and which answers a change has made
 //! stale.
 
-use chrono::NaiveDate;
-
 use crate::rules::customer_id::{self, NormalizedId};
 use crate::rules::decision::v6_question_needed;
+use crate::rules::period::Period;
 use crate::rules::{Answers, Area, Family, LineKind, RuleSet, V6Answer, YesNo};
 
 use super::step::Step;
@@ -18,7 +17,12 @@ pub struct Draft {
     pub next_type: Option<String>,
     pub collab: Option<YesNo>,
     pub prefecture: Option<u8>,
-    pub applied: Option<Option<NaiveDate>>,
+    pub applied: Option<Option<Period>>,
+    /// The 開通日 (an inner `None`: わからない).
+    pub opened: Option<Option<Period>>,
+    /// 「開通日しかわからない」 was chosen for the 申込日, or a 開通日 was given: the 開通日 is
+    /// asked.
+    pub opened_path: bool,
     pub v6: Option<V6Answer>,
     pub customer_id: Option<Option<NormalizedId>>,
     /// The ID was typed a second time and matched, or came from an answer file or a flag.
@@ -50,6 +54,7 @@ impl Draft {
                 .unwrap_or(YesNo::Unknown),
             prefecture: self.prefecture.filter(|_| flets_or_unknown),
             applied: self.applied.flatten().filter(|_| next),
+            opened: self.opened.flatten().filter(|_| next && self.opened_path),
             // Every v6 answer counts, as it does for `check`, whether or not the date made the
             // question unnecessary: an explicit answer wins over the date (the decision says
             // so where it changes nothing, for 光クロス).
@@ -89,6 +94,7 @@ impl Draft {
             Step::Line | Step::Review | Step::Result => true,
             Step::Collab | Step::Prefecture => ntt_or_unknown,
             Step::NextType | Step::Applied => self.is_next(rules),
+            Step::Opened => self.is_next(rules) && self.opened_path,
             // Asked where the date does not settle the status; once answered (here, by a flag
             // or an answer file) it stays, so the answer that counts can be seen and changed.
             Step::V6 => {
@@ -115,6 +121,7 @@ impl Draft {
             Step::Prefecture => self.prefecture.is_some(),
             Step::NextType => self.next_type.is_some(),
             Step::Applied => self.applied.is_some(),
+            Step::Opened => self.opened.is_some(),
             Step::V6 => self.v6.is_some(),
             Step::CustomerId => self.customer_id.is_some(),
             Step::CustomerIdConfirm => self.customer_id_confirmed,
@@ -141,6 +148,7 @@ impl Draft {
                 _ => false,
             },
             Step::Applied => self.applied.is_some(),
+            Step::Opened => self.opened.is_some(),
             Step::V6 => self.v6.is_some(),
             Step::CustomerId => match &self.customer_id {
                 None => false,

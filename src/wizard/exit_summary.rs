@@ -93,6 +93,7 @@ mod tests {
             prefecture: Some("13".into()),
             collab: Some("no".into()),
             applied: Some("2010-04-01".into()),
+            opened: None,
             v6: Some("unknown".into()),
             customer_id: Some("caf0123456789".into()),
             multiple_lines: Some("no".into()),

@@ -1,6 +1,6 @@
 //! The help for each question (F1): how to tell, where to look, what happens with わからない.
 
-use crate::rules::{Area, V6Default};
+use crate::rules::Area;
 
 use super::model::Model;
 use super::step::Step;
@@ -34,22 +34,22 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
             p.push("タイプがわからなくても、フレッツ・v6オプションの判定は変わりません。".into());
         }
         Step::Applied => {
-            p.push("回線を申し込んだ日は、契約書や「開通のご案内」で確かめられます。".into());
-            p.push("次の書き方で入力できます: 2012-05-29、2012/5/29、20120529、2012年5月29日、平成24年5月29日、H24.5.29、令和3年5月10日、R3.5.10".into());
-            for a in [Area::East, Area::West] {
-                if area.is_some_and(|x| x != a) {
-                    continue;
-                }
-                if let Some(rule) = r.v6_rule(crate::rules::Family::Next, a)
-                    && let V6Default::ByDate { on_since } = rule.default
-                {
-                    p.push(format!(
-                        "{}の光ネクストは、{}以降に申し込んだ回線ならフレッツ・v6オプションが最初から契約されています。",
-                        r.area(a).name,
-                        crate::rules::date::describe(on_since)
-                    ));
-                }
-            }
+            p.push(r.application_date.where_written.clone());
+            p.push(format!(
+                "次の書き方で入力できます: {}",
+                crate::rules::date::FORMS
+            ));
+            p.extend(cut_offs(m));
+            p.push(r.application_date.opened_tells.clone());
+            p.push("わからないときは、下キーで「わからない」を選んで Enter を押します。開通日だけわかるときは「開通日しかわからない」を選びます。".into());
+        }
+        Step::Opened => {
+            p.push(r.application_date.opened_tells.clone());
+            p.extend(cut_offs(m));
+            p.push(format!(
+                "次の書き方で入力できます: {}",
+                crate::rules::date::FORMS
+            ));
             p.push("わからないときは、下キーで「わからない」を選んで Enter を押します。".into());
         }
         Step::V6 => {
@@ -113,6 +113,19 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
     (format!("ヘルプ: {}", m.step.title()), p)
 }
 
+/// The 光ネクスト cut-off of the area chosen, or of both when it is not known yet, as the rules
+/// word it.
+fn cut_offs(m: &Model<'_>) -> Vec<String> {
+    let r = m.rules();
+    let area = m.draft.area(r);
+    [Area::East, Area::West]
+        .into_iter()
+        .filter(|&a| area.is_none_or(|x| x == a))
+        .filter_map(|a| r.v6_rule(crate::rules::Family::Next, a))
+        .filter_map(|rule| rule.on_or_after_text.clone())
+        .collect()
+}
+
 /// The keys that work on the current screen, for the footer. `result_lines`: how many lines
 /// the result is laid out in (the view has them already; laying them out again per frame
 /// doubled the result screen's cost); ignored on other screens.
@@ -144,7 +157,7 @@ pub fn key_hints(m: &Model<'_>, result_lines: usize) -> Vec<(&'static str, &'sta
             k.push(("上下", "選ぶ"));
             k.push(("Enter", "決定"));
         }
-        Step::Applied | Step::CustomerId => {
+        Step::Applied | Step::Opened | Step::CustomerId => {
             k.push(("Enter", "決定"));
             k.push(("上下", "入力/わからない"));
         }
@@ -174,4 +187,68 @@ pub fn key_hints(m: &Model<'_>, result_lines: usize) -> Vec<(&'static str, &'sta
     ));
     k.push(("F1", "ヘルプ"));
     k
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::rules::{RawAnswers, embedded};
+
+    fn applied_help(prefecture: Option<&str>) -> String {
+        let rules = embedded::rules().expect("rules");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let raw = RawAnswers {
+            line: Some("next-family".into()),
+            prefecture: prefecture.map(String::from),
+            ..RawAnswers::default()
+        };
+        let mut m = Model::with_answers(rules, today, &raw);
+        m.step = Step::Applied;
+        help(&m).1.join("\n")
+    }
+
+    /// The source's cut-offs: 平成24年5月29日 (East), 令和3年5月11日 (West).
+    #[test]
+    fn the_applied_help_names_the_cut_off_of_the_area_chosen() {
+        let east = applied_help(Some("東京"));
+        assert!(
+            east.contains("NTT東日本の光ネクストは、2012年5月29日"),
+            "{east}"
+        );
+        assert!(
+            !east.contains("2021年5月11日") && !east.contains("NTT西日本"),
+            "{east}"
+        );
+        let west = applied_help(Some("大阪"));
+        assert!(
+            west.contains("NTT西日本の光ネクストは、2021年5月11日"),
+            "{west}"
+        );
+        // The forms' example is that day too: the East's sentence and its era are not there.
+        assert!(
+            !west.contains("2012年5月29日 (平成24年)") && !west.contains("NTT東日本"),
+            "{west}"
+        );
+        let both = applied_help(None);
+        assert!(
+            both.contains("2012年5月29日") && both.contains("2021年5月11日"),
+            "{both}"
+        );
+    }
+
+    #[test]
+    fn the_applied_help_says_where_the_date_is_and_what_an_opened_day_tells() {
+        let h = applied_help(Some("東京"));
+        assert!(
+            h.contains("申込日は、回線を申し込んだときの申込書の控え"),
+            "{h}"
+        );
+        assert!(
+            h.contains("「開通のご案内」に書かれているのは開通日"),
+            "{h}"
+        );
+        assert!(h.contains("申込日もそれより前だとわかります"), "{h}");
+    }
 }

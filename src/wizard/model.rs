@@ -20,6 +20,8 @@ pub enum Focus {
     #[default]
     Field,
     Unknown,
+    /// 「開通日しかわからない」, under わからない on the 申込日 question.
+    OpenedOnly,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +76,7 @@ pub struct SaveFailure {
 pub struct Fields {
     pub prefecture: TextField,
     pub applied: TextField,
+    pub opened: TextField,
     pub customer_id: TextField,
     pub customer_id_confirm: TextField,
     pub clinic_name: TextField,
@@ -128,6 +131,9 @@ pub struct Model<'r> {
     pub focus: Focus,
     /// The message of the last rejected answer, shown until the next try.
     pub error: Option<FieldError>,
+    /// A request, not an error: the answer can be read but more is needed (the day of a month
+    /// that contains the cut-off). The same answer given again goes on without it.
+    pub request: Option<String>,
     pub overlay: Option<Overlay>,
     pub result_scroll: usize,
     pub viewport: (u16, u16),
@@ -149,6 +155,7 @@ impl<'r> Model<'r> {
             fields: Fields::default(),
             focus: Focus::Field,
             error: None,
+            request: None,
             overlay: None,
             result_scroll: 0,
             viewport: (80, 24),
@@ -188,10 +195,21 @@ impl<'r> Model<'r> {
             if is_unknown(a) {
                 d.applied = Some(None);
             } else {
-                if let Ok(date) = date::parse_applied_date(a, today) {
-                    d.applied = Some(Some(date));
+                if let Ok(period) = date::parse_applied_period(a, today) {
+                    d.applied = Some(Some(period));
                 }
                 m.fields.applied = TextField::with_value(a);
+            }
+        }
+        if let Some(o) = raw.opened.as_deref() {
+            d.opened_path = true;
+            if is_unknown(o) {
+                d.opened = Some(None);
+            } else {
+                if let Ok(period) = date::parse_period(crate::rules::Field::Opened, o, today) {
+                    d.opened = Some(Some(period));
+                }
+                m.fields.opened = TextField::with_value(o);
             }
         }
         d.v6 = raw.v6.as_deref().and_then(parse_choice_value);
@@ -241,7 +259,7 @@ impl<'r> Model<'r> {
     pub fn typing(&self) -> bool {
         match self.step {
             Step::Prefecture | Step::CustomerIdConfirm | Step::ClinicName => true,
-            Step::Applied | Step::CustomerId => self.focus == Focus::Field,
+            Step::Applied | Step::Opened | Step::CustomerId => self.focus == Focus::Field,
             _ => false,
         }
     }
@@ -250,6 +268,7 @@ impl<'r> Model<'r> {
         match step {
             Step::Prefecture => Some(&self.fields.prefecture),
             Step::Applied => Some(&self.fields.applied),
+            Step::Opened => Some(&self.fields.opened),
             Step::CustomerId => Some(&self.fields.customer_id),
             Step::CustomerIdConfirm => Some(&self.fields.customer_id_confirm),
             Step::ClinicName => Some(&self.fields.clinic_name),
@@ -261,6 +280,7 @@ impl<'r> Model<'r> {
         match self.step {
             Step::Prefecture => Some(&mut self.fields.prefecture),
             Step::Applied => Some(&mut self.fields.applied),
+            Step::Opened => Some(&mut self.fields.opened),
             Step::CustomerId => Some(&mut self.fields.customer_id),
             Step::CustomerIdConfirm => Some(&mut self.fields.customer_id_confirm),
             Step::ClinicName => Some(&mut self.fields.clinic_name),
@@ -270,7 +290,7 @@ impl<'r> Model<'r> {
 
     /// Whether the step offers わからない next to its text field.
     pub fn has_unknown_choice(&self) -> bool {
-        matches!(self.step, Step::Applied | Step::CustomerId)
+        matches!(self.step, Step::Applied | Step::Opened | Step::CustomerId)
     }
 
     /// The options of a list question (for 都道府県, those the filter leaves).
@@ -385,6 +405,9 @@ impl<'r> Model<'r> {
                             .unwrap_or_else(|| "未入力 (省略できます)".to_string()),
                     ),
                     Step::Line => d.line.as_deref().map(line_name),
+                    Step::Opened => d
+                        .opened
+                        .map(|o| o.map_or_else(|| "わからない".to_string(), date::describe_period)),
                     Step::NextType => d.next_type.as_deref().map(|t| match t {
                         "next" => "わからない".to_string(),
                         t => line_name(t),
@@ -426,12 +449,21 @@ impl<'r> Model<'r> {
 
     /// The date the field holds, as it will be read: 「2012年5月28日 (平成24年)」.
     pub fn applied_preview(&self) -> Option<String> {
-        if is_unknown(self.fields.applied.value()) {
+        self.date_preview(crate::rules::Field::Applied, &self.fields.applied)
+    }
+
+    /// [`Model::applied_preview`] for the 開通日.
+    pub fn opened_preview(&self) -> Option<String> {
+        self.date_preview(crate::rules::Field::Opened, &self.fields.opened)
+    }
+
+    fn date_preview(&self, field: crate::rules::Field, text: &TextField) -> Option<String> {
+        if is_unknown(text.value()) {
             return Some(UNKNOWN_WORD_READ.to_string());
         }
-        date::parse_applied_date(self.fields.applied.value(), self.today)
+        date::parse_period(field, text.value(), self.today)
             .ok()
-            .map(date::describe)
+            .map(date::describe_period)
     }
 
     /// The decision for the answers so far, if they are consistent.
@@ -491,6 +523,7 @@ impl<'r> Model<'r> {
     pub(super) fn go_to(&mut self, step: Step) {
         self.step = step;
         self.error = self.stale_reason(step);
+        self.request = None;
         self.prefecture_pick = None;
         self.cursor = match step {
             // On 「この内容で結果を見る」: the usual next step is one Enter away.
@@ -498,7 +531,11 @@ impl<'r> Model<'r> {
             _ => self.answered_index().unwrap_or(0),
         };
         self.focus = match step {
+            Step::Applied if self.draft.applied == Some(None) && self.draft.opened_path => {
+                Focus::OpenedOnly
+            }
             Step::Applied if self.draft.applied == Some(None) => Focus::Unknown,
+            Step::Opened if self.draft.opened == Some(None) => Focus::Unknown,
             Step::CustomerId if self.draft.customer_id == Some(None) => Focus::Unknown,
             _ => Focus::Field,
         };
@@ -532,6 +569,7 @@ mod tests {
             prefecture: Some("13".to_string()),
             collab: Some("no".to_string()),
             applied: Some("2010-04-01".to_string()),
+            opened: None,
             v6: Some("unknown".to_string()),
             customer_id: Some("caf0123456789".to_string()),
             multiple_lines: Some("no".to_string()),

@@ -33,10 +33,9 @@ pub fn raw_answers(a: &Answers) -> RawAnswers {
         line: Some(a.line.clone()),
         prefecture: a.prefecture.map(|c| c.to_string()),
         collab: Some(a.collab.as_ref().to_string()),
-        applied: Some(
-            a.applied
-                .map_or_else(|| "unknown".to_string(), |d| d.to_string()),
-        ),
+        applied: Some(a.applied.map_or_else(|| "unknown".to_string(), |d| d.iso())),
+        // Only when given: the wizard asks for it only when the 申込日 is not known.
+        opened: a.opened.map(|d| d.iso()),
         v6: Some(a.v6.as_ref().to_string()),
         // "unknown" keeps わからない apart from "not asked" when the file is read back.
         customer_id: Some(

@@ -11,6 +11,7 @@ pub enum Step {
     Prefecture,
     NextType,
     Applied,
+    Opened,
     V6,
     CustomerId,
     CustomerIdConfirm,
@@ -36,6 +37,7 @@ impl Step {
             | Step::Collab
             | Step::Prefecture
             | Step::Applied
+            | Step::Opened
             | Step::V6
             | Step::CustomerId
             | Step::MultipleLines
@@ -51,6 +53,7 @@ impl Step {
             Step::Collab => Some(Field::Collab),
             Step::Prefecture => Some(Field::Prefecture),
             Step::Applied => Some(Field::Applied),
+            Step::Opened => Some(Field::Opened),
             Step::V6 => Some(Field::V6),
             Step::CustomerId => Some(Field::CustomerId),
             Step::MultipleLines => Some(Field::MultipleLines),
@@ -67,6 +70,7 @@ impl Step {
             Step::Prefecture => "医療機関・薬局がある都道府県を選んでください。",
             Step::NextType => "フレッツ 光ネクストのタイプを選んでください。",
             Step::Applied => "回線を申し込んだ日を入力してください。",
+            Step::Opened => "「開通のご案内」に書かれた開通日を入力してください。",
             Step::V6 => "フレッツ・v6オプションを契約していますか。",
             Step::CustomerId => "回線のお客さまIDを入力してください。",
             Step::CustomerIdConfirm => "確認のため、お客さまIDをもう一度入力してください。",
@@ -85,7 +89,7 @@ impl Step {
             Step::Collab => 2,
             Step::Prefecture => 3,
             Step::NextType => 4,
-            Step::Applied => 5,
+            Step::Applied | Step::Opened => 5,
             Step::V6 => 6,
             Step::CustomerId | Step::CustomerIdConfirm | Step::MultipleLines => 7,
             Step::ClinicName | Step::Review => 8,

@@ -4,7 +4,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::rules::answers::{is_unknown, with_unknown_hint};
 use crate::rules::{Field, FieldError, date, prefecture};
-use crate::rules::{clinic_name, customer_id};
+use crate::rules::{clinic_name, customer_id, cutoff};
 
 use super::layout;
 use super::model::{Focus, Model, Overlay, SaveState};
@@ -70,7 +70,11 @@ pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
                 prefecture_key(m, msg);
                 Command::None
             }
-            Step::Applied | Step::CustomerId | Step::CustomerIdConfirm | Step::ClinicName => {
+            Step::Applied
+            | Step::Opened
+            | Step::CustomerId
+            | Step::CustomerIdConfirm
+            | Step::ClinicName => {
                 text_key(m, msg);
                 Command::None
             }
@@ -308,11 +312,19 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
     let has_unknown = m.has_unknown_choice();
     match msg {
         Msg::Down | Msg::NextFocus if has_unknown => {
-            m.focus = Focus::Unknown;
+            m.focus = match (m.focus, m.step) {
+                (Focus::Field, _) => Focus::Unknown,
+                // Only the 申込日 has a third row: 「開通日しかわからない」.
+                (_, Step::Applied) => Focus::OpenedOnly,
+                (focus, _) => focus,
+            };
             return;
         }
         Msg::Up | Msg::PrevFocus if has_unknown => {
-            m.focus = Focus::Field;
+            m.focus = match m.focus {
+                Focus::OpenedOnly => Focus::Unknown,
+                _ => Focus::Field,
+            };
             return;
         }
         Msg::Home | Msg::End => {
@@ -332,6 +344,7 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
             if edit_field(m, &msg) {
                 // The message was about the text before this edit.
                 m.error = None;
+                m.request = None;
                 note_truncation(m);
             }
             return;
@@ -347,9 +360,19 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
     if typed_unknown && let Some(field) = m.field_mut() {
         field.edit(Edit::Clear);
     }
-    if (m.focus == Focus::Unknown || typed_unknown) && has_unknown {
+    if m.focus == Focus::OpenedOnly && m.step == Step::Applied && !typed_unknown {
+        m.draft.applied = Some(None);
+        m.draft.opened_path = true;
+        advance(m);
+        return;
+    }
+    if (m.focus != Focus::Field || typed_unknown) && has_unknown {
         match m.step {
-            Step::Applied => m.draft.applied = Some(None),
+            Step::Applied => {
+                m.draft.applied = Some(None);
+                m.draft.opened_path = false;
+            }
+            Step::Opened => m.draft.opened = Some(None),
             Step::CustomerId => {
                 m.draft.customer_id = Some(None);
                 m.draft.customer_id_confirmed = false;
@@ -361,9 +384,23 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
     }
     let area = m.draft.area(m.rules);
     match m.step {
-        Step::Applied => match date::parse_applied_date(m.fields.applied.value(), m.today) {
+        Step::Applied => match date::parse_applied_period(m.fields.applied.value(), m.today) {
             Ok(d) => {
+                // Asked once: the same month given again is the answer.
+                let request = cutoff::day_request(m.rules, &m.draft.answers(m.rules), d);
+                if request.is_some() && request != m.request {
+                    m.request = request;
+                    return;
+                }
                 m.draft.applied = Some(Some(d));
+                m.draft.opened_path = false;
+                advance(m);
+            }
+            Err(e) => m.error = Some(with_unknown_hint(e, UNKNOWN_HINT)),
+        },
+        Step::Opened => match date::parse_period(Field::Opened, m.fields.opened.value(), m.today) {
+            Ok(d) => {
+                m.draft.opened = Some(Some(d));
                 advance(m);
             }
             Err(e) => m.error = Some(with_unknown_hint(e, UNKNOWN_HINT)),
@@ -429,6 +466,7 @@ fn field_of(step: Step) -> Field {
         Step::Prefecture => Field::Prefecture,
         Step::Applied => Field::Applied,
         Step::ClinicName => Field::ClinicName,
+        Step::Opened => Field::Opened,
         _ => Field::CustomerId,
     }
 }

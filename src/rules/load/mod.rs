@@ -8,6 +8,7 @@
 //! share (addresses, dates, sentences, unique ids) are in `fields`.
 
 mod actions;
+mod application_date;
 mod areas;
 mod collabo;
 mod connectable_list;
@@ -158,6 +159,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
 
     // The sections below have no checks beyond their shape.
     Ok(RuleSet {
+        application_date: application_date::check(raw.application_date)?,
         source,
         areas,
         contacts,

@@ -19,6 +19,7 @@ pub(super) struct RawRules {
     pub(super) lines: Vec<RawLine>,
     pub(super) v6_option: RawV6Option,
     pub(super) v6_rules: Vec<RawV6Rule>,
+    pub(super) application_date: RawApplicationDate,
     pub(super) customer_id: RawCustomerId,
     pub(super) customer_id_formats: Vec<RawCustomerIdFormat>,
     pub(super) customer_id_sources: Vec<RawCustomerIdSource>,
@@ -132,11 +133,26 @@ pub(super) struct RawV6Option {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+pub(super) struct RawApplicationDate {
+    pub(super) where_written: String,
+    pub(super) opened_tells: String,
+    pub(super) day_decides: String,
+    pub(super) ask_day: String,
+    pub(super) opened_settles: String,
+    pub(super) opened_does_not_settle: String,
+    #[allow(dead_code)]
+    pub(super) source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct RawV6Rule {
     pub(super) family: Family,
     pub(super) area: Area,
     pub(super) default: String,
     pub(super) on_since: Option<String>,
+    pub(super) on_or_after_text: Option<String>,
+    pub(super) before_text: Option<String>,
     pub(super) contract_url: Option<String>,
     pub(super) cost_notes: Vec<String>,
     #[allow(dead_code)]

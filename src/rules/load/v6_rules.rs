@@ -1,8 +1,10 @@
 //! `[[v6_rules]]`: how the IPv6 option is set for each FLET'S family in each area, and a rule
 //! for every family and area a line is offered in.
 
-use super::failure::{Failure, fail, i, k};
-use super::fields::{check_date, check_url};
+use chrono::Datelike;
+
+use super::failure::{Failure, Seg, fail, i, k};
+use super::fields::{check_date, check_sentence, check_url};
 use super::raw::RawV6Rule;
 use crate::rules::model::{LineType, V6Default, V6Rule};
 use crate::rules::text;
@@ -69,8 +71,8 @@ fn check_rule(n: usize, r: RawV6Rule) -> Result<V6Rule, Failure> {
             );
         }
     };
-    let contract_url = match r.contract_url {
-        Some(u) => Some(check_url(&u, at("contract_url"))?),
+    let contract_url = match &r.contract_url {
+        Some(u) => Some(check_url(u, at("contract_url"))?),
         None => None,
     };
     if matches!(default, V6Default::ByDate { .. }) && contract_url.is_none() {
@@ -79,13 +81,61 @@ fn check_rule(n: usize, r: RawV6Rule) -> Result<V6Rule, Failure> {
             "default = \"by_date\" には contract_url が必要です",
         );
     }
+    let (on_or_after_text, before_text) = check_cut_off_texts(&r, default, &at)?;
     Ok(V6Rule {
         family: r.family,
         area: r.area,
         default,
         contract_url,
         cost_notes: r.cost_notes,
+        on_or_after_text,
+        before_text,
     })
+}
+
+/// The two sentences of a `by_date` rule: both required, each a sentence naming its day as
+/// people read it (「2012年5月29日」), so that a changed date cannot leave an old sentence. A rule
+/// that is always on has no day to speak of.
+fn check_cut_off_texts(
+    r: &RawV6Rule,
+    default: V6Default,
+    at: &dyn Fn(&'static str) -> Vec<Seg>,
+) -> Result<(Option<String>, Option<String>), Failure> {
+    let texts = [
+        ("on_or_after_text", &r.on_or_after_text),
+        ("before_text", &r.before_text),
+    ];
+    let V6Default::ByDate { on_since } = default else {
+        if let Some((key, _)) = texts.iter().find(|(_, t)| t.is_some()) {
+            return fail(
+                at(key),
+                format!("default = \"on\" の規則に {key} は要りません (日付で変わらないため)"),
+            );
+        }
+        return Ok((None, None));
+    };
+    let day = format!(
+        "{}年{}月{}日",
+        on_since.year(),
+        on_since.month(),
+        on_since.day()
+    );
+    for (key, text) in texts {
+        let Some(text) = text else {
+            return fail(
+                at("default"),
+                format!("default = \"by_date\" には {key} が必要です"),
+            );
+        };
+        check_sentence(text, at(key))?;
+        if !text.contains(&day) {
+            return fail(
+                at(key),
+                format!("{key} には on_since の日付を「{day}」の形で書いてください"),
+            );
+        }
+    }
+    Ok((r.on_or_after_text.clone(), r.before_text.clone()))
 }
 
 #[cfg(test)]
@@ -105,7 +155,9 @@ mod tests {
     }
 
     const BY_DATE: &str = "default = \"by_date\"\non_since = \"2012-05-29\"\n\
-                           contract_url = \"https://flets.com/v6option/flow.html\"\n";
+                           contract_url = \"https://flets.com/v6option/flow.html\"\n\
+                           on_or_after_text = \"2012年5月29日以降はON。\"\n\
+                           before_text = \"2012年5月29日より前はOFF。\"\n";
     const ON: &str = "default = \"on\"\n";
 
     fn line(id: &str, family: Family, areas: &[Area]) -> LineType {
@@ -165,6 +217,42 @@ mod tests {
         );
     }
 
+    /// The cut-off sentences of the source's East rule (平成24年5月29日).
+    #[test]
+    fn a_by_date_rule_says_its_cut_off_in_both_sentences() {
+        let rules = accepted(&east_next(BY_DATE), |raw| check(raw, &lines()));
+        assert_eq!(
+            rules[0].on_or_after_text.as_deref(),
+            Some("2012年5月29日以降はON。")
+        );
+        assert_eq!(
+            rules[0].before_text.as_deref(),
+            Some("2012年5月29日より前はOFF。")
+        );
+        assert_eq!(rules[1].on_or_after_text, None);
+        // A changed date leaves the old sentence naming another day.
+        let rest = BY_DATE.replace("2012-05-29", "2012-05-30");
+        assert_eq!(
+            refused(&east_next(&rest)),
+            "rules.toml:9:20: on_or_after_text には on_since の日付を「2012年5月30日」の形で書いてください"
+        );
+        let rest = BY_DATE.replace("before_text = \"2012年5月29日より前はOFF。\"\n", "");
+        assert_eq!(
+            refused(&east_next(&rest)),
+            "rules.toml:6:11: default = \"by_date\" には before_text が必要です"
+        );
+        let rest = BY_DATE.replace("より前はOFF。", "より前はOFF");
+        assert!(
+            refused(&east_next(&rest))
+                .starts_with("rules.toml:10:15: この文は「。」で終えてください")
+        );
+        let rest = format!("{ON}before_text = \"2012年5月29日より前はOFF。\"\n");
+        assert_eq!(
+            refused(&east_next(&rest)),
+            "rules.toml:7:15: default = \"on\" の規則に before_text は要りません (日付で変わらないため)"
+        );
+    }
+
     #[test]
     fn the_default_is_on_or_by_date() {
         assert_eq!(
@@ -195,7 +283,7 @@ mod tests {
         let input = east_next(BY_DATE) + &rule("next", "east", ON);
         assert_eq!(
             refused(&input),
-            "rules.toml:22:10: next / east の v6_rules が重複しています"
+            "rules.toml:24:10: next / east の v6_rules が重複しています"
         );
     }
 
@@ -208,7 +296,7 @@ mod tests {
                [[lines]]\nid = \"cross\"\nareas = [\"east\"]\n";
         assert_eq!(
             located(&file, failure),
-            "rules.toml:17:9: next / west の v6_rules がありません"
+            "rules.toml:19:9: next / west の v6_rules がありません"
         );
     }
 }

@@ -639,3 +639,19 @@ fn a_progress_bar_on_a_terminal_only() {
     let o = run_in(dir.path(), &["batch", "c.csv", "--output", "out2.csv"]);
     assert!(!text(&o.stderr).contains("処理中"));
 }
+
+#[test]
+fn a_collabo_row_with_commufa_or_bbiq_is_an_error_on_the_collab_column() {
+    let csv = "line,prefecture,collab\ncommufa,愛知県,yes\nbbiq,福岡県,no\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[1][8], "collab", "{:?}", rows[1]);
+    assert!(
+        rows[1][9].contains("コラボ光とビジネスコムファ光の両方は当てはまりません"),
+        "{:?}",
+        rows[1]
+    );
+    assert_eq!(rows[2][2], "other_method", "{:?}", rows[2]);
+}

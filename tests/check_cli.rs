@@ -1353,3 +1353,57 @@ fn a_rewritten_id_is_said_in_text_and_json() {
     assert!(v["portal"]["customer_id_note"].is_null(), "{v}");
     assert!(!text(&exact).contains("として扱いました"));
 }
+
+#[test]
+fn collabo_with_commufa_or_bbiq_is_an_input_error_naming_the_collab_field() {
+    for (line, name) in [("commufa", "ビジネスコムファ光"), ("bbiq", "BBIQ")] {
+        let (out, err) = input_error(&["--line", line, "--collab", "yes", "--prefecture", "23"]);
+        assert!(out.is_empty(), "{out}");
+        assert!(
+            err.starts_with(&format!(
+                "エラー: コラボ光: コラボ光と{name}の両方は当てはまりません。"
+            )),
+            "{err}"
+        );
+        // How to tell the two apart, and what each answer becomes.
+        assert!(err.contains("CTC") && err.contains("QTnet"), "{err}");
+        assert!(err.contains("「いいえ」(no)"), "{err}");
+        let o = run(&[
+            "check", "--line", line, "--collab", "はい", "--format", "json",
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["errors"][0]["field"], "collab");
+        assert_eq!(v["errors"][0]["code"], "not_collabo_line");
+        // No longer a category 2 verdict for a コラボ光 line; 「いいえ」 or 「わからない」 is fine.
+        for collab in ["no", "unknown"] {
+            let v = json(&["--line", line, "--collab", collab]);
+            assert_eq!(v["portal"]["line_category"], 2);
+        }
+    }
+}
+
+#[test]
+fn collabo_with_commufa_in_an_answer_file_is_refused_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.toml"),
+        "line = \"ビジネスコムファ光\"\ncollab = \"はい\"\nprefecture = \"愛知県\"\n",
+    )
+    .unwrap();
+    let o = Command::new(BIN)
+        .args(["check", "--answers", "a.toml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("コラボ光とビジネスコムファ光の両方は当てはまりません"),
+        "{err}"
+    );
+    assert!(
+        err.contains("collab"),
+        "the answer file's key is named: {err}"
+    );
+}

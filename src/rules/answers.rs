@@ -430,8 +430,9 @@ fn parse_choice<T: ChoiceAnswer>(
     parsed
 }
 
-/// The checks between answers: a FLET'S line needs the prefecture, and the prefecture's area must
-/// offer the chosen type. The wizard runs these too before it shows a result.
+/// The checks between answers: コラボ光 cannot be a line the rules say is never コラボ光 (CTC's,
+/// QTnet's), a FLET'S line needs the prefecture, and the prefecture's area must offer the chosen
+/// type. The wizard runs these too before it shows a result.
 pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let Some(line) = rules.line(&answers.line) else {
@@ -442,6 +443,14 @@ pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> 
         ));
         return errors;
     };
+    if answers.collab == YesNo::Yes && rules.collabo.not_collabo_lines.contains(&line.id) {
+        let name = without_remark(&line.name).unwrap_or(&line.name);
+        errors.push(FieldError::new(
+            Field::Collab,
+            "not_collabo_line",
+            rules.collabo.not_collabo_error.replace("{line}", name),
+        ));
+    }
     if line.kind != LineKind::Flets {
         return errors;
     }
@@ -671,5 +680,45 @@ mod tests {
         assert_eq!(once.message, "申込日: 読めません。わからないときは X");
         let twice = with_unknown_hint(once.clone(), "わからないときは X");
         assert_eq!(twice, once);
+    }
+
+    #[test]
+    fn collabo_with_ctc_or_qtnet_is_refused_on_the_collab_field() {
+        for (line, name) in [("commufa", "ビジネスコムファ光"), ("bbiq", "BBIQ")] {
+            let bad = RawAnswers {
+                collab: Some("はい".into()),
+                prefecture: Some("愛知県".into()),
+                ..raw(line)
+            };
+            let errors = parse_answers(rules(), &bad, today()).expect_err("refused");
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0].field, Field::Collab);
+            assert_eq!(errors[0].code, "not_collabo_line");
+            let m = &errors[0].message;
+            assert!(
+                m.starts_with(&format!(
+                    "コラボ光: コラボ光と{name}の両方は当てはまりません。"
+                )),
+                "{m}"
+            );
+            assert!(m.contains("「1」"), "{m}");
+            for collab in ["no", "unknown"] {
+                let fine = RawAnswers {
+                    collab: Some(collab.into()),
+                    ..bad.clone()
+                };
+                assert!(
+                    parse_answers(rules(), &fine, today()).is_ok(),
+                    "{line} {collab}"
+                );
+            }
+        }
+        // コラボ光 is a FLET'S line: 光クロス with コラボ光 is fine.
+        let cross = RawAnswers {
+            collab: Some("yes".into()),
+            prefecture: Some("13".into()),
+            ..raw("cross")
+        };
+        assert!(parse_answers(rules(), &cross, today()).is_ok());
     }
 }

@@ -231,6 +231,10 @@ pub struct Collabo {
     pub how_to_tell: String,
     pub contact_note: String,
     pub no_confirmation_needed: String,
+    /// The lines that are never コラボ光 (CTC's and QTnet's own).
+    pub not_collabo_lines: Vec<String>,
+    /// The error for an answer that says コラボ光 and one of them; `{line}` is its name.
+    pub not_collabo_error: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -151,7 +151,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
     let customer_id_sources = customer_id_sources::check(raw.customer_id_sources, &contacts)?;
     let actions = actions::check(raw.actions)?;
     let verdicts = verdicts::check(raw.verdicts)?;
-    let collabo = collabo::check(raw.collabo)?;
+    let collabo = collabo::check(raw.collabo, &lines)?;
     let wrong_applications = wrong_applications::check(raw.wrong_applications)?;
     let prefectures = prefectures::check(raw.prefectures)?;
     let source = source::check(raw.source)?;

@@ -78,6 +78,16 @@ pub(super) struct RawCollabo {
     pub(super) no_confirmation_needed: String,
     #[allow(dead_code)]
     pub(super) source: String,
+    pub(super) not_collabo: RawNotCollabo,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNotCollabo {
+    pub(super) lines: Vec<String>,
+    pub(super) error: String,
+    #[allow(dead_code)]
+    pub(super) source: String,
 }
 
 #[derive(Deserialize)]

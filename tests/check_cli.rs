@@ -808,6 +808,10 @@ fn every_line_and_collab_prints_clean_output() {
             "東京"
         };
         for collab in ["yes", "no", "unknown"] {
+            // コラボ光 with CTC's or QTnet's line is refused (tested below).
+            if collab == "yes" && ["commufa", "bbiq"].contains(&line) {
+                continue;
+            }
             let args = [
                 "--line",
                 line,
@@ -1406,4 +1410,45 @@ fn collabo_with_commufa_in_an_answer_file_is_refused_too() {
         err.contains("collab"),
         "the answer file's key is named: {err}"
     );
+}
+
+#[test]
+fn commufa_or_bbiq_outside_its_region_is_said_in_the_notes_and_the_text() {
+    let cases = [
+        (
+            "bbiq",
+            "東京都",
+            "BBIQは九州地区 (福岡県、佐賀県、長崎県、熊本県、大分県、宮崎県、鹿児島県) の回線ですが、答えた都道府県は東京都です。",
+        ),
+        (
+            "commufa",
+            "大阪府",
+            "ビジネスコムファ光は中部地区 (愛知県、岐阜県、三重県、静岡県、長野県) の回線ですが、答えた都道府県は大阪府です。",
+        ),
+    ];
+    for (line, pref, note) in cases {
+        let v = json(&["--line", line, "--prefecture", pref]);
+        let notes = v["notes"].as_array().unwrap();
+        assert_eq!(notes.len(), 1, "{v}");
+        let n = notes[0].as_str().unwrap();
+        assert!(n.starts_with(note), "{n}");
+        assert!(
+            n.ends_with("申請の前に、都道府県と回線の種類が正しいか確かめてください。"),
+            "{n}"
+        );
+        // Said, not refused: the verdict and category stand.
+        assert_eq!(v["verdict"], "other_method");
+        assert_eq!(v["portal"]["line_category"], 2);
+        let out = text(&["--line", line, "--prefecture", pref]);
+        let verdict = out.split("\n\n").next().unwrap_or_default();
+        assert!(verdict.contains(note), "{out}");
+    }
+    // Inside the region, or with no prefecture: nothing to say.
+    for args in [
+        ["--line", "bbiq", "--prefecture", "福岡県"],
+        ["--line", "commufa", "--prefecture", "長野"],
+        ["--line", "commufa", "--prefecture", "unknown"],
+    ] {
+        assert_eq!(json(&args)["notes"], serde_json::json!([]), "{args:?}");
+    }
 }

@@ -82,6 +82,15 @@ const EAST_ONLY: [&str; 4] = [
 ];
 const WEST_ONLY: [&str; 2] = ["next-family-superhispeed", "next-mansion-superhispeed"];
 
+/// The コラボ光 answers a line can take: CTC's and QTnet's lines are never コラボ光.
+fn collabs(line: &str) -> &'static [&'static str] {
+    if ["commufa", "bbiq"].contains(&line) {
+        &["no", "unknown"]
+    } else {
+        &["yes", "no", "unknown"]
+    }
+}
+
 /// Answers as the flags give them.
 #[derive(Clone)]
 struct Q(RawAnswers);
@@ -534,7 +543,7 @@ fn lines_of_another_method_or_not_eligible() {
             q(line),
             q(line)
                 .pref("東京")
-                .collab("yes")
+                .collab(collabs(line)[0])
                 .applied("2010-01-01")
                 .v6("unknown"),
             q(line).pref("大阪").id(ID).multiple("yes"),
@@ -828,7 +837,7 @@ fn collab_yes_asks_the_operator_about_type_and_v6() {
 #[test]
 fn other_method_lines_are_sent_to_the_connectable_list() {
     for line in ["commufa", "bbiq", "ipsec", "other", "other-flets"] {
-        for collab in ["yes", "no", "unknown"] {
+        for &collab in collabs(line) {
             let d = q(line).collab(collab).pref("東京").decide();
             assert_eq!(d.contacts.len(), 1, "{line}");
             assert_eq!(d.contacts[0].url.as_deref(), Some(CONNECTABLE_LIST));
@@ -1085,7 +1094,7 @@ fn a_step_that_points_to_step_1_comes_after_it() {
             {
                 continue;
             }
-            for collab in ["yes", "no", "unknown"] {
+            for &collab in collabs(line) {
                 for v6 in ["contracted", "not-contracted", "unknown"] {
                     for applied in ["2000-01-01", "2024-01-01", "unknown"] {
                         let d = q(line)
@@ -1248,8 +1257,8 @@ fn joined_sentences_have_no_space_between_them() {
         .unwrap()
         .about;
     assert!(about.contains("見てください。回線タイプ"), "{about}");
-    for collab in ["yes", "no", "unknown"] {
-        for line in ["unknown", "next", "cross", "commufa", "other-flets"] {
+    for line in ["unknown", "next", "cross", "commufa", "other-flets"] {
+        for &collab in collabs(line) {
             let d = q(line).pref("大阪").collab(collab).decide();
             let json = serde_json::to_string(&d).unwrap();
             for bad in ["。 ", "、 ", "」 ", "） "] {

@@ -302,13 +302,46 @@ fn cross_asks_no_type_date_or_v6() {
 
 #[test]
 fn lines_of_other_methods_go_straight_to_the_review() {
-    for line in ["commufa", "bbiq", "ipsec", "other-flets", "other"] {
+    for line in ["ipsec", "other-flets", "other"] {
         let (m, asked) = walked(&Spec::new(line));
         assert_eq!(asked, [Line], "{line}");
         assert_eq!(m.draft.line.as_deref(), Some(line));
         let rows: Vec<Step> = m.review_rows().iter().map(|r| r.step).collect();
         assert_eq!(rows, [Line], "{line}");
     }
+}
+
+#[test]
+fn ctc_and_qtnet_lines_ask_the_prefecture_and_say_when_it_is_outside_their_region() {
+    for (line, note) in [
+        ("commufa", "ビジネスコムファ光は中部地区"),
+        ("bbiq", "BBIQは九州地区"),
+    ] {
+        let (mut m, asked) = walked(&Spec::new(line));
+        assert_eq!(
+            asked,
+            [Line, Prefecture],
+            "{line}: never コラボ光, so no コラボ question"
+        );
+        let rows: Vec<Step> = m.review_rows().iter().map(|r| r.step).collect();
+        assert_eq!(rows, [Line, Prefecture], "{line}");
+        show_result(&mut m);
+        let d = m.decision.clone().expect("a decision");
+        assert!(
+            d.notes
+                .iter()
+                .any(|n| n.starts_with(note) && n.contains("東京都")),
+            "{line}: {:?}",
+            d.notes
+        );
+        assert_eq!(d, check_decision(&Spec::new(line).raw(&asked)));
+    }
+    let (mut m, _) = walked(&Spec {
+        prefecture: "福岡",
+        ..Spec::new("bbiq")
+    });
+    show_result(&mut m);
+    assert_eq!(m.decision.map(|d| d.notes), Some(Vec::new()));
 }
 
 #[test]
@@ -937,8 +970,10 @@ fn progress_counts_the_questions_that_apply() {
     walk_to(&mut m, &Spec::new("cross"), MultipleLines);
     assert_eq!(progress_line(&m), "4/5 複数の回線");
 
-    let (m, _) = walked(&Spec::new("commufa"));
+    let (m, _) = walked(&Spec::new("ipsec"));
     assert_eq!(progress_line(&m), "2/2 入力内容の確認");
+    let (m, _) = walked(&Spec::new("commufa"));
+    assert_eq!(progress_line(&m), "3/3 入力内容の確認");
 }
 
 // -------------------------------------------------------------------------------------------
@@ -1234,6 +1269,10 @@ fn a_line_change_from_the_review_asks_the_new_questions() {
     // And to a line with no further questions: straight back.
     open_from_review(&mut m, Line);
     pick(&mut m, "bbiq");
+    assert_eq!(m.step, Review, "the prefecture was kept");
+    assert_eq!(m.review_rows().len(), 2);
+    open_from_review(&mut m, Line);
+    pick(&mut m, "ipsec");
     assert_eq!(m.step, Review);
     assert_eq!(m.review_rows().len(), 1);
 }
@@ -1388,13 +1427,22 @@ fn technician_start_with_every_answer_opens_the_review() {
     assert_eq!(m.draft.multiple_lines, Some(YesNo::Yes));
 
     // Every line of the first question, given alone where nothing else applies.
-    for line in ["commufa", "bbiq", "ipsec", "other-flets", "other"] {
+    for line in ["ipsec", "other-flets", "other"] {
         let raw = RawAnswers {
             line: Some(line.into()),
             ..RawAnswers::default()
         };
         let m = Model::with_answers(rules(), today(), &raw);
         assert_eq!(m.step, Review, "{line}");
+    }
+    // CTC's and QTnet's lines are asked their prefecture.
+    for line in ["commufa", "bbiq"] {
+        let raw = RawAnswers {
+            line: Some(line.into()),
+            ..RawAnswers::default()
+        };
+        let m = Model::with_answers(rules(), today(), &raw);
+        assert_eq!(m.step, Prefecture, "{line}");
     }
 }
 

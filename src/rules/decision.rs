@@ -92,8 +92,9 @@ pub struct Decision {
     pub contacts: Vec<ContactEntry>,
     /// The known wrong applications, to check before sending.
     pub wrong_applications: Vec<String>,
-    /// Remarks on an answer the rules did not need: said rather than ignored silently (a v6
-    /// answer other than 契約済み for フレッツ 光クロス, whose option is always on).
+    /// Remarks on an answer: one the rules did not need, said rather than ignored silently (a v6
+    /// answer other than 契約済み for フレッツ 光クロス, whose option is always on), or one that
+    /// is probably wrong (a prefecture outside the region of CTC's or QTnet's line).
     pub notes: Vec<String>,
     /// The date the rules describe ("as of April 2022").
     pub rules_as_of: NaiveDate,
@@ -323,14 +324,28 @@ impl Context<'_> {
 
     /// See [`Decision::notes`].
     fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(note) = self.outside_region() {
+            notes.push(note);
+        }
         let always_on = self
             .v6_rule()
             .is_some_and(|rule| rule.default == V6Default::On);
         if always_on && self.answers.v6 != V6Answer::Contracted {
-            vec![self.rules.v6.always_on.clone()]
-        } else {
-            Vec::new()
+            notes.push(self.rules.v6.always_on.clone());
         }
+        notes
+    }
+
+    /// A line of a region (CTC's, QTnet's) answered with a prefecture outside it: probably a
+    /// wrong answer, said rather than refused.
+    fn outside_region(&self) -> Option<String> {
+        let region = self.rules.region_of_line(&self.answers.line)?;
+        let pref = self
+            .answers
+            .prefecture
+            .and_then(|c| self.rules.prefecture(c))?;
+        (!region.prefectures.contains(&pref.code)).then(|| region.outside_note(self.rules, pref))
     }
 
     fn needs_customer_id(&self) -> bool {

@@ -434,6 +434,20 @@ pub struct PrefectureKeys {
     pub romaji: Vec<String>,
 }
 
+/// A region of portal category 2's lines (中部地区, 九州地区), by prefecture.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    /// The lines of the region; a line is in one region at most (the loader checks).
+    pub lines: Vec<String>,
+    /// JIS codes.
+    pub prefectures: Vec<u8>,
+    /// Said when the line's prefecture is outside: `{prefecture}` is the one answered,
+    /// `{prefectures}` the region's (each at most once, `{prefecture}` once; the loader checks).
+    pub outside: String,
+}
+
 /// Every rule, checked. Build one with [`crate::rules::load::embedded`] or
 /// [`crate::rules::load::from_toml`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -461,9 +475,37 @@ pub struct RuleSet {
     /// One explanation per [`Verdict`], in the enum's order (the loader checks).
     pub verdicts: Vec<(Verdict, String)>,
     pub prefectures: Vec<Prefecture>,
+    pub regions: Vec<Region>,
+}
+
+impl Region {
+    /// Where `outside` names the prefecture answered.
+    pub const PREFECTURE: &str = "{prefecture}";
+    /// Where `outside` names the region's prefectures.
+    pub const PREFECTURES: &str = "{prefectures}";
+
+    /// The remark for a line of this region answered with `answered`, a prefecture outside it.
+    pub fn outside_note(&self, rules: &RuleSet, answered: &Prefecture) -> String {
+        let names: Vec<&str> = self
+            .prefectures
+            .iter()
+            .filter_map(|&c| rules.prefecture(c))
+            .map(|p| p.name.as_str())
+            .collect();
+        self.outside
+            .replace(Self::PREFECTURES, &names.join("、"))
+            .replace(Self::PREFECTURE, &answered.name)
+    }
 }
 
 impl RuleSet {
+    /// The region a line belongs to, if any (CTC's and QTnet's lines).
+    pub fn region_of_line(&self, line: &str) -> Option<&Region> {
+        self.regions
+            .iter()
+            .find(|r| r.lines.iter().any(|l| l == line))
+    }
+
     pub fn area(&self, area: Area) -> &AreaInfo {
         // The loader guarantees one entry per area.
         self.areas

@@ -40,13 +40,14 @@ impl Draft {
         );
         let next = self.is_next(rules);
         let flets = self.kind(rules) == Some(LineKind::Flets);
+        let prefecture_asked = flets_or_unknown || self.has_region(rules);
         Answers {
             line,
             collab: self
                 .collab
                 .filter(|_| flets_or_unknown)
                 .unwrap_or(YesNo::Unknown),
-            prefecture: self.prefecture.filter(|_| flets_or_unknown),
+            prefecture: self.prefecture.filter(|_| prefecture_asked),
             applied: self.applied.flatten().filter(|_| next),
             // Every v6 answer counts, as it does for `check`, whether or not the date made the
             // question unnecessary: an explicit answer wins over the date (the decision says
@@ -62,6 +63,14 @@ impl Draft {
             .as_deref()
             .and_then(|l| rules.line(l))
             .map(|l| l.kind)
+    }
+
+    /// Whether the line belongs to a region (CTC's, QTnet's): its prefecture is asked, so the
+    /// result can say when it lies outside.
+    fn has_region(&self, rules: &RuleSet) -> bool {
+        self.line
+            .as_deref()
+            .is_some_and(|l| rules.region_of_line(l).is_some())
     }
 
     fn is_next(&self, rules: &RuleSet) -> bool {
@@ -84,7 +93,8 @@ impl Draft {
         let ntt_or_unknown = matches!(kind, Some(LineKind::Flets) | Some(LineKind::Unknown));
         match step {
             Step::Line | Step::Review | Step::Result => true,
-            Step::Collab | Step::Prefecture => ntt_or_unknown,
+            Step::Collab => ntt_or_unknown,
+            Step::Prefecture => ntt_or_unknown || self.has_region(rules),
             Step::NextType | Step::Applied => self.is_next(rules),
             // Asked where the date does not settle the status; once answered (here, by a flag
             // or an answer file) it stays, so the answer that counts can be seen and changed.

@@ -21,6 +21,7 @@ mod lines;
 mod portal_categories;
 mod prefectures;
 mod raw;
+mod regions;
 mod source;
 mod strings;
 mod syntax;
@@ -154,6 +155,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
     let collabo = collabo::check(raw.collabo, &lines)?;
     let wrong_applications = wrong_applications::check(raw.wrong_applications)?;
     let prefectures = prefectures::check(raw.prefectures)?;
+    let regions = regions::check(raw.regions, &lines, &prefectures)?;
     let source = source::check(raw.source)?;
     let connectable_list = connectable_list::check(raw.connectable_list)?;
 
@@ -201,5 +203,6 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         connectable_list,
         verdicts,
         prefectures,
+        regions,
     })
 }

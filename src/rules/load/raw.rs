@@ -31,6 +31,19 @@ pub(super) struct RawRules {
     pub(super) connectable_list: RawConnectableList,
     pub(super) verdicts: BTreeMap<String, RawVerdict>,
     pub(super) prefectures: Vec<RawPrefecture>,
+    pub(super) regions: Vec<RawRegion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRegion {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) lines: Vec<String>,
+    pub(super) prefectures: Vec<String>,
+    pub(super) outside: String,
+    #[allow(dead_code)]
+    pub(super) source: String,
 }
 
 #[derive(Deserialize)]

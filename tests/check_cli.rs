@@ -1190,8 +1190,8 @@ fn no_placeholder_reaches_the_user_for_any_missing_argument() {
 }
 
 #[test]
-fn cross_with_v6_not_contracted_says_the_answer_is_not_needed() {
-    let note = &embedded::rules().unwrap().v6.always_on;
+fn cross_with_v6_not_contracted_is_believed_confirm_then_contract() {
+    let r = embedded::rules().unwrap();
     let args = [
         "--line",
         "cross",
@@ -1205,42 +1205,104 @@ fn cross_with_v6_not_contracted_says_the_answer_is_not_needed() {
         "CAF0123456789",
     ];
     let out = text(&args);
-    let verdict = out.split("\n\n").next().unwrap_or_default();
-    assert!(verdict.contains("申請できます"), "{out}");
-    assert!(verdict.ends_with(note.as_str()), "{out}");
+    assert!(out.contains("申請の前に手続きが必要です"), "{out}");
+    assert!(!out.contains(r.v6.always_on.as_str()), "{out}");
+    assert!(out.contains(&r.v6.answered_missing), "{out}");
+    assert!(
+        out.contains("1. フレッツ・v6オプションを契約しているか確かめてください。"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2. 1で契約がないとわかったときは、フレッツ・v6オプションを申し込んでください。\n   この接続方式ではフレッツ・v6オプションの契約が必要です。申し込み方は、下の問い合わせ先に聞いてください。"),
+        "no page to order from for 光クロス: {out}"
+    );
     let v = json(&args);
-    assert_eq!(v["v6_option"], "default_on");
-    assert_eq!(v["notes"], serde_json::json!([note]));
-    // 契約済み agrees with the rule: nothing to say.
+    assert_eq!(v["verdict"], "action_required");
+    assert_eq!(v["v6_option"], "contract_required");
+    assert_eq!(v["actions"][0]["code"], "confirm_v6_option");
+    assert_eq!(v["actions"][1]["code"], "contract_v6_option");
+    assert_eq!(v["actions"][1]["url"], Value::Null);
+    assert_eq!(v["notes"], serde_json::json!([]));
+    // 契約済み agrees with the rule and わからない changes nothing: said under the verdict.
     let mut contracted = args;
     contracted[7] = "contracted";
     assert_eq!(json(&contracted)["notes"], serde_json::json!([]));
+    assert_eq!(json(&contracted)["v6_option"], "default_on");
+    let mut unknown = args;
+    unknown[7] = "unknown";
+    assert_eq!(json(&unknown)["notes"], serde_json::json!([r.v6.always_on]));
+    assert_eq!(json(&unknown)["verdict"], "ready");
 }
 
 #[test]
-fn v6_not_contracted_after_the_cut_off_gives_no_reason_from_the_date() {
-    let out = text(&[
+fn v6_not_contracted_after_the_cut_off_is_confirmed_then_contracted() {
+    let r = embedded::rules().unwrap();
+    for (pref, applied, url) in [
+        ("13", "2013-01-01", EAST_URL),
+        ("大阪", "2022-01-01", WEST_URL),
+    ] {
+        let args = [
+            "--line",
+            "next-family",
+            "--collab",
+            "no",
+            "--prefecture",
+            pref,
+            "--applied",
+            applied,
+            "--v6",
+            "not-contracted",
+            "--customer-id",
+            "CAF0123456789",
+            "--multiple-lines",
+            "no",
+        ];
+        let out = text(&args);
+        assert!(out.contains("申請の前に手続きが必要です"), "{out}");
+        assert!(out.contains(&r.v6.answered_missing), "{out}");
+        assert!(
+            out.contains(
+                "2. 1で契約がないとわかったときは、フレッツ・v6オプションを申し込んでください。"
+            ),
+            "{out}"
+        );
+        assert!(!out.contains("より前に申し込んだ回線"), "{out}");
+        let v = json(&args);
+        let codes: Vec<&str> = v["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "confirm_v6_option",
+                "contract_v6_option",
+                "apply_on_portal",
+                "check_auto_reply_email"
+            ]
+        );
+        assert_eq!(v["actions"][1]["url"], url);
+    }
+    // Before the cut-off 未契約 is what the rule expects: contract, nothing to confirm.
+    let v = json(&[
         "--line",
         "next-family",
-        "--collab",
-        "no",
         "--prefecture",
         "13",
         "--applied",
-        "2013-01-01",
+        "2010-01-01",
         "--v6",
         "not-contracted",
         "--customer-id",
-        "CAF0123456789",
-        "--multiple-lines",
-        "no",
+        ID,
     ]);
-    assert!(out.contains("申請の前に手続きが必要です"), "{out}");
-    assert!(
-        out.contains("1. フレッツ・v6オプションを申し込んでください。"),
-        "{out}"
+    assert_eq!(v["actions"][0]["code"], "contract_v6_option");
+    assert_eq!(
+        v["actions"][0]["text"],
+        "フレッツ・v6オプションを申し込んでください。"
     );
-    assert!(!out.contains("より前に申し込んだ回線"), "{out}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -338,15 +338,17 @@ fn v6_not_contracted_overrides_a_new_date_or_no_date() {
                 "{pref} {applied:?}"
             );
             assert_eq!(d.verdict, Verdict::ActionRequired, "{pref} {applied:?}");
-            // The user knows it is missing: contract it, nothing to confirm.
-            assert_eq!(
-                codes(&d),
-                [
-                    "contract_v6_option",
-                    "apply_on_portal",
-                    "check_auto_reply_email"
-                ]
-            );
+            // The user says it is missing: contract it. On a line that normally has it (applied
+            // on or after the cut-off), confirm first.
+            let mut expected = vec![
+                "contract_v6_option",
+                "apply_on_portal",
+                "check_auto_reply_email",
+            ];
+            if applied.is_some() {
+                expected.insert(0, "confirm_v6_option");
+            }
+            assert_eq!(codes(&d), expected, "{pref} {applied:?}");
             assert_eq!(
                 action(&d, ActionCode::ContractV6Option).url.as_deref(),
                 Some(url)
@@ -1338,9 +1340,16 @@ fn the_cut_off_and_old_line_sentences_only_for_a_line_older_than_the_cut_off() {
                 // Without a date the confirm step says from when the option comes with the
                 // line, and the old-line point without presuming the line is old.
                 let confirms = has(&d, ActionCode::ConfirmV6Option);
+                let normally_on = applied.is_some() && !old;
                 assert_eq!(
                     confirms,
-                    v6 == "unknown" && (old || applied.is_none()),
+                    (v6 == "unknown" && (old || applied.is_none()))
+                        || (v6 == "not-contracted" && normally_on),
+                    "{what}"
+                );
+                assert_eq!(
+                    has_line(&r.v6.answered_missing),
+                    v6 == "not-contracted" && normally_on,
                     "{what}"
                 );
                 let undated = confirms && applied.is_none();
@@ -1352,9 +1361,9 @@ fn the_cut_off_and_old_line_sentences_only_for_a_line_older_than_the_cut_off() {
 }
 
 #[test]
-fn an_explicit_v6_answer_wins_over_the_date_except_for_cross() {
+fn an_explicit_v6_answer_wins_over_the_date() {
     // 未契約 for a line after the cut-off: the option must be contracted, with no reason from
-    // the date.
+    // the date, after confirming (the line normally has it).
     let d = q("next-family")
         .pref("13")
         .applied("2013-01-01")
@@ -1363,20 +1372,34 @@ fn an_explicit_v6_answer_wins_over_the_date_except_for_cross() {
         .decide();
     assert_eq!(d.v6_option, V6Status::ContractRequired);
     assert_eq!(d.verdict, Verdict::ActionRequired);
-    assert_eq!(codes(&d)[0], "contract_v6_option");
+    assert_eq!(codes(&d)[..2], ["confirm_v6_option", "contract_v6_option"]);
     assert!(d.notes.is_empty());
 }
 
 #[test]
-fn cross_says_an_answer_other_than_contracted_is_not_needed() {
+fn cross_believes_not_contracted_and_says_unknown_is_not_needed() {
     let r = rules();
     for pref in ["東京", "大阪"] {
-        for v6 in [
-            None,
-            Some("not-contracted"),
-            Some("未契約"),
-            Some("unknown"),
-        ] {
+        for v6 in ["not-contracted", "未契約"] {
+            let d = q("cross").pref(pref).collab("no").id(ID).v6(v6).decide();
+            assert_eq!(d.v6_option, V6Status::ContractRequired, "{pref} {v6}");
+            assert_eq!(d.verdict, Verdict::ActionRequired, "{pref} {v6}");
+            assert!(d.notes.is_empty(), "{pref} {v6}: {:?}", d.notes);
+            assert_eq!(codes(&d)[..2], ["confirm_v6_option", "contract_v6_option"]);
+            let confirm = action(&d, ActionCode::ConfirmV6Option);
+            assert!(
+                confirm.steps.contains(&r.v6.answered_missing),
+                "{confirm:?}"
+            );
+            // The rules give no page to order it for 光クロス: ask where.
+            let contract = action(&d, ActionCode::ContractV6Option);
+            assert_eq!(contract.url, None);
+            assert!(
+                contract.detail.contains("下の問い合わせ先に聞いてください"),
+                "{contract:?}"
+            );
+        }
+        for v6 in [None, Some("unknown")] {
             let mut question = q("cross").pref(pref).collab("no").id(ID);
             if let Some(v) = v6 {
                 question = question.v6(v);

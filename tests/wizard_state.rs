@@ -325,6 +325,7 @@ fn ctc_and_qtnet_lines_ask_the_prefecture_and_say_when_it_is_outside_their_regio
         );
         let rows: Vec<Step> = m.review_rows().iter().map(|r| r.step).collect();
         assert_eq!(rows, [Line, Prefecture], "{line}");
+        assert_eq!(m.review_rows()[1].value, "東京都", "{line}");
         show_result(&mut m);
         let d = m.decision.clone().expect("a decision");
         assert!(
@@ -2425,4 +2426,25 @@ fn a_v6_answer_given_in_the_wizard_stays_when_a_later_date_settles_the_default()
         m.decision.as_ref().map(|d| d.verdict),
         Some(Verdict::ActionRequired)
     );
+}
+
+#[test]
+fn cross_with_not_contracted_from_a_flag_is_shown_and_decided_as_check_does() {
+    let raw = RawAnswers {
+        line: Some("cross".into()),
+        collab: Some("no".into()),
+        prefecture: Some("13".into()),
+        v6: Some("未契約".into()),
+        customer_id: Some(ID.into()),
+        multiple_lines: Some("no".into()),
+        ..RawAnswers::default()
+    };
+    let mut m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.step, Review);
+    let v6 = m.review_rows().into_iter().find(|r| r.step == V6);
+    assert_eq!(v6.map(|r| r.value), Some("未契約".to_string()));
+    show_result(&mut m);
+    let d = m.decision.clone().expect("a decision");
+    assert_eq!(d.verdict, Verdict::ActionRequired);
+    assert_eq!(d, check_decision(&raw));
 }

@@ -147,9 +147,7 @@ pub fn outline(rules: &RuleSet, answers: &Answers) -> Outline {
             }
         }
         LineKind::Flets => {
-            let unsure_old_line =
-                v6 == V6Status::ContractRequired && answers.v6 == V6Answer::Unknown;
-            if v6 == V6Status::Unknown || unsure_old_line {
+            if confirm_v6_first(rules, answers, v6) {
                 codes.push(ActionCode::ConfirmV6Option);
             }
             if v6 == V6Status::ContractRequired {
@@ -173,6 +171,36 @@ pub fn outline(rules: &RuleSet, answers: &Answers) -> Outline {
         line_category: category,
         actions: codes,
     }
+}
+
+/// Whether the v6 option is to be confirmed (before it is contracted, where it must be): its
+/// status is unknown; or it must be contracted, and either the user did not know (a line
+/// applied for before the cut-off may have it all the same) or said 未契約 for a line that
+/// normally has it.
+fn confirm_v6_first(rules: &RuleSet, answers: &Answers, v6: V6Status) -> bool {
+    match v6 {
+        V6Status::Unknown => true,
+        V6Status::ContractRequired => {
+            answers.v6 == V6Answer::Unknown || normally_on_answered_missing(rules, answers)
+        }
+        _ => false,
+    }
+}
+
+/// The answer was 未契約 for a line whose option is normally on: 光クロス, or 光ネクスト applied
+/// for on or after the area's cut-off.
+pub fn normally_on_answered_missing(rules: &RuleSet, answers: &Answers) -> bool {
+    let without_answer = Answers {
+        v6: V6Answer::Unknown,
+        ..answers.clone()
+    };
+    answers.v6 == V6Answer::NotContracted
+        && v6_status(
+            rules,
+            rules.line(&answers.line),
+            answers.area(rules),
+            &without_answer,
+        ) == V6Status::DefaultOn
 }
 
 /// Decides. `answers` should have passed [`super::answers::check_consistency`]; if not, the
@@ -242,10 +270,11 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
     }
 }
 
-/// The v6 status. A rule that is always on (フレッツ 光クロス: 「デフォルトONです」) decides
-/// alone. Otherwise explicit answers win over the date: a user who knows the option is contracted
-/// needs no action, one who knows it is not must contract it; failing those, the area's rule and
-/// the application date decide.
+/// The v6 status. An explicit 未契約 is believed for every line (「フレッツ・v6オプションのご
+/// 契約がない場合には、別途ご契約が必要となります」): the option must be contracted. Otherwise a
+/// rule that is always on (フレッツ 光クロス: 「デフォルトONです」) decides; then a user who knows
+/// the option is contracted needs no action; failing those, the area's rule and the application
+/// date decide.
 pub fn v6_status(
     rules: &RuleSet,
     line: Option<&LineType>,
@@ -265,9 +294,9 @@ pub fn v6_status(
         return V6Status::Unknown;
     };
     match (rule.default, answers.v6, answers.applied) {
+        (_, V6Answer::NotContracted, _) => V6Status::ContractRequired,
         (V6Default::On, _, _) => V6Status::DefaultOn,
         (_, V6Answer::Contracted, _) => V6Status::Contracted,
-        (_, V6Answer::NotContracted, _) => V6Status::ContractRequired,
         (V6Default::ByDate { on_since }, V6Answer::Unknown, Some(d)) if d >= on_since => {
             V6Status::DefaultOn
         }
@@ -331,7 +360,7 @@ impl Context<'_> {
         let always_on = self
             .v6_rule()
             .is_some_and(|rule| rule.default == V6Default::On);
-        if always_on && self.answers.v6 != V6Answer::Contracted {
+        if always_on && self.answers.v6 == V6Answer::Unknown {
             notes.push(self.rules.v6.always_on.clone());
         }
         notes
@@ -377,7 +406,11 @@ impl Context<'_> {
         match variant {
             ActionVariant::WithoutCustomerId => !self.needs_customer_id(),
             // The contract step follows a confirm step exactly when the user did not know.
-            ActionVariant::AfterConfirm => self.answers.v6 == V6Answer::Unknown,
+            ActionVariant::AfterConfirm => confirm_v6_first(self.rules, self.answers, self.v6),
+            ActionVariant::WithoutOrderPage => {
+                self.answers.collab != YesNo::Yes
+                    && self.v6_rule().is_some_and(|r| r.contract_url.is_none())
+            }
             ActionVariant::Collabo => self.answers.collab == YesNo::Yes,
             ActionVariant::UnknownLine => kind == LineKind::Unknown,
             ActionVariant::NotEligible => kind == LineKind::NotEligible,
@@ -428,6 +461,13 @@ impl Context<'_> {
                 if let Some(op) = self.line.and_then(|l| l.operator.as_ref()) {
                     steps.push(format!("契約先: {op}"));
                 }
+            }
+            ActionCode::ConfirmV6Option
+                if normally_on_answered_missing(self.rules, self.answers) =>
+            {
+                steps.push(format!("問い合わせ先: {}", self.whom_to_ask()));
+                steps.push(r.v6.answered_missing.clone());
+                steps.push(r.v6.about.clone());
             }
             ActionCode::ConfirmV6Option => {
                 steps.push(format!("問い合わせ先: {}", self.whom_to_ask()));

@@ -166,6 +166,8 @@ pub enum ActionVariant {
     WithoutCustomerId,
     /// The step holds only if the confirm step before it (step 1) found the option missing.
     AfterConfirm,
+    /// The rules give no page to order the option for this line (光クロス): ask where.
+    WithoutOrderPage,
     /// The line is コラボ光: the operator, not NTT, takes the order.
     Collabo,
     /// The line type is not known yet: the step holds only if it turns out not to be FLET'S.
@@ -183,7 +185,11 @@ impl ActionCode {
             ActionCode::ConsultConnectableList => {
                 &[ActionVariant::UnknownLine, ActionVariant::NotEligible]
             }
-            ActionCode::ContractV6Option => &[ActionVariant::AfterConfirm, ActionVariant::Collabo],
+            ActionCode::ContractV6Option => &[
+                ActionVariant::AfterConfirm,
+                ActionVariant::WithoutOrderPage,
+                ActionVariant::Collabo,
+            ],
             ActionCode::ApplyOnPortal => &[ActionVariant::WithoutCustomerId],
             ActionCode::ConfirmLineType
             | ActionCode::CheckAgain
@@ -290,6 +296,8 @@ pub struct V6Info {
     pub order_from_collabo: String,
     /// Under either step when the line may be コラボ光: the operator takes the order.
     pub collabo_orders: String,
+    /// Under the confirm step when the answer was 未契約 for a line that normally has the option.
+    pub answered_missing: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -98,9 +98,11 @@ impl Draft {
             Step::NextType | Step::Applied => self.is_next(rules),
             // Asked where the date does not settle the status; once answered (here, by a flag
             // or an answer file) it stays, so the answer that counts can be seen and changed.
+            // An answer for 光クロス (from a flag or a file) counts too: it is shown and can be
+            // changed.
             Step::V6 => {
-                self.is_next(rules)
-                    && (self.v6.is_some() || v6_question_needed(rules, &self.answers(rules)))
+                (self.is_next(rules) && v6_question_needed(rules, &self.answers(rules)))
+                    || (flets && self.v6.is_some())
             }
             Step::CustomerId | Step::MultipleLines => flets,
             // The second entry checks a person's typing: asked until the ID has been confirmed

@@ -180,6 +180,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
             order_here: raw.v6_option.order_here,
             order_from_collabo: raw.v6_option.order_from_collabo,
             collabo_orders: raw.v6_option.collabo_orders,
+            answered_missing: raw.v6_option.answered_missing.text,
         },
         v6_rules,
         customer_id: CustomerIdInfo {

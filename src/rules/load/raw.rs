@@ -151,6 +151,7 @@ pub(super) struct RawV6Option {
     pub(super) collabo_orders: String,
     #[allow(dead_code)]
     pub(super) source: String,
+    pub(super) answered_missing: RawTextWithSource,
 }
 
 #[derive(Deserialize)]

@@ -676,3 +676,17 @@ fn an_explicit_not_contracted_is_believed_confirm_then_contract() {
     }
     assert_eq!(rows[3][2], "ready", "{:?}", rows[3]);
 }
+
+#[test]
+fn a_customer_id_for_a_line_that_takes_none_never_stops_the_row() {
+    let csv = "line,prefecture,customer_id\ncommufa,愛知県,CAF123\nipsec,,09012345678\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    for row in &rows[1..] {
+        assert_eq!(row[2], "other_method", "{row:?}");
+        assert_eq!(row[6], "", "the ID is left out: {row:?}");
+        assert_eq!(row[9], "", "{row:?}");
+    }
+}

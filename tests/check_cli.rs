@@ -1514,3 +1514,37 @@ fn commufa_or_bbiq_outside_its_region_is_said_in_the_notes_and_the_text() {
         assert_eq!(json(&args)["notes"], serde_json::json!([]), "{args:?}");
     }
 }
+
+#[test]
+fn a_customer_id_for_a_line_that_takes_none_is_left_out_with_a_note() {
+    let note = &embedded::rules().unwrap().customer_id.not_taken;
+    // Any text at all, even one that is no ID: never an error for these lines.
+    for line in ["commufa", "bbiq", "ipsec", "other", "other-flets"] {
+        for id in [ID, "CAF123", "09012345678", "ｃａｆ"] {
+            let args = ["--line", line, "--customer-id", id];
+            let v = json(&args);
+            assert_eq!(v["customer_id"], Value::Null, "{line} {id}");
+            assert_eq!(v["portal"]["customer_id"], Value::Null, "{line} {id}");
+            assert_eq!(v["notes"], serde_json::json!([note]), "{line} {id}");
+            let out = text(&args);
+            let verdict = out.split("\n\n").next().unwrap_or_default();
+            assert!(verdict.ends_with(note.as_str()), "{out}");
+            assert!(!out.contains(id), "the ID is not shown: {out}");
+        }
+        // わからない is no ID: nothing to say.
+        let v = json(&["--line", line, "--customer-id", "unknown"]);
+        assert_eq!(v["notes"], serde_json::json!([]), "{line}");
+    }
+    // A line that takes one still refuses a bad ID; an unknown line still checks it.
+    for line in ["cross", "unknown"] {
+        let (_, err) = input_error(&[
+            "--line",
+            line,
+            "--prefecture",
+            "13",
+            "--customer-id",
+            "CAF123",
+        ]);
+        assert!(err.contains("お客さまID"), "{err}");
+    }
+}

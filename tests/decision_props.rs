@@ -412,6 +412,7 @@ fn every_combination_keeps_the_rules() {
                                     applied,
                                     v6,
                                     customer_id: id.as_deref().map(normalize),
+                                    ignored_customer_id: None,
                                     multiple_lines: multiple,
                                 };
                                 let d = decide(r, &a);
@@ -446,6 +447,7 @@ fn every_printed_result_is_clean() {
                                 applied,
                                 v6,
                                 customer_id: id.map(normalize),
+                                ignored_customer_id: None,
                                 multiple_lines: Some(YesNo::Yes),
                             };
                             assert_clean(&a, &decide(r, &a));
@@ -535,6 +537,7 @@ proptest! {
             applied,
             v6,
             customer_id: id.as_deref().map(normalize),
+            ignored_customer_id: None,
             multiple_lines: multiple,
         };
         let d = decide(rules(), &a);

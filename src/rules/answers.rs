@@ -268,6 +268,9 @@ pub struct Answers {
     pub applied: Option<NaiveDate>,
     pub v6: V6Answer,
     pub customer_id: Option<NormalizedId>,
+    /// An お客さまID given for a line whose application takes none: left out of the decision,
+    /// which says so. As given, made safe to print.
+    pub ignored_customer_id: Option<String>,
     /// `None` when not asked (not a FLET'S line, or the flag not given).
     pub multiple_lines: Option<YesNo>,
 }
@@ -281,6 +284,7 @@ impl Answers {
             applied: None,
             v6: V6Answer::Unknown,
             customer_id: None,
+            ignored_customer_id: None,
             multiple_lines: None,
         }
     }
@@ -368,9 +372,17 @@ pub fn parse_answers(
     let v6 =
         parse_choice::<V6Answer>(raw.v6.as_deref(), Field::V6, &mut errors).unwrap_or_default();
     let area = prefecture.map(|p| p.area);
+    // A line that is known and not (possibly) FLET'S takes no ID: one given is left out, never
+    // refused (it may be any number from the line's papers).
+    let takes_id = line.is_none_or(|l| matches!(l.kind, LineKind::Flets | LineKind::Unknown));
+    let mut ignored_customer_id = None;
     let customer_id = match raw.customer_id.as_deref() {
         None => None,
         Some(id) if is_unknown(id) => None,
+        Some(id) if !takes_id => {
+            ignored_customer_id = Some(text::sanitize(id.trim())).filter(|id| !id.is_empty());
+            None
+        }
         Some(id) => match customer_id::validate(rules, area, id) {
             Ok(n) => Some(n),
             Err(e) => {
@@ -393,6 +405,7 @@ pub fn parse_answers(
             applied,
             v6,
             customer_id,
+            ignored_customer_id,
             multiple_lines,
         };
         // Cross-field checks only where the fields themselves were fine.
@@ -720,5 +733,40 @@ mod tests {
             ..raw("cross")
         };
         assert!(parse_answers(rules(), &cross, today()).is_ok());
+    }
+
+    #[test]
+    fn an_id_for_a_line_that_takes_none_is_left_out_not_refused() {
+        for line in ["commufa", "bbiq", "ipsec", "other", "other-flets"] {
+            let given = RawAnswers {
+                customer_id: Some(" CAF12\u{7} ".into()),
+                ..raw(line)
+            };
+            let a = parse_answers(rules(), &given, today()).expect("accepted");
+            assert_eq!(a.customer_id, None, "{line}");
+            assert_eq!(
+                a.ignored_customer_id.as_deref(),
+                Some("CAF12\\u{7}"),
+                "{line}"
+            );
+            let note = &rules().customer_id.not_taken;
+            assert!(
+                crate::rules::decide(rules(), &a).notes.contains(note),
+                "{line}"
+            );
+            for nothing in ["unknown", "不明"] {
+                let given = RawAnswers {
+                    customer_id: Some(nothing.into()),
+                    ..raw(line)
+                };
+                let a = parse_answers(rules(), &given, today()).expect("accepted");
+                assert_eq!(a.ignored_customer_id, None, "{line}");
+            }
+        }
+        let bad = RawAnswers {
+            customer_id: Some("CAF12".into()),
+            ..raw("unknown")
+        };
+        assert!(parse_answers(rules(), &bad, today()).is_err());
     }
 }

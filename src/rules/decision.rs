@@ -94,7 +94,8 @@ pub struct Decision {
     pub wrong_applications: Vec<String>,
     /// Remarks on an answer: one the rules did not need, said rather than ignored silently (a v6
     /// answer other than 契約済み for フレッツ 光クロス, whose option is always on), or one that
-    /// is probably wrong (a prefecture outside the region of CTC's or QTnet's line).
+    /// is probably wrong (a prefecture outside the region of CTC's or QTnet's line), or one left
+    /// out (an お客さまID for a line whose application takes none).
     pub notes: Vec<String>,
     /// The date the rules describe ("as of April 2022").
     pub rules_as_of: NaiveDate,
@@ -362,6 +363,9 @@ impl Context<'_> {
             .is_some_and(|rule| rule.default == V6Default::On);
         if always_on && self.answers.v6 == V6Answer::Unknown {
             notes.push(self.rules.v6.always_on.clone());
+        }
+        if self.answers.ignored_customer_id.is_some() {
+            notes.push(self.rules.customer_id.not_taken.clone());
         }
         notes
     }

@@ -321,6 +321,8 @@ pub struct V6Rule {
 pub struct CustomerIdInfo {
     pub about: String,
     pub multiple_lines: String,
+    /// Under the verdict when an ID was given for a line whose application takes none.
+    pub not_taken: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -54,6 +54,8 @@ impl Draft {
             // so where it changes nothing, for 光クロス).
             v6: self.v6.filter(|_| flets).unwrap_or(V6Answer::Unknown),
             customer_id: self.customer_id.clone().flatten().filter(|_| flets),
+            // The wizard asks the ID only where it is taken.
+            ignored_customer_id: None,
             multiple_lines: self.multiple_lines.filter(|_| flets),
         }
     }

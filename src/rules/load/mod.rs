@@ -186,6 +186,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         customer_id: CustomerIdInfo {
             about: raw.customer_id.about,
             multiple_lines: raw.customer_id.multiple_lines,
+            not_taken: raw.customer_id.not_taken.text,
         },
         customer_id_formats,
         customer_id_sources,

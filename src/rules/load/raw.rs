@@ -174,6 +174,7 @@ pub(super) struct RawCustomerId {
     pub(super) multiple_lines: String,
     #[allow(dead_code)]
     pub(super) source: String,
+    pub(super) not_taken: RawTextWithSource,
 }
 
 #[derive(Deserialize)]

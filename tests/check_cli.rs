@@ -695,7 +695,9 @@ fn text_another_method_asks_before_applying() {
             "{t}"
         );
         assert!(!t.contains("ではないか"), "{t}");
-        assert!(!t.contains("お客さまID"), "{line}: {t}");
+        // The steps never ask for an お客さまID (the checklist still names the mistakes).
+        let steps = t.split("== ポータルサイト").next().unwrap_or_default();
+        assert!(!steps.contains("お客さまID"), "{line}: {t}");
     }
 }
 
@@ -1546,5 +1548,104 @@ fn a_customer_id_for_a_line_that_takes_none_is_left_out_with_a_note() {
             "CAF123",
         ]);
         assert!(err.contains("お客さまID"), "{err}");
+    }
+}
+
+#[test]
+fn the_checklist_is_shown_for_categories_2_and_3_the_items_that_concern_them_first() {
+    let r = embedded::rules().unwrap();
+    let text_of = |id: &str| {
+        r.wrong_applications
+            .iter()
+            .find(|w| w.id == id)
+            .map(|w| w.text.clone())
+            .unwrap()
+    };
+    for (line, first) in [
+        ("commufa", "collabo-chose-2"),
+        ("bbiq", "collabo-chose-2"),
+        ("ipsec", "flets-chose-3"),
+    ] {
+        let v = json(&["--line", line]);
+        let list = v["wrong_applications"].as_array().unwrap();
+        assert_eq!(list.len(), 4, "{line}: {v}");
+        assert_eq!(list[0], text_of(first).as_str(), "{line}");
+        let out = text(&["--line", line]);
+        assert!(
+            out.contains(&format!(
+                "== よくある申請の誤り ==\n送信する前に、次の誤りがないか確かめてください:\n   [ ] {}\n",
+                text_of(first)
+            )),
+            "{out}"
+        );
+    }
+    // Category 1: the rules' order. No category: no checklist.
+    let v = json(&["--line", "cross", "--prefecture", "13"]);
+    assert_eq!(
+        v["wrong_applications"][0],
+        text_of("collabo-chose-2").as_str()
+    );
+    for line in ["other", "other-flets"] {
+        assert_eq!(
+            json(&["--line", line])["wrong_applications"],
+            serde_json::json!([])
+        );
+    }
+}
+
+#[test]
+fn the_contract_step_says_the_option_is_free_and_what_it_is_for_in_both_areas() {
+    let r = embedded::rules().unwrap();
+    for (pref, applied) in [("13", "2010-01-01"), ("大阪", "2020-01-01")] {
+        for collab in ["yes", "no", "unknown"] {
+            let args = [
+                "--line",
+                "next-family",
+                "--prefecture",
+                pref,
+                "--applied",
+                applied,
+                "--v6",
+                "not-contracted",
+                "--collab",
+                collab,
+                "--customer-id",
+                ID,
+            ];
+            let v = json(&args);
+            let contract = &v["actions"][0];
+            assert_eq!(contract["code"], "contract_v6_option");
+            let steps: Vec<&str> = contract["steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap())
+                .collect();
+            assert!(
+                steps.contains(&r.v6.about.as_str()),
+                "{pref} {collab}: {steps:?}"
+            );
+            assert!(r.v6.about.contains("利用料無料"));
+            // コラボ光: no confirmation needed, and what to ask the operator.
+            let collabo = [
+                r.collabo.no_confirmation_needed.as_str(),
+                r.collabo.ask_only.as_str(),
+            ];
+            for s in collabo {
+                assert_eq!(
+                    steps.contains(&s),
+                    collab == "yes",
+                    "{pref} {collab}: {steps:?}"
+                );
+            }
+            if collab == "yes" {
+                let out = text(&args);
+                assert!(out.contains("事前確認は原則不要です。"), "{out}");
+                assert!(
+                    out.contains(&format!("   - {}\n", r.collabo.ask_only)),
+                    "{out}"
+                );
+            }
+        }
     }
 }

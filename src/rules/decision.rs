@@ -258,17 +258,32 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
         multiple_lines: answers.multiple_lines,
         actions,
         contacts: ctx.contacts(kind),
-        wrong_applications: match kind {
-            LineKind::Flets | LineKind::Unknown => rules
-                .wrong_applications
-                .iter()
-                .map(|w| w.text.clone())
-                .collect(),
-            _ => Vec::new(),
-        },
+        wrong_applications: wrong_applications(rules, kind, category),
         notes: ctx.notes(),
         rules_as_of: rules.source.as_of,
     }
+}
+
+/// The known wrong applications, for every line that is applied for on the portal (and one of
+/// unknown type): those that concern the line's portal category first, then the others, each
+/// group in the rules' order.
+fn wrong_applications(rules: &RuleSet, kind: LineKind, category: Option<u8>) -> Vec<String> {
+    let applies = match kind {
+        LineKind::Flets | LineKind::Unknown => true,
+        LineKind::OtherMethod => category.is_some(),
+        LineKind::NotEligible => false,
+    };
+    if !applies {
+        return Vec::new();
+    }
+    let concerns =
+        |w: &&super::model::WrongApplication| category.is_some_and(|c| w.concerns.contains(&c));
+    let (first, rest): (Vec<_>, Vec<_>) = rules.wrong_applications.iter().partition(concerns);
+    first
+        .into_iter()
+        .chain(rest)
+        .map(|w| w.text.clone())
+        .collect()
 }
 
 /// The v6 status. An explicit 未契約 is believed for every line (「フレッツ・v6オプションのご
@@ -507,6 +522,13 @@ impl Context<'_> {
                         r.area(area).name,
                         date::describe(on_since)
                     ));
+                }
+                // Free to use and what it is for, in both areas; for a コラボ光 line, that the
+                // operator is asked only about the type and the option.
+                steps.push(r.v6.about.clone());
+                if self.answers.collab == YesNo::Yes {
+                    steps.push(r.collabo.no_confirmation_needed.clone());
+                    steps.push(r.collabo.ask_only.clone());
                 }
                 url = self.v6_order(false, &mut steps);
             }

@@ -237,6 +237,8 @@ pub struct Collabo {
     pub how_to_tell: String,
     pub contact_note: String,
     pub no_confirmation_needed: String,
+    /// What a コラボ光 operator is asked: the line type and the v6 option only.
+    pub ask_only: String,
     /// The lines that are never コラボ光 (CTC's and QTnet's own).
     pub not_collabo_lines: Vec<String>,
     /// The error for an answer that says コラボ光 and one of them; `{line}` is its name.
@@ -384,6 +386,8 @@ pub struct Reapplication {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WrongApplication {
     pub id: String,
+    /// The portal categories whose applicants it most concerns: listed first for them.
+    pub concerns: Vec<u8>,
     pub text: String,
 }
 

@@ -41,6 +41,7 @@ pub(super) fn check(raw: RawCollabo, lines: &[LineType]) -> Result<Collabo, Fail
         how_to_tell: raw.how_to_tell,
         contact_note: raw.contact_note,
         no_confirmation_needed: raw.no_confirmation_needed,
+        ask_only: raw.ask_only,
         not_collabo_lines: raw.not_collabo.lines,
         not_collabo_error: raw.not_collabo.error,
     })
@@ -78,7 +79,7 @@ mod tests {
     fn collabo(how_to_tell: &str, contact_note: &str) -> String {
         format!(
             "[collabo]\nname = \"事業者\"\nwhat = \"w\"\nhow_to_tell = \"{how_to_tell}\"\n\
-             contact_note = \"{contact_note}\"\nno_confirmation_needed = \"n\"\nsource = \"s\"\n\
+             contact_note = \"{contact_note}\"\nno_confirmation_needed = \"n\"\nask_only = \"a\"\nsource = \"s\"\n\
              [collabo.not_collabo]\nlines = [\"bbiq\"]\nerror = \"コラボ光と{{line}}\"\nsource = \"s\"\n"
         )
     }
@@ -99,11 +100,11 @@ mod tests {
         assert_eq!(c.not_collabo_error, "{line}はコラボ光ではありません");
         assert_eq!(
             refusal(&not_collabo("[\"ctc\"]", "{line}"), check),
-            "rules.toml:9:10: 回線「ctc」は lines にありません"
+            "rules.toml:10:10: 回線「ctc」は lines にありません"
         );
         assert!(
             refusal(&not_collabo("[\"cross\"]", "{line}"), check)
-                .starts_with("rules.toml:9:10: 回線「cross」はコラボ光でありうる回線です")
+                .starts_with("rules.toml:10:10: 回線「cross」はコラボ光でありうる回線です")
         );
     }
 
@@ -112,7 +113,7 @@ mod tests {
         for error in ["コラボ光ではありません", "{line}と{line}"] {
             assert_eq!(
                 refusal(&not_collabo("[\"bbiq\"]", error), check),
-                "rules.toml:10:9: この文には回線の名前を入れる {line} をちょうど一つ書いてください"
+                "rules.toml:11:9: この文には回線の名前を入れる {line} をちょうど一つ書いてください"
             );
         }
     }

@@ -153,7 +153,7 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
     let actions = actions::check(raw.actions)?;
     let verdicts = verdicts::check(raw.verdicts)?;
     let collabo = collabo::check(raw.collabo, &lines)?;
-    let wrong_applications = wrong_applications::check(raw.wrong_applications)?;
+    let wrong_applications = wrong_applications::check(raw.wrong_applications, &portal_categories)?;
     let prefectures = prefectures::check(raw.prefectures)?;
     let regions = regions::check(raw.regions, &lines, &prefectures)?;
     let source = source::check(raw.source)?;

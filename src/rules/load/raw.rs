@@ -89,6 +89,7 @@ pub(super) struct RawCollabo {
     pub(super) how_to_tell: String,
     pub(super) contact_note: String,
     pub(super) no_confirmation_needed: String,
+    pub(super) ask_only: String,
     #[allow(dead_code)]
     pub(super) source: String,
     pub(super) not_collabo: RawNotCollabo,
@@ -237,6 +238,7 @@ pub(super) struct RawReapplication {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawWrongApplication {
     pub(super) id: String,
+    pub(super) concerns: Vec<u8>,
     pub(super) text: String,
     #[allow(dead_code)]
     pub(super) source: String,

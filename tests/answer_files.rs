@@ -457,7 +457,8 @@ fn the_wizards_saved_answers_give_the_same_decision_with_check() {
             (CustomerIdConfirm, ID),
             (MultipleLines, "unknown"),
         ],
-        vec![(Line, "commufa")],
+        vec![(Line, "commufa"), (Prefecture, "東京")],
+        vec![(Line, "ipsec")],
         vec![(Line, "unknown"), (Collab, "unknown"), (Prefecture, "47")],
         vec![
             (Line, "next"),

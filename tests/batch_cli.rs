@@ -779,3 +779,54 @@ fn partial_dates_and_an_opened_day_decide_as_check_does() {
         rows[4]
     );
 }
+
+#[test]
+fn a_collabo_row_with_commufa_or_bbiq_is_an_error_on_the_collab_column() {
+    let csv = "line,prefecture,collab\ncommufa,愛知県,yes\nbbiq,福岡県,no\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[1][8], "collab", "{:?}", rows[1]);
+    assert!(
+        rows[1][9].contains("コラボ光とビジネスコムファ光の両方は当てはまりません"),
+        "{:?}",
+        rows[1]
+    );
+    assert_eq!(rows[2][2], "other_method", "{:?}", rows[2]);
+}
+
+#[test]
+fn an_explicit_not_contracted_is_believed_confirm_then_contract() {
+    let csv = "line,prefecture,collab,applied,v6,customer_id\n\
+               cross,東京都,no,,not-contracted,CAF0123456789\n\
+               next-family,大阪府,no,2022-01-01,未契約,CAF0123456789\n\
+               cross,東京都,no,,unknown,CAF0123456789\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    for row in &rows[1..3] {
+        assert_eq!(row[2], "action_required", "{row:?}");
+        assert_eq!(row[4], "contract_required", "{row:?}");
+        assert!(
+            row[7].starts_with("confirm_v6_option contract_v6_option"),
+            "{row:?}"
+        );
+    }
+    assert_eq!(rows[3][2], "ready", "{:?}", rows[3]);
+}
+
+#[test]
+fn a_customer_id_for_a_line_that_takes_none_never_stops_the_row() {
+    let csv = "line,prefecture,customer_id\ncommufa,愛知県,CAF123\nipsec,,09012345678\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    for row in &rows[1..] {
+        assert_eq!(row[2], "other_method", "{row:?}");
+        assert_eq!(row[6], "", "the ID is left out: {row:?}");
+        assert_eq!(row[9], "", "{row:?}");
+    }
+}

@@ -695,7 +695,9 @@ fn text_another_method_asks_before_applying() {
             "{t}"
         );
         assert!(!t.contains("ではないか"), "{t}");
-        assert!(!t.contains("お客さまID"), "{line}: {t}");
+        // The steps never ask for an お客さまID (the checklist still names the mistakes).
+        let steps = t.split("== ポータルサイト").next().unwrap_or_default();
+        assert!(!steps.contains("お客さまID"), "{line}: {t}");
     }
 }
 
@@ -808,6 +810,10 @@ fn every_line_and_collab_prints_clean_output() {
             "東京"
         };
         for collab in ["yes", "no", "unknown"] {
+            // コラボ光 with CTC's or QTnet's line is refused (tested below).
+            if collab == "yes" && ["commufa", "bbiq"].contains(&line) {
+                continue;
+            }
             let args = [
                 "--line",
                 line,
@@ -1186,8 +1192,8 @@ fn no_placeholder_reaches_the_user_for_any_missing_argument() {
 }
 
 #[test]
-fn cross_with_v6_not_contracted_says_the_answer_is_not_needed() {
-    let note = &embedded::rules().unwrap().v6.always_on;
+fn cross_with_v6_not_contracted_is_believed_confirm_then_contract() {
+    let r = embedded::rules().unwrap();
     let args = [
         "--line",
         "cross",
@@ -1201,42 +1207,104 @@ fn cross_with_v6_not_contracted_says_the_answer_is_not_needed() {
         "CAF0123456789",
     ];
     let out = text(&args);
-    let verdict = out.split("\n\n").next().unwrap_or_default();
-    assert!(verdict.contains("申請できます"), "{out}");
-    assert!(verdict.ends_with(note.as_str()), "{out}");
+    assert!(out.contains("申請の前に手続きが必要です"), "{out}");
+    assert!(!out.contains(r.v6.always_on.as_str()), "{out}");
+    assert!(out.contains(&r.v6.answered_missing), "{out}");
+    assert!(
+        out.contains("1. フレッツ・v6オプションを契約しているか確かめてください。"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2. 1で契約がないとわかったときは、フレッツ・v6オプションを申し込んでください。\n   この接続方式ではフレッツ・v6オプションの契約が必要です。申し込み方は、下の問い合わせ先に聞いてください。"),
+        "no page to order from for 光クロス: {out}"
+    );
     let v = json(&args);
-    assert_eq!(v["v6_option"], "default_on");
-    assert_eq!(v["notes"], serde_json::json!([note]));
-    // 契約済み agrees with the rule: nothing to say.
+    assert_eq!(v["verdict"], "action_required");
+    assert_eq!(v["v6_option"], "contract_required");
+    assert_eq!(v["actions"][0]["code"], "confirm_v6_option");
+    assert_eq!(v["actions"][1]["code"], "contract_v6_option");
+    assert_eq!(v["actions"][1]["url"], Value::Null);
+    assert_eq!(v["notes"], serde_json::json!([]));
+    // 契約済み agrees with the rule and わからない changes nothing: said under the verdict.
     let mut contracted = args;
     contracted[7] = "contracted";
     assert_eq!(json(&contracted)["notes"], serde_json::json!([]));
+    assert_eq!(json(&contracted)["v6_option"], "default_on");
+    let mut unknown = args;
+    unknown[7] = "unknown";
+    assert_eq!(json(&unknown)["notes"], serde_json::json!([r.v6.always_on]));
+    assert_eq!(json(&unknown)["verdict"], "ready");
 }
 
 #[test]
-fn v6_not_contracted_after_the_cut_off_gives_no_reason_from_the_date() {
-    let out = text(&[
+fn v6_not_contracted_after_the_cut_off_is_confirmed_then_contracted() {
+    let r = embedded::rules().unwrap();
+    for (pref, applied, url) in [
+        ("13", "2013-01-01", EAST_URL),
+        ("大阪", "2022-01-01", WEST_URL),
+    ] {
+        let args = [
+            "--line",
+            "next-family",
+            "--collab",
+            "no",
+            "--prefecture",
+            pref,
+            "--applied",
+            applied,
+            "--v6",
+            "not-contracted",
+            "--customer-id",
+            "CAF0123456789",
+            "--multiple-lines",
+            "no",
+        ];
+        let out = text(&args);
+        assert!(out.contains("申請の前に手続きが必要です"), "{out}");
+        assert!(out.contains(&r.v6.answered_missing), "{out}");
+        assert!(
+            out.contains(
+                "2. 1で契約がないとわかったときは、フレッツ・v6オプションを申し込んでください。"
+            ),
+            "{out}"
+        );
+        assert!(!out.contains("より前に申し込んだ回線"), "{out}");
+        let v = json(&args);
+        let codes: Vec<&str> = v["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "confirm_v6_option",
+                "contract_v6_option",
+                "apply_on_portal",
+                "check_auto_reply_email"
+            ]
+        );
+        assert_eq!(v["actions"][1]["url"], url);
+    }
+    // Before the cut-off 未契約 is what the rule expects: contract, nothing to confirm.
+    let v = json(&[
         "--line",
         "next-family",
-        "--collab",
-        "no",
         "--prefecture",
         "13",
         "--applied",
-        "2013-01-01",
+        "2010-01-01",
         "--v6",
         "not-contracted",
         "--customer-id",
-        "CAF0123456789",
-        "--multiple-lines",
-        "no",
+        ID,
     ]);
-    assert!(out.contains("申請の前に手続きが必要です"), "{out}");
-    assert!(
-        out.contains("1. フレッツ・v6オプションを申し込んでください。"),
-        "{out}"
+    assert_eq!(v["actions"][0]["code"], "contract_v6_option");
+    assert_eq!(
+        v["actions"][0]["text"],
+        "フレッツ・v6オプションを申し込んでください。"
     );
-    assert!(!out.contains("より前に申し込んだ回線"), "{out}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1592,4 +1660,232 @@ fn an_opened_day_before_the_applied_day_is_exit_2_on_opened() {
         err.contains("開通日: 開通日 (2012年6月1日) が申込日 (2012年6月10日) より前です"),
         "{err}"
     );
+}
+
+#[test]
+fn collabo_with_commufa_or_bbiq_is_an_input_error_naming_the_collab_field() {
+    for (line, name) in [("commufa", "ビジネスコムファ光"), ("bbiq", "BBIQ")] {
+        let (out, err) = input_error(&["--line", line, "--collab", "yes", "--prefecture", "23"]);
+        assert!(out.is_empty(), "{out}");
+        assert!(
+            err.starts_with(&format!(
+                "エラー: コラボ光: コラボ光と{name}の両方は当てはまりません。"
+            )),
+            "{err}"
+        );
+        // How to tell the two apart, and what each answer becomes.
+        assert!(err.contains("CTC") && err.contains("QTnet"), "{err}");
+        assert!(err.contains("「いいえ」(no)"), "{err}");
+        let o = run(&[
+            "check", "--line", line, "--collab", "はい", "--format", "json",
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["errors"][0]["field"], "collab");
+        assert_eq!(v["errors"][0]["code"], "not_collabo_line");
+        // No longer a category 2 verdict for a コラボ光 line; 「いいえ」 or 「わからない」 is fine.
+        for collab in ["no", "unknown"] {
+            let v = json(&["--line", line, "--collab", collab]);
+            assert_eq!(v["portal"]["line_category"], 2);
+        }
+    }
+}
+
+#[test]
+fn collabo_with_commufa_in_an_answer_file_is_refused_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.toml"),
+        "line = \"ビジネスコムファ光\"\ncollab = \"はい\"\nprefecture = \"愛知県\"\n",
+    )
+    .unwrap();
+    let o = Command::new(BIN)
+        .args(["check", "--answers", "a.toml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("コラボ光とビジネスコムファ光の両方は当てはまりません"),
+        "{err}"
+    );
+    assert!(
+        err.contains("collab"),
+        "the answer file's key is named: {err}"
+    );
+}
+
+#[test]
+fn commufa_or_bbiq_outside_its_region_is_said_in_the_notes_and_the_text() {
+    let cases = [
+        (
+            "bbiq",
+            "東京都",
+            "BBIQは九州地区 (福岡県、佐賀県、長崎県、熊本県、大分県、宮崎県、鹿児島県) の回線ですが、答えた都道府県は東京都です。",
+        ),
+        (
+            "commufa",
+            "大阪府",
+            "ビジネスコムファ光は中部地区 (愛知県、岐阜県、三重県、静岡県、長野県) の回線ですが、答えた都道府県は大阪府です。",
+        ),
+    ];
+    for (line, pref, note) in cases {
+        let v = json(&["--line", line, "--prefecture", pref]);
+        let notes = v["notes"].as_array().unwrap();
+        assert_eq!(notes.len(), 1, "{v}");
+        let n = notes[0].as_str().unwrap();
+        assert!(n.starts_with(note), "{n}");
+        assert!(
+            n.ends_with("申請の前に、都道府県と回線の種類が正しいか確かめてください。"),
+            "{n}"
+        );
+        // Said, not refused: the verdict and category stand.
+        assert_eq!(v["verdict"], "other_method");
+        assert_eq!(v["portal"]["line_category"], 2);
+        let out = text(&["--line", line, "--prefecture", pref]);
+        let verdict = out.split("\n\n").next().unwrap_or_default();
+        assert!(verdict.contains(note), "{out}");
+    }
+    // Inside the region, or with no prefecture: nothing to say.
+    for args in [
+        ["--line", "bbiq", "--prefecture", "福岡県"],
+        ["--line", "commufa", "--prefecture", "長野"],
+        ["--line", "commufa", "--prefecture", "unknown"],
+    ] {
+        assert_eq!(json(&args)["notes"], serde_json::json!([]), "{args:?}");
+    }
+}
+
+#[test]
+fn a_customer_id_for_a_line_that_takes_none_is_left_out_with_a_note() {
+    let note = &embedded::rules().unwrap().customer_id.not_taken;
+    // Any text at all, even one that is no ID: never an error for these lines.
+    for line in ["commufa", "bbiq", "ipsec", "other", "other-flets"] {
+        for id in [ID, "CAF123", "09012345678", "ｃａｆ"] {
+            let args = ["--line", line, "--customer-id", id];
+            let v = json(&args);
+            assert_eq!(v["customer_id"], Value::Null, "{line} {id}");
+            assert_eq!(v["portal"]["customer_id"], Value::Null, "{line} {id}");
+            assert_eq!(v["notes"], serde_json::json!([note]), "{line} {id}");
+            let out = text(&args);
+            let verdict = out.split("\n\n").next().unwrap_or_default();
+            assert!(verdict.ends_with(note.as_str()), "{out}");
+            assert!(!out.contains(id), "the ID is not shown: {out}");
+        }
+        // わからない is no ID: nothing to say.
+        let v = json(&["--line", line, "--customer-id", "unknown"]);
+        assert_eq!(v["notes"], serde_json::json!([]), "{line}");
+    }
+    // A line that takes one still refuses a bad ID; an unknown line still checks it.
+    for line in ["cross", "unknown"] {
+        let (_, err) = input_error(&[
+            "--line",
+            line,
+            "--prefecture",
+            "13",
+            "--customer-id",
+            "CAF123",
+        ]);
+        assert!(err.contains("お客さまID"), "{err}");
+    }
+}
+
+#[test]
+fn the_checklist_is_shown_for_categories_2_and_3_the_items_that_concern_them_first() {
+    let r = embedded::rules().unwrap();
+    let text_of = |id: &str| {
+        r.wrong_applications
+            .iter()
+            .find(|w| w.id == id)
+            .map(|w| w.text.clone())
+            .unwrap()
+    };
+    for (line, first) in [
+        ("commufa", "collabo-chose-2"),
+        ("bbiq", "collabo-chose-2"),
+        ("ipsec", "flets-chose-3"),
+    ] {
+        let v = json(&["--line", line]);
+        let list = v["wrong_applications"].as_array().unwrap();
+        assert_eq!(list.len(), 4, "{line}: {v}");
+        assert_eq!(list[0], text_of(first).as_str(), "{line}");
+        let out = text(&["--line", line]);
+        assert!(
+            out.contains(&format!(
+                "== よくある申請の誤り ==\n送信する前に、次の誤りがないか確かめてください:\n   [ ] {}\n",
+                text_of(first)
+            )),
+            "{out}"
+        );
+    }
+    // Category 1: the rules' order. No category: no checklist.
+    let v = json(&["--line", "cross", "--prefecture", "13"]);
+    assert_eq!(
+        v["wrong_applications"][0],
+        text_of("collabo-chose-2").as_str()
+    );
+    for line in ["other", "other-flets"] {
+        assert_eq!(
+            json(&["--line", line])["wrong_applications"],
+            serde_json::json!([])
+        );
+    }
+}
+
+#[test]
+fn the_contract_step_says_the_option_is_free_and_what_it_is_for_in_both_areas() {
+    let r = embedded::rules().unwrap();
+    for (pref, applied) in [("13", "2010-01-01"), ("大阪", "2020-01-01")] {
+        for collab in ["yes", "no", "unknown"] {
+            let args = [
+                "--line",
+                "next-family",
+                "--prefecture",
+                pref,
+                "--applied",
+                applied,
+                "--v6",
+                "not-contracted",
+                "--collab",
+                collab,
+                "--customer-id",
+                ID,
+            ];
+            let v = json(&args);
+            let contract = &v["actions"][0];
+            assert_eq!(contract["code"], "contract_v6_option");
+            let steps: Vec<&str> = contract["steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap())
+                .collect();
+            assert!(
+                steps.contains(&r.v6.about.as_str()),
+                "{pref} {collab}: {steps:?}"
+            );
+            assert!(r.v6.about.contains("利用料無料"));
+            // コラボ光: no confirmation needed, and what to ask the operator.
+            let collabo = [
+                r.collabo.no_confirmation_needed.as_str(),
+                r.collabo.ask_only.as_str(),
+            ];
+            for s in collabo {
+                assert_eq!(
+                    steps.contains(&s),
+                    collab == "yes",
+                    "{pref} {collab}: {steps:?}"
+                );
+            }
+            if collab == "yes" {
+                let out = text(&args);
+                assert!(out.contains("事前確認は原則不要です。"), "{out}");
+                assert!(
+                    out.contains(&format!("   - {}\n", r.collabo.ask_only)),
+                    "{out}"
+                );
+            }
+        }
+    }
 }

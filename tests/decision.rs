@@ -82,6 +82,15 @@ const EAST_ONLY: [&str; 4] = [
 ];
 const WEST_ONLY: [&str; 2] = ["next-family-superhispeed", "next-mansion-superhispeed"];
 
+/// The コラボ光 answers a line can take: CTC's and QTnet's lines are never コラボ光.
+fn collabs(line: &str) -> &'static [&'static str] {
+    if ["commufa", "bbiq"].contains(&line) {
+        &["no", "unknown"]
+    } else {
+        &["yes", "no", "unknown"]
+    }
+}
+
 /// Answers as the flags give them.
 #[derive(Clone)]
 struct Q(RawAnswers);
@@ -329,15 +338,17 @@ fn v6_not_contracted_overrides_a_new_date_or_no_date() {
                 "{pref} {applied:?}"
             );
             assert_eq!(d.verdict, Verdict::ActionRequired, "{pref} {applied:?}");
-            // The user knows it is missing: contract it, nothing to confirm.
-            assert_eq!(
-                codes(&d),
-                [
-                    "contract_v6_option",
-                    "apply_on_portal",
-                    "check_auto_reply_email"
-                ]
-            );
+            // The user says it is missing: contract it. On a line that normally has it (applied
+            // on or after the cut-off), confirm first.
+            let mut expected = vec![
+                "contract_v6_option",
+                "apply_on_portal",
+                "check_auto_reply_email",
+            ];
+            if applied.is_some() {
+                expected.insert(0, "confirm_v6_option");
+            }
+            assert_eq!(codes(&d), expected, "{pref} {applied:?}");
             assert_eq!(
                 action(&d, ActionCode::ContractV6Option).url.as_deref(),
                 Some(url)
@@ -534,7 +545,7 @@ fn lines_of_another_method_or_not_eligible() {
             q(line),
             q(line)
                 .pref("東京")
-                .collab("yes")
+                .collab(collabs(line)[0])
                 .applied("2010-01-01")
                 .v6("unknown"),
             q(line).pref("大阪").id(ID).multiple("yes"),
@@ -828,12 +839,21 @@ fn collab_yes_asks_the_operator_about_type_and_v6() {
 #[test]
 fn other_method_lines_are_sent_to_the_connectable_list() {
     for line in ["commufa", "bbiq", "ipsec", "other", "other-flets"] {
-        for collab in ["yes", "no", "unknown"] {
+        for &collab in collabs(line) {
             let d = q(line).collab(collab).pref("東京").decide();
             assert_eq!(d.contacts.len(), 1, "{line}");
             assert_eq!(d.contacts[0].url.as_deref(), Some(CONNECTABLE_LIST));
             assert!(d.contacts[0].name.contains("接続可能回線・事業者一覧表"));
-            assert!(d.wrong_applications.is_empty());
+            // The checklist for lines applied for with category 2 or 3, not for the others.
+            assert_eq!(
+                d.wrong_applications.len(),
+                if d.portal.line_category.is_some() {
+                    4
+                } else {
+                    0
+                },
+                "{line}"
+            );
         }
     }
 }
@@ -1085,7 +1105,7 @@ fn a_step_that_points_to_step_1_comes_after_it() {
             {
                 continue;
             }
-            for collab in ["yes", "no", "unknown"] {
+            for &collab in collabs(line) {
                 for v6 in ["contracted", "not-contracted", "unknown"] {
                     for applied in ["2000-01-01", "2024-01-01", "unknown"] {
                         let d = q(line)
@@ -1248,8 +1268,8 @@ fn joined_sentences_have_no_space_between_them() {
         .unwrap()
         .about;
     assert!(about.contains("見てください。回線タイプ"), "{about}");
-    for collab in ["yes", "no", "unknown"] {
-        for line in ["unknown", "next", "cross", "commufa", "other-flets"] {
+    for line in ["unknown", "next", "cross", "commufa", "other-flets"] {
+        for &collab in collabs(line) {
             let d = q(line).pref("大阪").collab(collab).decide();
             let json = serde_json::to_string(&d).unwrap();
             for bad in ["。 ", "、 ", "」 ", "） "] {
@@ -1329,9 +1349,16 @@ fn the_cut_off_and_old_line_sentences_only_for_a_line_older_than_the_cut_off() {
                 // Without a date the confirm step says from when the option comes with the
                 // line, and the old-line point without presuming the line is old.
                 let confirms = has(&d, ActionCode::ConfirmV6Option);
+                let normally_on = applied.is_some() && !old;
                 assert_eq!(
                     confirms,
-                    v6 == "unknown" && (old || applied.is_none()),
+                    (v6 == "unknown" && (old || applied.is_none()))
+                        || (v6 == "not-contracted" && normally_on),
+                    "{what}"
+                );
+                assert_eq!(
+                    has_line(&r.v6.answered_missing),
+                    v6 == "not-contracted" && normally_on,
                     "{what}"
                 );
                 let undated = confirms && applied.is_none();
@@ -1343,9 +1370,9 @@ fn the_cut_off_and_old_line_sentences_only_for_a_line_older_than_the_cut_off() {
 }
 
 #[test]
-fn an_explicit_v6_answer_wins_over_the_date_except_for_cross() {
+fn an_explicit_v6_answer_wins_over_the_date() {
     // 未契約 for a line after the cut-off: the option must be contracted, with no reason from
-    // the date.
+    // the date, after confirming (the line normally has it).
     let d = q("next-family")
         .pref("13")
         .applied("2013-01-01")
@@ -1354,20 +1381,34 @@ fn an_explicit_v6_answer_wins_over_the_date_except_for_cross() {
         .decide();
     assert_eq!(d.v6_option, V6Status::ContractRequired);
     assert_eq!(d.verdict, Verdict::ActionRequired);
-    assert_eq!(codes(&d)[0], "contract_v6_option");
+    assert_eq!(codes(&d)[..2], ["confirm_v6_option", "contract_v6_option"]);
     assert!(d.notes.is_empty());
 }
 
 #[test]
-fn cross_says_an_answer_other_than_contracted_is_not_needed() {
+fn cross_believes_not_contracted_and_says_unknown_is_not_needed() {
     let r = rules();
     for pref in ["東京", "大阪"] {
-        for v6 in [
-            None,
-            Some("not-contracted"),
-            Some("未契約"),
-            Some("unknown"),
-        ] {
+        for v6 in ["not-contracted", "未契約"] {
+            let d = q("cross").pref(pref).collab("no").id(ID).v6(v6).decide();
+            assert_eq!(d.v6_option, V6Status::ContractRequired, "{pref} {v6}");
+            assert_eq!(d.verdict, Verdict::ActionRequired, "{pref} {v6}");
+            assert!(d.notes.is_empty(), "{pref} {v6}: {:?}", d.notes);
+            assert_eq!(codes(&d)[..2], ["confirm_v6_option", "contract_v6_option"]);
+            let confirm = action(&d, ActionCode::ConfirmV6Option);
+            assert!(
+                confirm.steps.contains(&r.v6.answered_missing),
+                "{confirm:?}"
+            );
+            // The rules give no page to order it for 光クロス: ask where.
+            let contract = action(&d, ActionCode::ContractV6Option);
+            assert_eq!(contract.url, None);
+            assert!(
+                contract.detail.contains("下の問い合わせ先に聞いてください"),
+                "{contract:?}"
+            );
+        }
+        for v6 in [None, Some("unknown")] {
             let mut question = q("cross").pref(pref).collab("no").id(ID);
             if let Some(v) = v6 {
                 question = question.v6(v);

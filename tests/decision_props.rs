@@ -168,9 +168,16 @@ fn assert_invariants(a: &Answers, d: &Decision) {
         };
         match expected.map(|rule| rule.default) {
             None => assert_eq!(d.v6_option, V6Status::Unknown, "{ctx}"),
-            Some(oqs_line_check::rules::V6Default::On) => {
-                assert_eq!(d.v6_option, V6Status::DefaultOn, "{ctx}")
-            }
+            // An explicit 未契約 is believed, even for a line that is always on.
+            Some(oqs_line_check::rules::V6Default::On) => assert_eq!(
+                d.v6_option,
+                if a.v6 == V6Answer::NotContracted {
+                    V6Status::ContractRequired
+                } else {
+                    V6Status::DefaultOn
+                },
+                "{ctx}"
+            ),
             Some(oqs_line_check::rules::V6Default::ByDate { on_since }) => {
                 // A 申込日 wholly on one side decides; else a 開通日 before the cut-off does.
                 let opened_before = a.opened.is_some_and(|o| o.last() < on_since);
@@ -218,11 +225,21 @@ fn assert_invariants(a: &Answers, d: &Decision) {
         kind == LineKind::Unknown,
         "{ctx}"
     );
+    // 未契約 on a line that would otherwise be on by default is confirmed first.
+    let normally_on = flets && {
+        let unanswered = Answers {
+            v6: V6Answer::Unknown,
+            ..a.clone()
+        };
+        decide(r, &unanswered).v6_option == V6Status::DefaultOn
+    };
     assert_eq!(
         has(ActionCode::ConfirmV6Option),
         flets
             && (d.v6_option == V6Status::Unknown
-                || (d.v6_option == V6Status::ContractRequired && a.v6 == V6Answer::Unknown)),
+                || (d.v6_option == V6Status::ContractRequired
+                    && (a.v6 == V6Answer::Unknown
+                        || (a.v6 == V6Answer::NotContracted && normally_on)))),
         "{ctx}"
     );
     assert_eq!(
@@ -291,8 +308,11 @@ fn assert_invariants(a: &Answers, d: &Decision) {
         .iter()
         .find(|x| x.code == ActionCode::ContractV6Option)
     {
+        // 光クロス, always on, has no page in the rules: its contract step sends the user to
+        // the contacts.
+        let cross = line.and_then(|l| l.family) == Some(oqs_line_check::rules::Family::Cross);
         let want = match area {
-            _ if a.collab == YesNo::Yes => None,
+            _ if a.collab == YesNo::Yes || cross => None,
             Some(Area::East) => Some("https://flets.com/v6option/flow.html"),
             Some(Area::West) => Some("https://flets-w.com/opt/v6option/"),
             None => None,
@@ -301,7 +321,7 @@ fn assert_invariants(a: &Answers, d: &Decision) {
         let west_costs = contract.steps.iter().any(|s| s.contains("2,000"));
         assert_eq!(
             west_costs,
-            area == Some(Area::West) && a.collab != YesNo::Yes,
+            area == Some(Area::West) && a.collab != YesNo::Yes && !cross,
             "{ctx}"
         );
     }
@@ -399,6 +419,7 @@ fn every_combination_keeps_the_rules() {
                                     opened: None,
                                     v6,
                                     customer_id: id.as_deref().map(normalize),
+                                    ignored_customer_id: None,
                                     multiple_lines: multiple,
                                     clinic_name: None,
                                 };
@@ -435,6 +456,7 @@ fn every_printed_result_is_clean() {
                                 opened: None,
                                 v6,
                                 customer_id: id.map(normalize),
+                                ignored_customer_id: None,
                                 multiple_lines: Some(YesNo::Yes),
                                 clinic_name: None,
                             };
@@ -531,6 +553,7 @@ proptest! {
             opened,
             v6,
             customer_id: id.as_deref().map(normalize),
+            ignored_customer_id: None,
             multiple_lines: multiple,
             clinic_name: None,
         };
@@ -633,6 +656,7 @@ proptest! {
             customer_id: Some(normalize("CAF0123456789")),
             multiple_lines: Some(YesNo::No),
             clinic_name: None,
+            ignored_customer_id: None,
         };
         let d = decide(rules(), &a);
         let (area, on_since) = if source::is_east(prefecture) {
@@ -667,6 +691,7 @@ proptest! {
             customer_id: Some(normalize("CAF0123456789")),
             multiple_lines: Some(YesNo::No),
             clinic_name: None,
+            ignored_customer_id: None,
         };
         let d = decide(rules(), &a);
         prop_assert_eq!(d.v6_option, V6Status::DefaultOn, "{:?}", a);

@@ -204,21 +204,26 @@ fn west_cross_via_collab_is_ready_to_apply() {
 }
 
 #[test]
-fn ctc_goes_straight_to_the_review_and_another_method() {
+fn ctc_asks_only_the_prefecture_and_says_when_it_is_outside_chubu() {
     let mut t = Tui::start(&[]);
     t.wait_for("1/8 回線の種類");
-    answer(&mut t, "3", "2/2 入力内容の確認");
+    answer(&mut t, "3", "2/3 都道府県");
+    t.send("13");
+    t.wait_for("選択中: 東京都");
+    answer(&mut t, key::ENTER, "3/3 入力内容の確認");
     t.wait_for("ビジネスコムファ光 (CTC)");
     t.wait_for("> [ この内容で結果を見る ]");
     assert!(
-        !t.screen().contains("都道府県"),
-        "CTC asks nothing more:\n{}",
+        !t.screen().contains("コラボ光"),
+        "CTC is never コラボ光:\n{}",
         t.dump()
     );
     t.send(key::ENTER);
 
     let result = read_result(&mut t);
     assert_shows(&result, "判定: 別の接続方式です");
+    assert_shows(&result, "ビジネスコムファ光は中部地区");
+    assert_shows(&result, "答えた都道府県は東京都です。");
     assert_shows(&result, PORTAL_2);
     assert_shows(&result, "中部テレコミュニケーション株式会社 (CTC)");
     quit_from_result(&mut t);
@@ -301,7 +306,7 @@ fn ctrl_c_asks_first_and_a_second_ctrl_c_quits() {
 fn f2_saves_the_sheet_json_and_answers_under_the_clinics_name_readable_only_by_the_user() {
     let mut t = Tui::start(&[]);
     t.wait_for("1/8 回線の種類");
-    answer(&mut t, "3", "2/2 入力内容の確認");
+    answer(&mut t, "5", "2/2 入力内容の確認");
     t.wait_for("> [ この内容で結果を見る ]");
     // The clinic's name, on the review's last row: a character Windows refuses in a file name
     // becomes `_` there.

@@ -191,32 +191,37 @@ fn west_cross_via_collab_is_ready_and_names_the_collab_operator() {
 }
 
 #[test]
-fn ctc_goes_straight_to_the_review_and_another_method() {
-    // The clinic's name is offered on the review only: 2 opens it, then Enter shows the result.
-    let r = plain(&[], &lines(&["3", "2", "ｻｸﾗ医院", "", "2"]));
+fn ctc_asks_the_prefecture_then_the_review_and_another_method() {
+    // The clinic's name is offered on the review only: 3 opens it, then Enter shows the result.
+    let r = plain(&[], &lines(&["3", "大阪", "3", "ｻｸﾗ医院", "", "2"]));
     assert_eq!(r.code, Some(0), "{}", r.out);
     assert_in_order(
         &r.out,
         &[
             "受け付けました: ビジネスコムファ光 (CTC)",
-            "[2/2] 入力内容の確認",
+            "[2/3] 都道府県",
+            "受け付けました: 大阪府",
+            "[3/3] 入力内容の確認",
             "  1. 回線の種類: ビジネスコムファ光 (CTC)",
-            "  2. 医療機関名: 未入力 (省略できます)",
-            "  3. この内容で結果を見る",
+            "  2. 都道府県: 大阪府",
+            "  3. 医療機関名: 未入力 (省略できます)",
+            "  4. この内容で結果を見る",
             "医療機関名: ",
-            "  2. 医療機関名: サクラ医院",
-            "  3. この内容で結果を見る",
+            "  3. 医療機関名: サクラ医院",
+            "  4. この内容で結果を見る",
             "医療機関名: サクラ医院\n",
             "== 判定: 別の接続方式です ==",
+            "ビジネスコムファ光は中部地区 (愛知県、岐阜県、三重県、静岡県、長野県) の回線ですが、答えた都道府県は大阪府です。",
             "電気通信回線種別: 2：IP-VPN回線事業者(CTC・QTnetに限る)",
             "URL: https://www.ssk.or.jp/",
         ],
     );
+    assert!(!r.out.contains("コラボ光ですか"), "{}", r.out);
     // The review says how to change an answer here (by number), not with the full screen's keys.
     assert_in_order(
         &r.out,
         &[
-            "[2/2] 入力内容の確認\n答えを確かめてください。\n",
+            "[3/3] 入力内容の確認\n答えを確かめてください。\n",
             "直すときは項目の番号を",
         ],
     );
@@ -501,9 +506,9 @@ fn end_of_input_mid_way_ends_cleanly_with_status_1() {
         ],
     );
     // Without a final newline, the last line still counts.
-    let r = plain(&[], "3\n");
+    let r = plain(&[], "5\n");
     assert_eq!(r.code, Some(1));
-    let r = plain(&[], "3\n\n2");
+    let r = plain(&[], "5\n\n2");
     assert_eq!(r.code, Some(0), "{}", r.out);
     // Nothing at all.
     let r = plain(&[], "");
@@ -512,7 +517,7 @@ fn end_of_input_mid_way_ends_cleanly_with_status_1() {
 
 #[test]
 fn end_of_input_after_the_result_is_a_finished_run() {
-    let r = plain(&[], &lines(&["3", ""]));
+    let r = plain(&[], &lines(&["5", ""]));
     assert_eq!(r.code, Some(0), "{}", r.out);
     assert!(r.out.contains("== 判定: 別の接続方式です =="));
 }

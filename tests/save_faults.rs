@@ -16,10 +16,10 @@ use std::process::Command;
 
 use common::{Tui, key};
 
-/// CTC: the shortest walk to a result.
+/// IPsec+IKE: the shortest walk to a result.
 fn walk_to_result(t: &mut Tui) {
     t.wait_for("1/8 回線の種類");
-    t.send("3");
+    t.send("5");
     t.wait_for("> [ この内容で結果を見る ]");
     t.send(key::ENTER);
     t.wait_for("F2 保存");
@@ -71,7 +71,7 @@ fn assert_failed_save_keeps_everything(t: &mut Tui, reasons: &[String]) {
     // as the start of an escape sequence.
     t.send(key::ESC);
     t.wait_for("2/2 入力内容の確認");
-    t.wait_for("ビジネスコムファ光 (CTC)");
+    t.wait_for("IPsec+IKE接続サービス");
     t.send(key::ENTER);
     t.wait_for("判定: 別の接続方式です");
     t.wait_gone("保存できませんでした");

@@ -308,7 +308,7 @@ fn cross_asks_no_type_date_or_v6() {
 
 #[test]
 fn lines_of_other_methods_go_straight_to_the_review() {
-    for line in ["commufa", "bbiq", "ipsec", "other-flets", "other"] {
+    for line in ["ipsec", "other-flets", "other"] {
         let (m, asked) = walked(&Spec::new(line));
         assert_eq!(asked, [Line], "{line}");
         assert_eq!(m.draft.line.as_deref(), Some(line));
@@ -316,6 +316,40 @@ fn lines_of_other_methods_go_straight_to_the_review() {
         // The clinic's name is the review's last row for every line.
         assert_eq!(rows, [Line, Step::ClinicName], "{line}");
     }
+}
+
+#[test]
+fn ctc_and_qtnet_lines_ask_the_prefecture_and_say_when_it_is_outside_their_region() {
+    for (line, note) in [
+        ("commufa", "ビジネスコムファ光は中部地区"),
+        ("bbiq", "BBIQは九州地区"),
+    ] {
+        let (mut m, asked) = walked(&Spec::new(line));
+        assert_eq!(
+            asked,
+            [Line, Prefecture],
+            "{line}: never コラボ光, so no コラボ question"
+        );
+        let rows: Vec<Step> = m.review_rows().iter().map(|r| r.step).collect();
+        assert_eq!(rows, [Line, Prefecture, Step::ClinicName], "{line}");
+        assert_eq!(m.review_rows()[1].value, "東京都", "{line}");
+        show_result(&mut m);
+        let d = m.decision.clone().expect("a decision");
+        assert!(
+            d.notes
+                .iter()
+                .any(|n| n.starts_with(note) && n.contains("東京都")),
+            "{line}: {:?}",
+            d.notes
+        );
+        assert_eq!(d, check_decision(&Spec::new(line).raw(&asked)));
+    }
+    let (mut m, _) = walked(&Spec {
+        prefecture: "福岡",
+        ..Spec::new("bbiq")
+    });
+    show_result(&mut m);
+    assert_eq!(m.decision.map(|d| d.notes), Some(Vec::new()));
 }
 
 #[test]
@@ -949,8 +983,10 @@ fn progress_counts_the_questions_that_apply() {
     walk_to(&mut m, &Spec::new("cross"), MultipleLines);
     assert_eq!(progress_line(&m), "4/5 複数の回線");
 
-    let (m, _) = walked(&Spec::new("commufa"));
+    let (m, _) = walked(&Spec::new("ipsec"));
     assert_eq!(progress_line(&m), "2/2 入力内容の確認");
+    let (m, _) = walked(&Spec::new("commufa"));
+    assert_eq!(progress_line(&m), "3/3 入力内容の確認");
 }
 
 // -------------------------------------------------------------------------------------------
@@ -1247,6 +1283,10 @@ fn a_line_change_from_the_review_asks_the_new_questions() {
     // And to a line with no further questions: straight back.
     open_from_review(&mut m, Line);
     pick(&mut m, "bbiq");
+    assert_eq!(m.step, Review, "the prefecture was kept");
+    assert_eq!(m.review_rows().len(), 3, "line, prefecture, clinic name");
+    open_from_review(&mut m, Line);
+    pick(&mut m, "ipsec");
     assert_eq!(m.step, Review);
     assert_eq!(m.review_rows().len(), 2);
 }
@@ -1403,13 +1443,22 @@ fn technician_start_with_every_answer_opens_the_review() {
     assert_eq!(m.draft.multiple_lines, Some(YesNo::Yes));
 
     // Every line of the first question, given alone where nothing else applies.
-    for line in ["commufa", "bbiq", "ipsec", "other-flets", "other"] {
+    for line in ["ipsec", "other-flets", "other"] {
         let raw = RawAnswers {
             line: Some(line.into()),
             ..RawAnswers::default()
         };
         let m = Model::with_answers(rules(), today(), &raw);
         assert_eq!(m.step, Review, "{line}");
+    }
+    // CTC's and QTnet's lines are asked their prefecture.
+    for line in ["commufa", "bbiq"] {
+        let raw = RawAnswers {
+            line: Some(line.into()),
+            ..RawAnswers::default()
+        };
+        let m = Model::with_answers(rules(), today(), &raw);
+        assert_eq!(m.step, Prefecture, "{line}");
     }
 }
 
@@ -2514,4 +2563,25 @@ fn the_clinic_name_is_a_row_of_the_review_and_goes_into_the_saved_files() {
     send_all(&mut m, [Msg::Edit(Edit::Clear), Msg::Submit]);
     assert_eq!(m.step, Review);
     assert_eq!(m.draft.clinic_name, None);
+}
+
+#[test]
+fn cross_with_not_contracted_from_a_flag_is_shown_and_decided_as_check_does() {
+    let raw = RawAnswers {
+        line: Some("cross".into()),
+        collab: Some("no".into()),
+        prefecture: Some("13".into()),
+        v6: Some("未契約".into()),
+        customer_id: Some(ID.into()),
+        multiple_lines: Some("no".into()),
+        ..RawAnswers::default()
+    };
+    let mut m = Model::with_answers(rules(), today(), &raw);
+    assert_eq!(m.step, Review);
+    let v6 = m.review_rows().into_iter().find(|r| r.step == V6);
+    assert_eq!(v6.map(|r| r.value), Some("未契約".to_string()));
+    show_result(&mut m);
+    let d = m.decision.clone().expect("a decision");
+    assert_eq!(d.verdict, Verdict::ActionRequired);
+    assert_eq!(d, check_decision(&raw));
 }

@@ -43,6 +43,13 @@ pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<AnswerRow> {
                 format!("{} ({})", p.name, rules.area(p.area).name)
             });
         push(Field::Prefecture, prefecture);
+    } else if rules.region_of_line(&answers.line).is_some() {
+        // CTC's and QTnet's lines are asked the prefecture for their region, not an NTT area.
+        let prefecture = answers
+            .prefecture
+            .and_then(|c| rules.prefecture(c))
+            .map_or_else(unknown, |p| p.name.clone());
+        push(Field::Prefecture, prefecture);
     }
     if family == Some(Family::Next) {
         push(
@@ -61,7 +68,9 @@ pub fn answer_rows(rules: &RuleSet, answers: &Answers) -> Vec<AnswerRow> {
             .zip(answers.area(rules))
             .and_then(|(f, a)| rules.v6_rule(f, a))
             .is_some_and(|r| r.default == V6Default::On);
-        let explicit = answers.v6 != V6Answer::Unknown && !always_on;
+        // 未契約 is believed even then.
+        let explicit = answers.v6 == V6Answer::NotContracted
+            || (answers.v6 != V6Answer::Unknown && !always_on);
         let v6 = if explicit || v6_question_needed(rules, answers) {
             answers.v6.label().to_string()
         } else {
@@ -98,7 +107,12 @@ mod tests {
     #[test]
     fn only_the_questions_the_line_asks() {
         let labels = |a: &Answers| rows(a).iter().map(AnswerRow::label).collect::<Vec<_>>();
-        assert_eq!(labels(&Answers::new("commufa")), ["回線の種類"]);
+        assert_eq!(labels(&Answers::new("ipsec")), ["回線の種類"]);
+        // CTC's line: its prefecture, for its region, without an NTT area.
+        let mut commufa = Answers::new("commufa");
+        commufa.prefecture = Some(23);
+        assert_eq!(labels(&commufa), ["回線の種類", "都道府県"]);
+        assert_eq!(rows(&commufa)[1].value, "愛知県");
         let mut cross = Answers::new("cross");
         cross.prefecture = Some(27);
         assert_eq!(

@@ -273,6 +273,9 @@ pub struct Answers {
     pub opened: Option<Period>,
     pub v6: V6Answer,
     pub customer_id: Option<NormalizedId>,
+    /// An お客さまID given for a line whose application takes none: left out of the decision,
+    /// which says so. As given, made safe to print.
+    pub ignored_customer_id: Option<String>,
     /// `None` when not asked (not a FLET'S line, or the flag not given).
     pub multiple_lines: Option<YesNo>,
     /// 医療機関名, as [`clinic_name::parse`] made it; `None` when not given.
@@ -289,6 +292,7 @@ impl Answers {
             opened: None,
             v6: V6Answer::Unknown,
             customer_id: None,
+            ignored_customer_id: None,
             multiple_lines: None,
             clinic_name: None,
         }
@@ -395,9 +399,17 @@ pub fn parse_answers(
     let v6 =
         parse_choice::<V6Answer>(raw.v6.as_deref(), Field::V6, &mut errors).unwrap_or_default();
     let area = prefecture.map(|p| p.area);
+    // A line that is known and not (possibly) FLET'S takes no ID: one given is left out, never
+    // refused (it may be any number from the line's papers).
+    let takes_id = line.is_none_or(|l| matches!(l.kind, LineKind::Flets | LineKind::Unknown));
+    let mut ignored_customer_id = None;
     let customer_id = match raw.customer_id.as_deref() {
         None => None,
         Some(id) if is_unknown(id) => None,
+        Some(id) if !takes_id => {
+            ignored_customer_id = Some(text::sanitize(id.trim())).filter(|id| !id.is_empty());
+            None
+        }
         Some(id) => match customer_id::validate(rules, area, id) {
             Ok(n) => Some(n),
             Err(e) => {
@@ -429,6 +441,7 @@ pub fn parse_answers(
             opened,
             v6,
             customer_id,
+            ignored_customer_id,
             multiple_lines,
             clinic_name,
         };
@@ -487,8 +500,9 @@ fn parse_choice<T: ChoiceAnswer>(
     parsed
 }
 
-/// The checks between answers: a FLET'S line needs the prefecture, and the prefecture's area must
-/// offer the chosen type. The wizard runs these too before it shows a result.
+/// The checks between answers: コラボ光 cannot be a line the rules say is never コラボ光 (CTC's,
+/// QTnet's), a FLET'S line needs the prefecture, and the prefecture's area must offer the chosen
+/// type. The wizard runs these too before it shows a result.
 pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let Some(line) = rules.line(&answers.line) else {
@@ -499,6 +513,14 @@ pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> 
         ));
         return errors;
     };
+    if answers.collab == YesNo::Yes && rules.collabo.not_collabo_lines.contains(&line.id) {
+        let name = without_remark(&line.name).unwrap_or(&line.name);
+        errors.push(FieldError::new(
+            Field::Collab,
+            "not_collabo_line",
+            rules.collabo.not_collabo_error.replace("{line}", name),
+        ));
+    }
     if line.kind != LineKind::Flets {
         return errors;
     }
@@ -728,5 +750,80 @@ mod tests {
         assert_eq!(once.message, "申込日: 読めません。わからないときは X");
         let twice = with_unknown_hint(once.clone(), "わからないときは X");
         assert_eq!(twice, once);
+    }
+
+    #[test]
+    fn collabo_with_ctc_or_qtnet_is_refused_on_the_collab_field() {
+        for (line, name) in [("commufa", "ビジネスコムファ光"), ("bbiq", "BBIQ")] {
+            let bad = RawAnswers {
+                collab: Some("はい".into()),
+                prefecture: Some("愛知県".into()),
+                ..raw(line)
+            };
+            let errors = parse_answers(rules(), &bad, today()).expect_err("refused");
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0].field, Field::Collab);
+            assert_eq!(errors[0].code, "not_collabo_line");
+            let m = &errors[0].message;
+            assert!(
+                m.starts_with(&format!(
+                    "コラボ光: コラボ光と{name}の両方は当てはまりません。"
+                )),
+                "{m}"
+            );
+            assert!(m.contains("「1」"), "{m}");
+            for collab in ["no", "unknown"] {
+                let fine = RawAnswers {
+                    collab: Some(collab.into()),
+                    ..bad.clone()
+                };
+                assert!(
+                    parse_answers(rules(), &fine, today()).is_ok(),
+                    "{line} {collab}"
+                );
+            }
+        }
+        // コラボ光 is a FLET'S line: 光クロス with コラボ光 is fine.
+        let cross = RawAnswers {
+            collab: Some("yes".into()),
+            prefecture: Some("13".into()),
+            ..raw("cross")
+        };
+        assert!(parse_answers(rules(), &cross, today()).is_ok());
+    }
+
+    #[test]
+    fn an_id_for_a_line_that_takes_none_is_left_out_not_refused() {
+        for line in ["commufa", "bbiq", "ipsec", "other", "other-flets"] {
+            let given = RawAnswers {
+                customer_id: Some(" CAF12\u{7} ".into()),
+                ..raw(line)
+            };
+            let a = parse_answers(rules(), &given, today()).expect("accepted");
+            assert_eq!(a.customer_id, None, "{line}");
+            assert_eq!(
+                a.ignored_customer_id.as_deref(),
+                Some("CAF12\\u{7}"),
+                "{line}"
+            );
+            let note = &rules().customer_id.not_taken;
+            assert!(
+                crate::rules::decide(rules(), &a).notes.contains(note),
+                "{line}"
+            );
+            for nothing in ["unknown", "不明"] {
+                let given = RawAnswers {
+                    customer_id: Some(nothing.into()),
+                    ..raw(line)
+                };
+                let a = parse_answers(rules(), &given, today()).expect("accepted");
+                assert_eq!(a.ignored_customer_id, None, "{line}");
+            }
+        }
+        let bad = RawAnswers {
+            customer_id: Some("CAF12".into()),
+            ..raw("unknown")
+        };
+        assert!(parse_answers(rules(), &bad, today()).is_err());
     }
 }

@@ -102,8 +102,10 @@ pub struct Decision {
     pub contacts: Vec<ContactEntry>,
     /// The known wrong applications, to check before sending.
     pub wrong_applications: Vec<String>,
-    /// Remarks on an answer the rules did not need: said rather than ignored silently (a v6
-    /// answer other than 契約済み for フレッツ 光クロス, whose option is always on).
+    /// Remarks on an answer: one the rules did not need, said rather than ignored silently (a v6
+    /// answer other than 契約済み for フレッツ 光クロス, whose option is always on), or one that
+    /// is probably wrong (a prefecture outside the region of CTC's or QTnet's line), or one left
+    /// out (an お客さまID for a line whose application takes none).
     pub notes: Vec<String>,
     /// The date the rules describe ("as of April 2022").
     pub rules_as_of: NaiveDate,
@@ -156,9 +158,7 @@ pub fn outline(rules: &RuleSet, answers: &Answers) -> Outline {
             }
         }
         LineKind::Flets => {
-            let unsure_old_line =
-                v6 == V6Status::ContractRequired && answers.v6 == V6Answer::Unknown;
-            if v6 == V6Status::Unknown || unsure_old_line {
+            if confirm_v6_first(rules, answers, v6) {
                 codes.push(ActionCode::ConfirmV6Option);
             }
             if v6 == V6Status::ContractRequired {
@@ -182,6 +182,36 @@ pub fn outline(rules: &RuleSet, answers: &Answers) -> Outline {
         line_category: category,
         actions: codes,
     }
+}
+
+/// Whether the v6 option is to be confirmed (before it is contracted, where it must be): its
+/// status is unknown; or it must be contracted, and either the user did not know (a line
+/// applied for before the cut-off may have it all the same) or said 未契約 for a line that
+/// normally has it.
+fn confirm_v6_first(rules: &RuleSet, answers: &Answers, v6: V6Status) -> bool {
+    match v6 {
+        V6Status::Unknown => true,
+        V6Status::ContractRequired => {
+            answers.v6 == V6Answer::Unknown || normally_on_answered_missing(rules, answers)
+        }
+        _ => false,
+    }
+}
+
+/// The answer was 未契約 for a line whose option is normally on: 光クロス, or 光ネクスト applied
+/// for on or after the area's cut-off.
+pub fn normally_on_answered_missing(rules: &RuleSet, answers: &Answers) -> bool {
+    let without_answer = Answers {
+        v6: V6Answer::Unknown,
+        ..answers.clone()
+    };
+    answers.v6 == V6Answer::NotContracted
+        && v6_status(
+            rules,
+            rules.line(&answers.line),
+            answers.area(rules),
+            &without_answer,
+        ) == V6Status::DefaultOn
 }
 
 /// Decides. `answers` should have passed [`super::answers::check_consistency`]; if not, the
@@ -242,23 +272,39 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
         multiple_lines: answers.multiple_lines,
         actions,
         contacts: ctx.contacts(kind),
-        wrong_applications: match kind {
-            LineKind::Flets | LineKind::Unknown => rules
-                .wrong_applications
-                .iter()
-                .map(|w| w.text.clone())
-                .collect(),
-            _ => Vec::new(),
-        },
+        wrong_applications: wrong_applications(rules, kind, category),
         notes: ctx.notes(),
         rules_as_of: rules.source.as_of,
     }
 }
 
-/// The v6 status. A rule that is always on (フレッツ 光クロス: 「デフォルトONです」) decides
-/// alone. Otherwise explicit answers win over the date: a user who knows the option is contracted
-/// needs no action, one who knows it is not must contract it; failing those, the area's rule and
-/// the application date decide.
+/// The known wrong applications, for every line that is applied for on the portal (and one of
+/// unknown type): those that concern the line's portal category first, then the others, each
+/// group in the rules' order.
+fn wrong_applications(rules: &RuleSet, kind: LineKind, category: Option<u8>) -> Vec<String> {
+    let applies = match kind {
+        LineKind::Flets | LineKind::Unknown => true,
+        LineKind::OtherMethod => category.is_some(),
+        LineKind::NotEligible => false,
+    };
+    if !applies {
+        return Vec::new();
+    }
+    let concerns =
+        |w: &&super::model::WrongApplication| category.is_some_and(|c| w.concerns.contains(&c));
+    let (first, rest): (Vec<_>, Vec<_>) = rules.wrong_applications.iter().partition(concerns);
+    first
+        .into_iter()
+        .chain(rest)
+        .map(|w| w.text.clone())
+        .collect()
+}
+
+/// The v6 status. An explicit 未契約 is believed for every line (「フレッツ・v6オプションのご
+/// 契約がない場合には、別途ご契約が必要となります」): the option must be contracted. Otherwise a
+/// rule that is always on (フレッツ 光クロス: 「デフォルトONです」) decides; then a user who knows
+/// the option is contracted needs no action; failing those, the area's rule and the application
+/// date decide.
 pub fn v6_status(
     rules: &RuleSet,
     line: Option<&LineType>,
@@ -278,9 +324,10 @@ pub fn v6_status(
         return V6Status::Unknown;
     };
     match (rule.default, answers.v6) {
+        // An explicit 未契約 is believed for every line, 光クロス included.
+        (_, V6Answer::NotContracted) => V6Status::ContractRequired,
         (V6Default::On, _) => V6Status::DefaultOn,
         (_, V6Answer::Contracted) => V6Status::Contracted,
-        (_, V6Answer::NotContracted) => V6Status::ContractRequired,
         (V6Default::ByDate { on_since }, V6Answer::Unknown) => {
             match cutoff::known(on_since, answers).before() {
                 Some(false) => V6Status::DefaultOn,
@@ -338,15 +385,32 @@ impl Context<'_> {
 
     /// See [`Decision::notes`].
     fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(note) = self.outside_region() {
+            notes.push(note);
+        }
         let always_on = self
             .v6_rule()
             .is_some_and(|rule| rule.default == V6Default::On);
-        let mut notes = Vec::new();
-        if always_on && self.answers.v6 != V6Answer::Contracted {
+        if always_on && self.answers.v6 == V6Answer::Unknown {
             notes.push(self.rules.v6.always_on.clone());
         }
         notes.extend(cutoff::date_note(self.rules, self.answers));
+        if self.answers.ignored_customer_id.is_some() {
+            notes.push(self.rules.customer_id.not_taken.clone());
+        }
         notes
+    }
+
+    /// A line of a region (CTC's, QTnet's) answered with a prefecture outside it: probably a
+    /// wrong answer, said rather than refused.
+    fn outside_region(&self) -> Option<String> {
+        let region = self.rules.region_of_line(&self.answers.line)?;
+        let pref = self
+            .answers
+            .prefecture
+            .and_then(|c| self.rules.prefecture(c))?;
+        (!region.prefectures.contains(&pref.code)).then(|| region.outside_note(self.rules, pref))
     }
 
     fn needs_customer_id(&self) -> bool {
@@ -378,7 +442,11 @@ impl Context<'_> {
         match variant {
             ActionVariant::WithoutCustomerId => !self.needs_customer_id(),
             // The contract step follows a confirm step exactly when the user did not know.
-            ActionVariant::AfterConfirm => self.answers.v6 == V6Answer::Unknown,
+            ActionVariant::AfterConfirm => confirm_v6_first(self.rules, self.answers, self.v6),
+            ActionVariant::WithoutOrderPage => {
+                self.answers.collab != YesNo::Yes
+                    && self.v6_rule().is_some_and(|r| r.contract_url.is_none())
+            }
             ActionVariant::Collabo => self.answers.collab == YesNo::Yes,
             ActionVariant::UnknownLine => kind == LineKind::Unknown,
             ActionVariant::NotEligible => kind == LineKind::NotEligible,
@@ -430,6 +498,13 @@ impl Context<'_> {
                     steps.push(format!("契約先: {op}"));
                 }
             }
+            ActionCode::ConfirmV6Option
+                if normally_on_answered_missing(self.rules, self.answers) =>
+            {
+                steps.push(format!("問い合わせ先: {}", self.whom_to_ask()));
+                steps.push(r.v6.answered_missing.clone());
+                steps.push(r.v6.about.clone());
+            }
             ActionCode::ConfirmV6Option => {
                 steps.push(format!("問い合わせ先: {}", self.whom_to_ask()));
                 // 「申込日が古くても…」 only for a line known to be older than the cut-off;
@@ -456,6 +531,13 @@ impl Context<'_> {
                     && let Some(text) = self.v6_rule().and_then(|r| r.before_text.clone())
                 {
                     steps.push(text);
+                }
+                // Free to use and what it is for, in both areas; for a コラボ光 line, that the
+                // operator is asked only about the type and the option.
+                steps.push(r.v6.about.clone());
+                if self.answers.collab == YesNo::Yes {
+                    steps.push(r.collabo.no_confirmation_needed.clone());
+                    steps.push(r.collabo.ask_only.clone());
                 }
                 url = self.v6_order(false, &mut steps);
             }

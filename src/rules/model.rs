@@ -166,6 +166,8 @@ pub enum ActionVariant {
     WithoutCustomerId,
     /// The step holds only if the confirm step before it (step 1) found the option missing.
     AfterConfirm,
+    /// The rules give no page to order the option for this line (光クロス): ask where.
+    WithoutOrderPage,
     /// The line is コラボ光: the operator, not NTT, takes the order.
     Collabo,
     /// The line type is not known yet: the step holds only if it turns out not to be FLET'S.
@@ -183,7 +185,11 @@ impl ActionCode {
             ActionCode::ConsultConnectableList => {
                 &[ActionVariant::UnknownLine, ActionVariant::NotEligible]
             }
-            ActionCode::ContractV6Option => &[ActionVariant::AfterConfirm, ActionVariant::Collabo],
+            ActionCode::ContractV6Option => &[
+                ActionVariant::AfterConfirm,
+                ActionVariant::WithoutOrderPage,
+                ActionVariant::Collabo,
+            ],
             ActionCode::ApplyOnPortal => &[ActionVariant::WithoutCustomerId],
             ActionCode::ConfirmLineType
             | ActionCode::CheckAgain
@@ -231,6 +237,12 @@ pub struct Collabo {
     pub how_to_tell: String,
     pub contact_note: String,
     pub no_confirmation_needed: String,
+    /// What a コラボ光 operator is asked: the line type and the v6 option only.
+    pub ask_only: String,
+    /// The lines that are never コラボ光 (CTC's and QTnet's own).
+    pub not_collabo_lines: Vec<String>,
+    /// The error for an answer that says コラボ光 and one of them; `{line}` is its name.
+    pub not_collabo_error: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -286,6 +298,8 @@ pub struct V6Info {
     pub order_from_collabo: String,
     /// Under either step when the line may be コラボ光: the operator takes the order.
     pub collabo_orders: String,
+    /// Under the confirm step when the answer was 未契約 for a line that normally has the option.
+    pub answered_missing: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -332,6 +346,8 @@ pub struct ApplicationDate {
 pub struct CustomerIdInfo {
     pub about: String,
     pub multiple_lines: String,
+    /// Under the verdict when an ID was given for a line whose application takes none.
+    pub not_taken: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -393,6 +409,8 @@ pub struct Reapplication {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WrongApplication {
     pub id: String,
+    /// The portal categories whose applicants it most concerns: listed first for them.
+    pub concerns: Vec<u8>,
     pub text: String,
 }
 
@@ -453,6 +471,20 @@ pub struct PrefectureKeys {
     pub romaji: Vec<String>,
 }
 
+/// A region of portal category 2's lines (中部地区, 九州地区), by prefecture.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    /// The lines of the region; a line is in one region at most (the loader checks).
+    pub lines: Vec<String>,
+    /// JIS codes.
+    pub prefectures: Vec<u8>,
+    /// Said when the line's prefecture is outside: `{prefecture}` is the one answered,
+    /// `{prefectures}` the region's (each at most once, `{prefecture}` once; the loader checks).
+    pub outside: String,
+}
+
 /// Every rule, checked. Build one with [`crate::rules::load::embedded`] or
 /// [`crate::rules::load::from_toml`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -481,9 +513,37 @@ pub struct RuleSet {
     /// One explanation per [`Verdict`], in the enum's order (the loader checks).
     pub verdicts: Vec<(Verdict, String)>,
     pub prefectures: Vec<Prefecture>,
+    pub regions: Vec<Region>,
+}
+
+impl Region {
+    /// Where `outside` names the prefecture answered.
+    pub const PREFECTURE: &str = "{prefecture}";
+    /// Where `outside` names the region's prefectures.
+    pub const PREFECTURES: &str = "{prefectures}";
+
+    /// The remark for a line of this region answered with `answered`, a prefecture outside it.
+    pub fn outside_note(&self, rules: &RuleSet, answered: &Prefecture) -> String {
+        let names: Vec<&str> = self
+            .prefectures
+            .iter()
+            .filter_map(|&c| rules.prefecture(c))
+            .map(|p| p.name.as_str())
+            .collect();
+        self.outside
+            .replace(Self::PREFECTURES, &names.join("、"))
+            .replace(Self::PREFECTURE, &answered.name)
+    }
 }
 
 impl RuleSet {
+    /// The region a line belongs to, if any (CTC's and QTnet's lines).
+    pub fn region_of_line(&self, line: &str) -> Option<&Region> {
+        self.regions
+            .iter()
+            .find(|r| r.lines.iter().any(|l| l == line))
+    }
+
     pub fn area(&self, area: Area) -> &AreaInfo {
         // The loader guarantees one entry per area.
         self.areas

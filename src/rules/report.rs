@@ -303,4 +303,47 @@ mod tests {
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
     }
+
+    #[test]
+    fn the_checklist_for_category_2_and_3_puts_what_concerns_them_first() {
+        let r = embedded::rules().expect("rules");
+        let checks = |line: &str| -> Vec<String> {
+            sections(r, &decide(r, &Answers::new(line)))
+                .into_iter()
+                .filter(|s| s.kind == SectionKind::Checklist)
+                .flat_map(|s| s.lines)
+                .filter(|l| l.role == Role::Check)
+                .map(|l| l.text)
+                .collect()
+        };
+        let id_of = |text: &str| {
+            r.wrong_applications
+                .iter()
+                .find(|w| w.text == text)
+                .map(|w| w.id.clone())
+                .unwrap_or_default()
+        };
+        let ids = |line: &str| checks(line).iter().map(|t| id_of(t)).collect::<Vec<_>>();
+        assert_eq!(
+            ids("bbiq"),
+            [
+                "collabo-chose-2",
+                "flets-chose-3",
+                "other-line-id",
+                "id-typo"
+            ]
+        );
+        assert_eq!(
+            ids("ipsec"),
+            [
+                "flets-chose-3",
+                "collabo-chose-2",
+                "other-line-id",
+                "id-typo"
+            ]
+        );
+        assert_eq!(ids("cross").len(), 4);
+        assert!(ids("other").is_empty());
+        assert!(ids("other-flets").is_empty());
+    }
 }

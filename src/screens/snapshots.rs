@@ -259,7 +259,10 @@ fn west_cross_collabo_is_ready() {
 #[test]
 fn ctc_is_another_method() {
     let mut m = model();
-    step(&mut m, "ctc_review", &[Msg::Char('3')]);
+    step(&mut m, "ctc_prefecture", &[Msg::Char('3')]);
+    let mut keys = text("東京");
+    keys.push(Msg::Submit);
+    step(&mut m, "ctc_review", &keys);
     send(&mut m, &[Msg::Submit]);
     result_pages(&mut m, "ctc");
 }
@@ -524,7 +527,9 @@ fn save_dialogs_name_each_folder_and_its_cause() {
     use crate::shell::save::{self, HOME, Place, START};
     use oqs_line_check::wizard::{Command, Saved};
     let mut m = model();
-    send(&mut m, &[Msg::Char('3'), Msg::Submit]);
+    send(&mut m, &[Msg::Char('3')]);
+    send(&mut m, &text("愛知"));
+    send(&mut m, &[Msg::Submit, Msg::Submit]);
     assert!(matches!(update(&mut m, Msg::Save), Command::Save(_)));
     let home = "/home/clinic";
     let stem = "oqs-line-check-20261125-093000";
@@ -639,7 +644,9 @@ fn questions_opened_from_the_review_keep_the_answer_and_say_esc_returns() {
 fn every_dialog_on_the_result_screen() {
     use oqs_line_check::wizard::{Command, Saved};
     let mut m = model();
-    send(&mut m, &[Msg::Char('3'), Msg::Submit]);
+    send(&mut m, &[Msg::Char('3')]);
+    send(&mut m, &text("愛知"));
+    send(&mut m, &[Msg::Submit, Msg::Submit]);
     step(&mut m, "dialog_result_help", &[Msg::Help]);
     send(&mut m, &[Msg::Back]);
     step(&mut m, "dialog_quit_unsaved", &[Msg::Submit]);

@@ -46,13 +46,14 @@ impl Draft {
         );
         let next = self.is_next(rules);
         let flets = self.kind(rules) == Some(LineKind::Flets);
+        let prefecture_asked = flets_or_unknown || self.has_region(rules);
         Answers {
             line,
             collab: self
                 .collab
                 .filter(|_| flets_or_unknown)
                 .unwrap_or(YesNo::Unknown),
-            prefecture: self.prefecture.filter(|_| flets_or_unknown),
+            prefecture: self.prefecture.filter(|_| prefecture_asked),
             applied: self.applied.flatten().filter(|_| next),
             opened: self.opened.flatten().filter(|_| next && self.opened_path),
             // Every v6 answer counts, as it does for `check`, whether or not the date made the
@@ -60,6 +61,8 @@ impl Draft {
             // so where it changes nothing, for 光クロス).
             v6: self.v6.filter(|_| flets).unwrap_or(V6Answer::Unknown),
             customer_id: self.customer_id.clone().flatten().filter(|_| flets),
+            // The wizard asks the ID only where it is taken.
+            ignored_customer_id: None,
             multiple_lines: self.multiple_lines.filter(|_| flets),
             clinic_name: self.clinic_name.clone(),
         }
@@ -70,6 +73,14 @@ impl Draft {
             .as_deref()
             .and_then(|l| rules.line(l))
             .map(|l| l.kind)
+    }
+
+    /// Whether the line belongs to a region (CTC's, QTnet's): its prefecture is asked, so the
+    /// result can say when it lies outside.
+    fn has_region(&self, rules: &RuleSet) -> bool {
+        self.line
+            .as_deref()
+            .is_some_and(|l| rules.region_of_line(l).is_some())
     }
 
     fn is_next(&self, rules: &RuleSet) -> bool {
@@ -92,14 +103,17 @@ impl Draft {
         let ntt_or_unknown = matches!(kind, Some(LineKind::Flets) | Some(LineKind::Unknown));
         match step {
             Step::Line | Step::Review | Step::Result => true,
-            Step::Collab | Step::Prefecture => ntt_or_unknown,
+            Step::Collab => ntt_or_unknown,
+            Step::Prefecture => ntt_or_unknown || self.has_region(rules),
             Step::NextType | Step::Applied => self.is_next(rules),
             Step::Opened => self.is_next(rules) && self.opened_path,
             // Asked where the date does not settle the status; once answered (here, by a flag
             // or an answer file) it stays, so the answer that counts can be seen and changed.
+            // An answer for 光クロス (from a flag or a file) counts too: it is shown and can be
+            // changed.
             Step::V6 => {
-                self.is_next(rules)
-                    && (self.v6.is_some() || v6_question_needed(rules, &self.answers(rules)))
+                (self.is_next(rules) && v6_question_needed(rules, &self.answers(rules)))
+                    || (flets && self.v6.is_some())
             }
             Step::CustomerId | Step::MultipleLines => flets,
             // The second entry checks a person's typing: asked until the ID has been confirmed

@@ -26,7 +26,15 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
         Step::Prefecture => {
             p.push(format!("文字を入力すると一覧が絞り込まれます。漢字、ひらがな、ローマ字、都道府県コードのどれでも使えます (例: {})。", crate::rules::prefecture::EXAMPLES));
             p.push("上下キーで選んで Enter を押します。".into());
-            p.push("都道府県で、NTT東日本と西日本のどちらのエリアかが決まります。".into());
+            match m.draft.line.as_deref().and_then(|l| r.region_of_line(l)) {
+                Some(region) => p.push(format!(
+                    "この回線は{}の回線です。都道府県がその外なら、結果でお知らせします。",
+                    region.name
+                )),
+                None => {
+                    p.push("都道府県で、NTT東日本と西日本のどちらのエリアかが決まります。".into())
+                }
+            }
         }
         Step::NextType => {
             p.push("タイプは契約書や「開通のご案内」に書かれています。".into());

@@ -142,7 +142,11 @@ mod tests {
                 .iter()
                 .map(|(v, _)| *v)
                 .collect::<Vec<_>>(),
-            [ActionVariant::AfterConfirm, ActionVariant::Collabo]
+            [
+                ActionVariant::AfterConfirm,
+                ActionVariant::WithoutOrderPage,
+                ActionVariant::Collabo
+            ]
         );
         assert_eq!(contract.variants[0].1.text.as_deref(), Some("v"));
         assert_eq!(contract.variants[0].1.detail, None);

@@ -22,6 +22,7 @@ mod lines;
 mod portal_categories;
 mod prefectures;
 mod raw;
+mod regions;
 mod source;
 mod strings;
 mod syntax;
@@ -151,9 +152,10 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
     let customer_id_sources = customer_id_sources::check(raw.customer_id_sources, &contacts)?;
     let actions = actions::check(raw.actions)?;
     let verdicts = verdicts::check(raw.verdicts)?;
-    let collabo = collabo::check(raw.collabo)?;
-    let wrong_applications = wrong_applications::check(raw.wrong_applications)?;
+    let collabo = collabo::check(raw.collabo, &lines)?;
+    let wrong_applications = wrong_applications::check(raw.wrong_applications, &portal_categories)?;
     let prefectures = prefectures::check(raw.prefectures)?;
+    let regions = regions::check(raw.regions, &lines, &prefectures)?;
     let source = source::check(raw.source)?;
     let connectable_list = connectable_list::check(raw.connectable_list)?;
 
@@ -179,11 +181,13 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
             order_here: raw.v6_option.order_here,
             order_from_collabo: raw.v6_option.order_from_collabo,
             collabo_orders: raw.v6_option.collabo_orders,
+            answered_missing: raw.v6_option.answered_missing.text,
         },
         v6_rules,
         customer_id: CustomerIdInfo {
             about: raw.customer_id.about,
             multiple_lines: raw.customer_id.multiple_lines,
+            not_taken: raw.customer_id.not_taken.text,
         },
         customer_id_formats,
         customer_id_sources,
@@ -202,5 +206,6 @@ fn validate(raw: RawRules) -> Result<RuleSet, Failure> {
         connectable_list,
         verdicts,
         prefectures,
+        regions,
     })
 }

@@ -32,6 +32,19 @@ pub(super) struct RawRules {
     pub(super) connectable_list: RawConnectableList,
     pub(super) verdicts: BTreeMap<String, RawVerdict>,
     pub(super) prefectures: Vec<RawPrefecture>,
+    pub(super) regions: Vec<RawRegion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRegion {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) lines: Vec<String>,
+    pub(super) prefectures: Vec<String>,
+    pub(super) outside: String,
+    #[allow(dead_code)]
+    pub(super) source: String,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +90,17 @@ pub(super) struct RawCollabo {
     pub(super) how_to_tell: String,
     pub(super) contact_note: String,
     pub(super) no_confirmation_needed: String,
+    pub(super) ask_only: String,
+    #[allow(dead_code)]
+    pub(super) source: String,
+    pub(super) not_collabo: RawNotCollabo,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNotCollabo {
+    pub(super) lines: Vec<String>,
+    pub(super) error: String,
     #[allow(dead_code)]
     pub(super) source: String,
 }
@@ -129,6 +153,7 @@ pub(super) struct RawV6Option {
     pub(super) collabo_orders: String,
     #[allow(dead_code)]
     pub(super) source: String,
+    pub(super) answered_missing: RawTextWithSource,
 }
 
 #[derive(Deserialize)]
@@ -166,6 +191,7 @@ pub(super) struct RawCustomerId {
     pub(super) multiple_lines: String,
     #[allow(dead_code)]
     pub(super) source: String,
+    pub(super) not_taken: RawTextWithSource,
 }
 
 #[derive(Deserialize)]
@@ -228,6 +254,7 @@ pub(super) struct RawReapplication {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawWrongApplication {
     pub(super) id: String,
+    pub(super) concerns: Vec<u8>,
     pub(super) text: String,
     #[allow(dead_code)]
     pub(super) source: String,

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use chrono::NaiveDate;
-use oqs_line_check::batch::{self, Batch, Encoding, Evaluator, Format, Options};
+use oqs_line_check::batch::{self, Batch, Encoding, Evaluator, Format, Options, OutputOptions};
 use oqs_line_check::rules::answers::parse_answers;
 use oqs_line_check::rules::{RawAnswers, RuleSet, decide};
 use proptest::prelude::*;
@@ -21,8 +21,9 @@ fn rules() -> &'static RuleSet {
     embedded::rules().expect("the embedded rules load")
 }
 
-/// The CSV header of the result.
-const HEADER: &str = "row,name,verdict,verdict_label,v6_option,line_category,customer_id,actions,error_fields,errors";
+/// The CSV header of the result with `--headings keys` (which most tests here use, with
+/// `--output-encoding utf-8`, to read the ids; the defaults for Excel have tests of their own).
+const HEADER: &str = "row,name,verdict,verdict_label,v6_option,line_category,customer_id,actions,error_fields,errors,contact,phone,customer_id_rewritten";
 
 /// One clinic per verdict, with Japanese headers and an extra column.
 const CLINICS: &str = "\
@@ -156,7 +157,17 @@ fn assert_clinics(o: &Output) {
 #[test]
 fn utf8_with_japanese_headers() {
     let dir = dir_with("c.csv", CLINICS.as_bytes());
-    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+        ],
+    );
     assert_clinics(&o);
     let err = text(&o.stderr);
     assert!(err.contains("注意: 列「備考」は判定に使いません"), "{err}");
@@ -196,13 +207,33 @@ fn japanese_values_as_the_screens_show_them_under_japanese_headers() {
         sjis(&CLINICS_IN_JAPANESE.replace('\n', "\r\n")),
     ] {
         let dir = dir_with("c.csv", &bytes);
-        let o = run_in(dir.path(), &["batch", "c.csv"]);
+        let o = run_in(
+            dir.path(),
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                "c.csv",
+            ],
+        );
         assert_clinics(&o);
     }
     // A value it does not take lists those it does, in Japanese and English.
     let csv = "回線の種類,コラボ光,v6オプション\nunknown,たぶん,オン\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     let rows = cells(&o.stdout);
     assert_eq!(rows[1][8], "collab v6");
@@ -228,7 +259,17 @@ fn utf8_with_a_bom_and_the_answer_file_keys_as_headers() {
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
     bytes.extend_from_slice(kebab.replace('\n', "\r\n").as_bytes());
     let dir = dir_with("c.csv", &bytes);
-    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+        ],
+    );
     assert_clinics(&o);
     assert!(text(&o.stderr).contains("(文字コード: UTF-8 (BOM 付き))"));
 }
@@ -236,15 +277,47 @@ fn utf8_with_a_bom_and_the_answer_file_keys_as_headers() {
 #[test]
 fn shift_jis_as_excel_writes_it_is_detected_or_given() {
     let dir = dir_with("c.csv", &sjis(&CLINICS.replace('\n', "\r\n")));
-    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+        ],
+    );
     assert_clinics(&o);
     assert!(text(&o.stderr).contains("(文字コード: Shift_JIS)"));
     for given in ["shift_jis", "sjis", "cp932"] {
-        let o = run_in(dir.path(), &["batch", "c.csv", "--encoding", given]);
+        let o = run_in(
+            dir.path(),
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                "c.csv",
+                "--encoding",
+                given,
+            ],
+        );
         assert_clinics(&o);
     }
     // The output is UTF-8 whatever the input was.
-    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+        ],
+    );
     assert!(String::from_utf8(o.stdout).is_ok());
 }
 
@@ -253,7 +326,19 @@ fn shift_jis_read_as_utf8_makes_row_errors_not_a_crash() {
     // ASCII headers, Japanese cells: every row with Japanese in a used cell is an error.
     let csv = "name,line,prefecture\n東京医院,cross,東京\nOsaka Clinic,cross,27\n";
     let dir = dir_with("c.csv", &sjis(csv));
-    let o = run_in(dir.path(), &["batch", "c.csv", "--encoding", "utf-8"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+            "--encoding",
+            "utf-8",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let rows = cells(&o.stdout);
     assert_eq!(rows[1][0], "2");
@@ -273,7 +358,17 @@ fn a_bad_row_among_good_ones_gets_its_row_number_and_exit_1() {
 四,commufa,,,
 ";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     let rows = cells(&o.stdout);
     assert_eq!(rows.len(), 5, "every row has a result");
@@ -298,7 +393,17 @@ fn a_bad_row_among_good_ones_gets_its_row_number_and_exit_1() {
 fn several_errors_in_a_row_are_all_listed() {
     let csv = "line,prefecture,collab,v6\nnext,zzz,maybe,yes\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     let rows = cells(&o.stdout);
     assert_eq!(rows[1][8], "collab prefecture v6");
@@ -309,7 +414,19 @@ fn several_errors_in_a_row_are_all_listed() {
 fn json_lines_one_object_per_row() {
     let csv = format!("{CLINICS}ゆり医院,cross,,,,,,,\n");
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(dir.path(), &["batch", "c.csv", "--format", "json"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
     let objects: Vec<Value> = out
@@ -344,7 +461,19 @@ fn json_lines_one_object_per_row() {
 fn a_missing_answer_names_the_column_to_fill_in_or_add() {
     let csv = "医療機関名,回線の種類\nA,\nB,next\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(dir.path(), &["batch", "c.csv", "--format", "json"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
     let messages: Vec<String> = out
@@ -385,21 +514,96 @@ fn files_that_cannot_be_read_exit_2_and_print_no_result() {
     write(dir.path(), "utf16.csv", &utf16);
     write(dir.path(), "ok.csv", b"line\ncommufa\n");
     for (args, message) in [
-        (&["batch", "none.csv"][..], "none.csv: ファイルがありません"),
-        (&["batch", "."][..], "フォルダーです"),
-        (&["batch", "empty.csv"][..], "empty.csv: ファイルが空です"),
-        (&["batch", "noline.csv"][..], "回線の種類の列"),
         (
-            &["batch", "dup.csv"][..],
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                "none.csv",
+            ][..],
+            "none.csv: ファイルがありません",
+        ),
+        (
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                ".",
+            ][..],
+            "フォルダーです",
+        ),
+        (
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                "empty.csv",
+            ][..],
+            "empty.csv: ファイルが空です",
+        ),
+        (
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                "noline.csv",
+            ][..],
+            "回線の種類の列",
+        ),
+        (
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                "dup.csv",
+            ][..],
             "列「line」と「回線の種類」はどちらも回線の種類の列です",
         ),
-        (&["batch", "utf16.csv"][..], "UTF-16 のファイル"),
         (
-            &["batch", "ok.csv", "--output", "ok.csv"][..],
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                "utf16.csv",
+            ][..],
+            "UTF-16 のファイル",
+        ),
+        (
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                "ok.csv",
+                "--output",
+                "ok.csv",
+            ][..],
             "読み込むファイルと同じです",
         ),
         (
-            &["batch", "ok.csv", "--encoding", "latin1"][..],
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                "ok.csv",
+                "--encoding",
+                "latin1",
+            ][..],
             "の値「latin1」は使えません。使える値: auto, utf-8, shift_jis",
         ),
     ] {
@@ -420,7 +624,19 @@ fn files_that_cannot_be_read_exit_2_and_print_no_result() {
 #[test]
 fn output_file_gets_the_result_and_stdout_stays_empty() {
     let dir = dir_with("c.csv", CLINICS.as_bytes());
-    let o = run_in(dir.path(), &["batch", "c.csv", "--output", "result.csv"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+            "--output",
+            "result.csv",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty());
     let written = std::fs::read(dir.path().join("result.csv")).expect("the result file");
@@ -441,7 +657,14 @@ fn output_file_gets_the_result_and_stdout_stays_empty() {
 fn standard_input_blank_rows_and_names_that_spreadsheets_would_run() {
     let csv = "name,line\n=HYPERLINK(\"x\"),commufa\n,,\n\n名前\u{1b}[2J,commufa\n";
     let mut child = Command::new(BIN)
-        .args(["batch", "-"])
+        .args([
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "-",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -468,7 +691,17 @@ fn standard_input_blank_rows_and_names_that_spreadsheets_would_run() {
 fn the_example_files_run_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
     for name in ["clinics.csv", "clinics-sjis.csv"] {
-        let o = run_in(&root, &["batch", name]);
+        let o = run_in(
+            &root,
+            &[
+                "batch",
+                "--headings",
+                "keys",
+                "--output-encoding",
+                "utf-8",
+                name,
+            ],
+        );
         assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o.stderr));
         let rows = cells(&o.stdout);
         assert_eq!(rows.len(), 7, "{name}");
@@ -513,7 +746,10 @@ fn a_large_file_streams_through_a_small_reader() {
     }
     let options = Options {
         encoding: Encoding::Auto,
-        format: Format::JsonLines,
+        output: OutputOptions {
+            format: Format::JsonLines,
+            ..OutputOptions::default()
+        },
         today: today(),
     };
     for bytes in [csv.clone().into_bytes(), sjis(&csv)] {
@@ -607,7 +843,16 @@ fn a_progress_bar_on_a_terminal_only() {
         })
         .expect("a pty");
     let mut cmd = CommandBuilder::new(BIN);
-    cmd.args(["batch", "c.csv", "--output", "out.csv"]);
+    cmd.args([
+        "batch",
+        "--headings",
+        "keys",
+        "--output-encoding",
+        "utf-8",
+        "c.csv",
+        "--output",
+        "out.csv",
+    ]);
     cmd.cwd(dir.path());
     let mut child = pair.slave.spawn_command(cmd).expect("spawn");
     drop(pair.slave);
@@ -636,6 +881,18 @@ fn a_progress_bar_on_a_terminal_only() {
     assert!(out[bar..summary].contains("\r "), "{out:?}");
     assert!(!out.contains('\u{1b}'), "{out:?}");
     // With stderr not a terminal (every other test here), there is no bar.
-    let o = run_in(dir.path(), &["batch", "c.csv", "--output", "out2.csv"]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "--headings",
+            "keys",
+            "--output-encoding",
+            "utf-8",
+            "c.csv",
+            "--output",
+            "out2.csv",
+        ],
+    );
     assert!(!text(&o.stderr).contains("処理中"));
 }

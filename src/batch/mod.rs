@@ -20,7 +20,7 @@ use crate::rules::{AnswerSource, Field, RawAnswers, RuleSet, Verdict, name_the_s
 
 pub use columns::{Columns, HeaderError};
 pub use decode::{DecodeReader, Detected, Encoding, Utf16Error};
-pub use output::{Format, RowReport, Writer};
+pub use output::{Format, Headings, OutputEncoding, OutputOptions, RowReport, Writer, Written};
 pub use row::{Evaluator, RowDecision, RowError, evaluate};
 
 /// How many error rows the summary lists by number.
@@ -32,7 +32,7 @@ pub const PROGRESS_EVERY: u64 = 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     pub encoding: Encoding,
-    pub format: Format,
+    pub output: OutputOptions,
     /// The day a date after which is an error.
     pub today: NaiveDate,
 }
@@ -49,6 +49,9 @@ pub struct Summary {
     pub not_eligible: u64,
     /// Rows with an error (no verdict).
     pub errors: u64,
+    /// Rows whose お客さまID was rewritten (full-width, lower case, separators): the typos the
+    /// portal would have refused.
+    pub ids_rewritten: u64,
     /// The first [`LISTED_ERROR_ROWS`] of them.
     pub error_rows: Vec<u64>,
     pub encoding: Detected,
@@ -64,21 +67,27 @@ impl Summary {
             other_method: 0,
             not_eligible: 0,
             errors: 0,
+            ids_rewritten: 0,
             error_rows: Vec::new(),
             encoding: Detected::Ascii,
         }
     }
 
-    fn count(&mut self, row: u64, result: &Result<RowDecision, Vec<RowError>>) {
+    fn count(&mut self, row: u64, result: &Result<RowDecision<'_>, Vec<RowError>>) {
         self.rows += 1;
         match result {
-            Ok(d) => match d.verdict {
-                Verdict::Ready => self.ready += 1,
-                Verdict::ActionRequired => self.action_required += 1,
-                Verdict::Confirm => self.confirm += 1,
-                Verdict::OtherMethod => self.other_method += 1,
-                Verdict::NotEligible => self.not_eligible += 1,
-            },
+            Ok(d) => {
+                if d.customer_id_rewritten {
+                    self.ids_rewritten += 1;
+                }
+                match d.verdict {
+                    Verdict::Ready => self.ready += 1,
+                    Verdict::ActionRequired => self.action_required += 1,
+                    Verdict::Confirm => self.confirm += 1,
+                    Verdict::OtherMethod => self.other_method += 1,
+                    Verdict::NotEligible => self.not_eligible += 1,
+                }
+            }
             Err(_) => {
                 self.errors += 1;
                 if self.error_rows.len() < LISTED_ERROR_ROWS {
@@ -155,6 +164,7 @@ fn read_error(e: csv::Error) -> BatchError {
 
 /// An open batch: the header read and mapped, the rows not yet.
 pub struct Batch<'r, R: Read> {
+    rules: &'r RuleSet,
     reader: csv::Reader<DecodeReader<R>>,
     columns: Columns,
     options: Options,
@@ -192,6 +202,7 @@ impl<'r, R: Read> Batch<'r, R> {
             .map(|(f, h)| (f, text::sanitize(h)))
             .collect();
         Ok(Batch {
+            rules,
             reader,
             columns,
             options,
@@ -217,7 +228,8 @@ impl<'r, R: Read> Batch<'r, R> {
         out: W,
         mut progress: impl FnMut(Progress),
     ) -> Result<(Summary, W), BatchError> {
-        let mut writer = Writer::new(out, self.options.format).map_err(BatchError::Write)?;
+        let mut writer =
+            Writer::new(out, self.rules, self.options.output).map_err(BatchError::Write)?;
         let mut summary = Summary::new();
         let mut record = csv::ByteRecord::new();
         while self
@@ -232,14 +244,17 @@ impl<'r, R: Read> Batch<'r, R> {
             // break is still one row, and CRLF or CR line ends count the same).
             let row = record.position().map_or(0, |p| p.record() + 1);
             let (name, result) = self.row(&mut record);
-            writer
+            let written = writer
                 .write(&RowReport {
                     row,
                     name: &name,
                     result: &result,
                 })
                 .map_err(BatchError::Write)?;
-            summary.count(row, &result);
+            match written {
+                Written::AsIs => summary.count(row, &result),
+                Written::Unencodable => summary.count(row, &Err(Vec::new())),
+            }
             if summary.rows.is_multiple_of(PROGRESS_EVERY) {
                 progress(Progress {
                     rows: summary.rows,
@@ -256,7 +271,7 @@ impl<'r, R: Read> Batch<'r, R> {
     fn row(
         &mut self,
         record: &mut csv::ByteRecord,
-    ) -> (String, Result<RowDecision, Vec<RowError>>) {
+    ) -> (String, Result<RowDecision<'r>, Vec<RowError>>) {
         // One UTF-8 check for the whole row; a row that fails it is checked cell by cell, so
         // only a cell that is used can make the row an error.
         let whole = csv::StringRecord::from_byte_record(std::mem::take(record));

@@ -8,19 +8,27 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::rules::answers::parse_answers;
+use crate::rules::contacts::{ContactRef, contacts};
 use crate::rules::decision::outline;
 use crate::rules::prefecture::parse_prefecture;
-use crate::rules::{ActionCode, Field, FieldError, RawAnswers, RuleSet, V6Status, Verdict};
+use crate::rules::{
+    ActionCode, Field, FieldError, LineKind, RawAnswers, RuleSet, V6Status, Verdict,
+};
 
 /// The decision for a row, as the result file lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowDecision {
+pub struct RowDecision<'r> {
     pub verdict: Verdict,
     pub v6_option: V6Status,
     pub line_category: Option<u8>,
     /// The normalised お客さまID, where one was given.
     pub customer_id: Option<String>,
     pub actions: Vec<ActionCode>,
+    /// Whether the お客さまID was rewritten (full-width, lower case, separators): the portal's
+    /// common typos.
+    pub customer_id_rewritten: bool,
+    /// Whom to call first.
+    pub contact: Option<ContactRef<'r>>,
 }
 
 /// What is wrong with a row: one of its answers (`field`), or the row itself (`None`: bytes
@@ -65,20 +73,33 @@ impl From<FieldError> for RowError {
 /// Decides one row, or says what is wrong with it (every bad field, in question order): the
 /// answers through [`parse_answers`], the decision through [`outline`] (the decision of
 /// `check`, without its texts).
-pub fn evaluate(
-    rules: &RuleSet,
+pub fn evaluate<'r>(
+    rules: &'r RuleSet,
     raw: &RawAnswers,
     today: NaiveDate,
-) -> Result<RowDecision, Vec<RowError>> {
+) -> Result<RowDecision<'r>, Vec<RowError>> {
     let answers = parse_answers(rules, raw, today)
         .map_err(|errors| errors.into_iter().map(RowError::from).collect::<Vec<_>>())?;
     let o = outline(rules, &answers);
+    let kind = rules
+        .line(&answers.line)
+        .map_or(LineKind::Unknown, |l| l.kind);
+    let area = answers.area(rules);
+    let contact = contacts(rules, kind, answers.collab, area)
+        .into_iter()
+        .next();
+    let customer_id_rewritten = answers
+        .customer_id
+        .as_ref()
+        .is_some_and(|n| !n.notices.is_empty());
     Ok(RowDecision {
         verdict: o.verdict,
         v6_option: o.v6_option,
         line_category: o.line_category,
         customer_id: answers.customer_id.map(|n| n.normalized),
         actions: o.actions,
+        customer_id_rewritten,
+        contact,
     })
 }
 
@@ -105,7 +126,7 @@ impl<'r> Evaluator<'r> {
     }
 
     /// Evaluates `raw`; its prefecture may be rewritten to the code it reads as.
-    pub fn evaluate(&mut self, raw: &mut RawAnswers) -> Result<RowDecision, Vec<RowError>> {
+    pub fn evaluate(&mut self, raw: &mut RawAnswers) -> Result<RowDecision<'r>, Vec<RowError>> {
         if let Some(p) = raw.prefecture.as_mut()
             && let Some(code) = self.prefecture_code(p)
         {

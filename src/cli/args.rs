@@ -119,9 +119,57 @@ pub struct BatchArgs {
     )]
     pub format: BatchFormat,
 
-    /// 結果を書き込むファイル (指定しなければ標準出力)
+    /// 結果を書き込むファイル (指定しなければ標準出力。- も標準出力)。既にあるファイルは --overwrite がなければ上書きしません
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// --output のファイルが既にあるとき、上書きします (普通のファイルに限ります)
+    #[arg(long)]
+    pub overwrite: bool,
+
+    /// 結果の CSV の文字コード: utf-8-bom (既定。Excel でそのまま開けます)、utf-8 (BOM なし)、shift_jis (古い Excel 向け)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ENCODING",
+        default_value_t = OutputEncodingArg::Utf8Bom,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub output_encoding: OutputEncodingArg,
+
+    /// 結果の CSV の見出し: japanese (既定。日本語の見出しと値) か keys (スクリプト向けの英語のキーと記号)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "HEADINGS",
+        default_value_t = HeadingsArg::Japanese,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub headings: HeadingsArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputEncodingArg {
+    #[value(name = "utf-8-bom", alias = "utf8-bom", alias = "utf-8-sig")]
+    Utf8Bom,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(
+        name = "shift_jis",
+        alias = "shift-jis",
+        alias = "sjis",
+        alias = "cp932",
+        alias = "windows-31j"
+    )]
+    ShiftJis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HeadingsArg {
+    Japanese,
+    Keys,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

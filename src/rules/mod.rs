@@ -5,6 +5,7 @@ pub mod answer_file;
 pub mod answer_rows;
 pub mod answer_source;
 pub mod answers;
+pub mod contacts;
 pub mod customer_id;
 pub mod date;
 pub mod decision;

@@ -375,6 +375,8 @@ pub struct WrongApplication {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActionText {
+    /// The step in a few words, for a list with one line per step.
+    pub short: String,
     pub text: String,
     pub detail: String,
     /// Exactly the code's [`ActionCode::variants`], in that order (the loader checks).

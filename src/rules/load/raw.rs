@@ -220,6 +220,7 @@ pub(super) struct RawWrongApplication {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAction {
+    pub(super) short: String,
     pub(super) text: String,
     pub(super) detail: String,
     #[allow(dead_code)]

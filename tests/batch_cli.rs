@@ -896,3 +896,49 @@ fn a_progress_bar_on_a_terminal_only() {
     );
     assert!(!text(&o.stderr).contains("処理中"));
 }
+
+#[test]
+fn line_types_as_technicians_write_them_and_an_ambiguous_one_lists_the_candidates() {
+    let csv = "医療機関名,回線の種類,都道府県,お客さまID\n\
+               a,光ネクスト ファミリータイプ,東京都,CAF0123456789\n\
+               b,フレッツ 光ネクスト ファミリー・スーパーハイスピードタイプ 隼,大阪府,CAF0123456789\n\
+               c,Bフレッツ,東京都,\n\
+               d,コムファ,愛知県,\n\
+               e,ビビック,福岡県,\n\
+               f,ファミリータイプ,東京都,CAF0123456789\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_in(
+        dir.path(),
+        &["batch", "--headings", "keys", "--format", "json", "c.csv"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let rows: Vec<Value> = text(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    let verdicts: Vec<&str> = rows[..5]
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap_or("error"))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            "confirm",
+            "confirm",
+            "not_eligible",
+            "other_method",
+            "other_method"
+        ]
+    );
+    assert_eq!(rows[3]["line_category"], 2);
+    assert_eq!(rows[4]["line_category"], 2);
+    let error = &rows[5]["errors"][0];
+    assert_eq!(error["field"], "line");
+    assert_eq!(error["code"], "ambiguous");
+    let message = error["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("フレッツ 光クロス (cross)")
+            && message.contains("フレッツ 光ネクスト ファミリータイプ (next-family)"),
+        "{message}"
+    );
+}

@@ -262,6 +262,10 @@ pub struct LineType {
     pub line_category: Option<u8>,
     pub operator: Option<String>,
     pub hint: String,
+    /// Every name the line is found by, as [`super::text::line_key`] folds them: its name, its
+    /// name without a remark in brackets, a 光ネクスト type's name without 「光ネクスト」, and its
+    /// aliases. The loader makes them; two lines may share one (the answer is then ambiguous).
+    pub keys: Vec<String>,
 }
 
 impl LineType {

@@ -111,6 +111,8 @@ pub(super) struct RawLine {
     pub(super) line_category: Option<u8>,
     pub(super) operator: Option<String>,
     pub(super) hint: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
     #[allow(dead_code)]
     pub(super) source: String,
 }

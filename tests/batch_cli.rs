@@ -942,3 +942,110 @@ fn line_types_as_technicians_write_them_and_an_ambiguous_one_lists_the_candidate
         "{message}"
     );
 }
+
+/// Runs `batch -` on `input` through a pipe, with a bound on the wait.
+fn batch_stdin(input: Vec<u8>, args: &[&str]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(["batch", "-"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let feeder = std::thread::spawn(move || {
+        // The program may stop reading early (that is the point): a closed pipe is fine.
+        let _ = stdin.write_all(&input);
+    });
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().expect("wait").is_none() {
+        assert!(std::time::Instant::now() < deadline, "batch did not finish");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let o = child.wait_with_output().expect("output");
+    let _ = feeder.join();
+    o
+}
+
+#[test]
+fn a_stream_without_line_ends_stops_with_exit_2_and_says_which_row() {
+    for (input, row) in [
+        (vec![0u8; 8 << 20], "1 行目"),
+        (
+            [b"name,line\n".to_vec(), vec![0u8; 8 << 20]].concat(),
+            "2 行目",
+        ),
+        (
+            [b"name,line\n\"".to_vec(), vec![b'a'; 8 << 20]].concat(),
+            "2 行目",
+        ),
+    ] {
+        let o = batch_stdin(input, &[]);
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+        let err = text(&o.stderr);
+        assert!(
+            err.contains(&format!("{row}が 1 MiB を超えても終わりません")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_row_over_64_kib_is_an_error_row_and_the_rest_run() {
+    let csv = format!(
+        "name,line\na,commufa\n{},commufa\nc,commufa\n",
+        "b".repeat(70 * 1024)
+    );
+    let o = batch_stdin(csv.into_bytes(), &["--headings", "keys"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[1][2], "other_method");
+    assert_eq!(rows[2][0], "3");
+    assert_eq!(
+        rows[2][1], "",
+        "the name of a row read no further is not shown"
+    );
+    assert_eq!(rows[2][8], "row");
+    assert!(
+        rows[2][9].contains("この行は長すぎます (71 KiB。64 KiB まで)"),
+        "{:?}",
+        rows[2]
+    );
+    assert_eq!(rows[3][2], "other_method");
+}
+
+#[test]
+fn shift_jis_behind_a_utf8_bom_gets_advice_that_works() {
+    let bytes = [
+        &[0xEF, 0xBB, 0xBF][..],
+        &sjis("医療機関名,回線の種類\nさくら,commufa\n"),
+    ]
+    .concat();
+    let dir = dir_with("c.csv", &bytes);
+    let o = run_in(dir.path(), &["batch", "c.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("--encoding shift_jis を指定してください"),
+        "{err}"
+    );
+    assert!(err.contains("BOM"), "{err}");
+    // The advice, followed: read as Shift_JIS, the BOM skipped.
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "c.csv",
+            "--encoding",
+            "shift_jis",
+            "--headings",
+            "keys",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[1][1], "さくら");
+    assert_eq!(rows[1][2], "other_method");
+}

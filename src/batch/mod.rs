@@ -19,12 +19,16 @@ use crate::rules::answer_file::given_mut;
 use crate::rules::{AnswerSource, Field, RawAnswers, RuleSet, Verdict, name_the_source, text};
 
 pub use columns::{Columns, HeaderError};
-pub use decode::{DecodeReader, Detected, Encoding, Utf16Error};
+pub use decode::{DecodeReader, Detected, Encoding, RunawayRow, Utf16Error};
 pub use output::{Format, Headings, OutputEncoding, OutputOptions, RowReport, Writer, Written};
 pub use row::{Evaluator, RowDecision, RowError, evaluate};
 
 /// How many error rows the summary lists by number.
 pub const LISTED_ERROR_ROWS: usize = 20;
+
+/// The largest row (its cells' bytes as UTF-8) that is read as answers: more is an error row.
+/// A clinic's answers take a few hundred bytes.
+pub const MAX_ROW: usize = 64 * 1024;
 
 /// How often (in rows) the progress callback is called.
 pub const PROGRESS_EVERY: u64 = 1024;
@@ -113,8 +117,11 @@ pub enum BatchError {
     Read(io::Error),
     Utf16,
     Empty,
-    HeaderNotText,
+    /// The header is not text in the encoding it was read in.
+    HeaderNotText(Detected),
     Header(HeaderError),
+    /// The row after this one (the header being 1) never ends.
+    Runaway(u64),
     Write(io::Error),
 }
 
@@ -132,10 +139,19 @@ impl std::fmt::Display for BatchError {
             BatchError::Empty => f.write_str(
                 "ファイルが空です。1行目に見出し、2行目から医療機関ごとの回答を書いてください",
             ),
-            BatchError::HeaderNotText => f.write_str(
+            BatchError::HeaderNotText(Detected::Utf8Bom) => f.write_str(
+                "1行目の見出しを UTF-8 として読めません。ファイルの先頭に UTF-8 の印 (BOM) がありますが、中身は別の文字コードのようです。Shift_JIS のファイルなら --encoding shift_jis を指定してください (先頭の印は読み飛ばします)",
+            ),
+            BatchError::HeaderNotText(_) => f.write_str(
                 "1行目の見出しを文字として読めません。--encoding shift_jis か --encoding utf-8 で文字コードを指定してください",
             ),
             BatchError::Header(e) => write!(f, "{e}"),
+            BatchError::Runaway(row) => write!(
+                f,
+                "{} 行目が {} MiB を超えても終わりません (改行がないか、「\"」が閉じていません)。CSV として保存し直したファイルか、その行を直したファイルを指定してください",
+                row + 1,
+                decode::RUNAWAY / (1024 * 1024)
+            ),
             BatchError::Write(e) => write!(
                 f,
                 "結果を書き込めませんでした ({})",
@@ -154,6 +170,11 @@ fn read_error(e: csv::Error) -> BatchError {
                 .is_some_and(|inner| inner.downcast_ref::<Utf16Error>().is_some())
             {
                 BatchError::Utf16
+            } else if e
+                .get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<RunawayRow>().is_some())
+            {
+                BatchError::Runaway(0)
             } else {
                 BatchError::Read(e)
             }
@@ -193,7 +214,7 @@ impl<'r, R: Read> Batch<'r, R> {
             .iter()
             .map(std::str::from_utf8)
             .collect::<Result<_, _>>()
-            .map_err(|_| BatchError::HeaderNotText)?;
+            .map_err(|_| BatchError::HeaderNotText(reader.get_ref().detected()))?;
         let columns = Columns::from_header(cells.iter().copied()).map_err(BatchError::Header)?;
         let headers = columns
             .answers
@@ -232,18 +253,33 @@ impl<'r, R: Read> Batch<'r, R> {
             Writer::new(out, self.rules, self.options.output).map_err(BatchError::Write)?;
         let mut summary = Summary::new();
         let mut record = csv::ByteRecord::new();
-        while self
-            .reader
-            .read_byte_record(&mut record)
-            .map_err(read_error)?
-        {
-            if record.iter().all(|c| c.trim_ascii().is_empty()) {
-                continue;
+        // The number of the last row read, the header being 1.
+        let mut last_row = 1;
+        loop {
+            let start = self.reader.position().byte();
+            self.reader.get_mut().record_starts_at(start);
+            let read = self.reader.read_byte_record(&mut record);
+            match read.map_err(read_error) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(BatchError::Runaway(_)) => return Err(BatchError::Runaway(last_row)),
+                Err(e) => return Err(e),
             }
             // The record's number, the header being 1: Excel's row number (a cell with a line
             // break is still one row, and CRLF or CR line ends count the same).
             let row = record.position().map_or(0, |p| p.record() + 1);
-            let (name, result) = self.row(&mut record);
+            last_row = row;
+            if record.iter().all(|c| c.trim_ascii().is_empty()) {
+                continue;
+            }
+            let (name, result) = if record.as_slice().len() > MAX_ROW {
+                (
+                    String::new(),
+                    Err(vec![RowError::too_long(record.as_slice().len())]),
+                )
+            } else {
+                self.row(&mut record)
+            };
             let written = writer
                 .write(&RowReport {
                     row,
@@ -316,7 +352,7 @@ impl<'r, R: Read> Batch<'r, R> {
             *record = s.into_byte_record();
         }
         if not_text {
-            return (name, Err(vec![RowError::not_text()]));
+            return (name, Err(vec![RowError::not_text(self.encoding())]));
         }
         let result = self.evaluator.evaluate(&mut self.raw);
         (name, result.map_err(|errors| self.name_the_columns(errors)))

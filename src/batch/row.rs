@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::decode::Detected;
 use crate::rules::answers::parse_answers;
 use crate::rules::contacts::{ContactRef, contacts};
 use crate::rules::decision::outline;
@@ -51,11 +52,35 @@ impl RowError {
         self.field.map_or("row", |f| f.into())
     }
 
-    pub fn not_text() -> RowError {
+    /// A row of `bytes` bytes, over [`super::MAX_ROW`]: read no further.
+    pub fn too_long(bytes: usize) -> RowError {
+        RowError {
+            field: None,
+            code: "row_too_long",
+            message: format!(
+                "この行は長すぎます ({} KiB。{} KiB まで)。1行には1医療機関の回答だけを書いてください。セルの中に長い文章や改行が入っていないか確かめてください",
+                bytes.div_ceil(1024),
+                super::MAX_ROW / 1024
+            ),
+        }
+    }
+
+    /// A row with bytes that are not text in the encoding the file is read in (`detected`).
+    pub fn not_text(detected: Detected) -> RowError {
+        let message = match detected {
+            // The BOM said UTF-8; the bytes say otherwise: most likely Shift_JIS that an editor
+            // marked as UTF-8. Only `--encoding shift_jis` reads it (the BOM is then skipped).
+            Detected::Utf8Bom => {
+                "この行は UTF-8 として読めません。ファイルの先頭に UTF-8 の印 (BOM) がありますが、中身は別の文字コードのようです。Shift_JIS のファイルなら --encoding shift_jis を指定してください (先頭の印は読み飛ばします)"
+            }
+            _ => {
+                "この行には文字として読めないバイトがあります。ファイルが Shift_JIS なら --encoding shift_jis を、UTF-8 なら --encoding utf-8 を指定して、保存し直したファイルを読み込んでください"
+            }
+        };
         RowError {
             field: None,
             code: "encoding",
-            message: "この行には文字として読めないバイトがあります。ファイルが Shift_JIS なら --encoding shift_jis を、UTF-8 なら --encoding utf-8 を指定して、保存し直したファイルを読み込んでください".to_string(),
+            message: message.to_string(),
         }
     }
 }

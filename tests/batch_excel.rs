@@ -336,3 +336,40 @@ fn output_dash_is_standard_output() {
     assert_eq!(cells(&as_excel_reads(&o.stdout)).len(), 4);
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
+
+#[test]
+fn the_templates_open_in_excel_and_head_every_column() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    for (name, bom) in [("template.csv", true), ("template-sjis.csv", false)] {
+        let bytes = std::fs::read(root.join(name)).expect("the template");
+        assert_eq!(bytes.starts_with("\u{feff}".as_bytes()), bom, "{name}");
+        assert_crlf(&bytes);
+        let header = &cells(&as_excel_reads(&bytes))[0];
+        let columns =
+            oqs_line_check::batch::Columns::from_header(header.iter().map(String::as_str))
+                .expect("a header batch reads");
+        assert_eq!(columns.name, Some(0), "{name}");
+        assert_eq!(
+            columns.answers.len(),
+            oqs_line_check::rules::Field::all().count(),
+            "{name}"
+        );
+        assert!(columns.ignored.is_empty(), "{name}");
+        // Filled in as a clinic would, in the template's own encoding, it runs.
+        let row = "さくら内科,光ネクスト ファミリータイプ,東京都,いいえ,2010-04-01,わからない,CAF0123456789,いいえ\r\n";
+        let filled = if bom {
+            [&bytes[..], row.as_bytes()].concat()
+        } else {
+            [&bytes[..], &encoding_rs::SHIFT_JIS.encode(row).0].concat()
+        };
+        let dir = dir_with(name, &filled);
+        let o = run_in(dir.path(), &["batch", name]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let rows = cells(&as_excel_reads(&o.stdout));
+        assert_eq!(
+            cell(&rows, 1, "判定"),
+            "申請の前に手続きが必要です",
+            "{name}"
+        );
+    }
+}

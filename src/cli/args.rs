@@ -13,7 +13,8 @@ use oqs_line_check::rules::{Field, RawAnswers};
     name = "oqs-line-check",
     version,
     disable_help_subcommand = true,
-    help_template = "{about}\n\n使い方: {usage}\n\n{all-args}{after-help}",
+    help_template = "{about}\n\n使い方: {usage}\n\n{all-args}\n{after-help}",
+    after_help = super::examples::main_help(),
     subcommand_help_heading = "サブコマンド",
     next_help_heading = "指定",
     disable_help_flag = true,
@@ -52,19 +53,22 @@ pub struct Cli {
 pub enum Command {
     /// 答えを指定して、判定結果だけを表示します (対話なし)
     #[command(
-        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}",
+        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}\n{after-help}",
+        after_help = super::examples::check_help(),
         next_help_heading = "指定"
     )]
     Check(CheckArgs),
     /// CSV ファイルの医療機関ごとに判定し、1行に1件の結果を出力します (一括判定)
     #[command(
-        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}",
+        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}\n{after-help}",
+        after_help = super::examples::batch_help(),
         next_help_heading = "指定"
     )]
     Batch(BatchArgs),
     /// 回線の種類や都道府県の一覧を表示します
     #[command(
-        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}",
+        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}\n{after-help}",
+        after_help = super::examples::list_help(),
         next_help_heading = "指定"
     )]
     List {

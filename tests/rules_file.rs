@@ -426,7 +426,7 @@ fn a_missing_action() {
 fn an_unknown_action() {
     let text = edit(
         "[actions.confirm_line_type]",
-        "[actions.call_the_president]\ntext = \"x\"\ndetail = \"y\"\nsource = \"z\"\n\n[actions.confirm_line_type]",
+        "[actions.call_the_president]\nshort = \"s\"\ntext = \"x\"\ndetail = \"y\"\nsource = \"z\"\n\n[actions.confirm_line_type]",
     );
     let line = line_of(&text, "[actions.call_the_president]");
     let err = assert_rejected("rules.toml", &text, line);

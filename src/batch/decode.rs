@@ -56,6 +56,23 @@ impl std::fmt::Display for Utf16Error {
 
 impl std::error::Error for Utf16Error {}
 
+/// A row longer than this is read no further: the file has no line end there, or a quote that
+/// never closes. It is far beyond [`super::MAX_ROW`] and the CSV reader's buffer, so every row
+/// that ends is read whole and judged by its size.
+pub const RUNAWAY: u64 = 1024 * 1024;
+
+/// A row runs past [`RUNAWAY`] bytes: carried inside an `io::Error` of kind `InvalidData`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunawayRow;
+
+impl std::fmt::Display for RunawayRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("行が終わりません")
+    }
+}
+
+impl std::error::Error for RunawayRow {}
+
 /// Bytes read from the file at a time.
 const CHUNK: usize = 64 * 1024;
 /// Bytes from the first non-ASCII byte on that decide between UTF-8 and Shift_JIS.
@@ -87,6 +104,10 @@ pub struct DecodeReader<R> {
     dstart: usize,
     dend: usize,
     bytes_in: u64,
+    /// Decoded bytes handed out so far, and how far they may go (see
+    /// [`DecodeReader::record_starts_at`]).
+    delivered: u64,
+    limit: u64,
 }
 
 impl<R: Read> DecodeReader<R> {
@@ -104,6 +125,8 @@ impl<R: Read> DecodeReader<R> {
             dstart: 0,
             dend: 0,
             bytes_in: 0,
+            delivered: 0,
+            limit: RUNAWAY,
         }
     }
 
@@ -115,6 +138,13 @@ impl<R: Read> DecodeReader<R> {
     /// Bytes taken from the file so far (for a progress bar).
     pub fn bytes_in(&self) -> u64 {
         self.bytes_in
+    }
+
+    /// A record that starts at decoded byte `start` must end within [`RUNAWAY`] bytes: reading
+    /// further fails with [`RunawayRow`], so a file without line ends (or with a quote that never
+    /// closes) cannot fill the memory.
+    pub fn record_starts_at(&mut self, start: u64) {
+        self.limit = start.saturating_add(RUNAWAY);
     }
 
     /// Reads more of the file after what is buffered. Returns false at the end of the file.
@@ -163,8 +193,14 @@ impl<R: Read> DecodeReader<R> {
         let head = &self.raw[self.start..self.end];
         if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
             self.start += 3;
-            self.state = State::Utf8;
-            self.detected = Detected::Utf8Bom;
+            // A Shift_JIS file some editor prefixed with a UTF-8 BOM: `--encoding shift_jis`
+            // is the way out, so it wins over the BOM.
+            if self.requested == Encoding::ShiftJis {
+                self.shift_jis();
+            } else {
+                self.state = State::Utf8;
+                self.detected = Detected::Utf8Bom;
+            }
         } else if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
             return Err(io::Error::new(io::ErrorKind::InvalidData, Utf16Error));
         } else {
@@ -207,6 +243,19 @@ fn looks_utf8(bytes: &[u8]) -> bool {
 
 impl<R: Read> Read for DecodeReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let room = self.limit.saturating_sub(self.delivered);
+        if room == 0 && !buf.is_empty() {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, RunawayRow));
+        }
+        let take = buf.len().min(usize::try_from(room).unwrap_or(usize::MAX));
+        let n = self.read_decoded(&mut buf[..take])?;
+        self.delivered += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: Read> DecodeReader<R> {
+    fn read_decoded(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if buf.is_empty() {
             return Ok(0);
         }
@@ -235,7 +284,10 @@ impl<R: Read> Read for DecodeReader<R> {
                         return Ok(self.copy_raw(buf, ascii));
                     }
                     self.fill_to(SNIFF)?;
-                    if looks_utf8(&self.raw[self.start..self.end]) {
+                    // Exactly the window, however the bytes arrived: a file read in one go
+                    // and the same bytes through a pipe decide alike.
+                    let window = self.end.min(self.start + SNIFF);
+                    if looks_utf8(&self.raw[self.start..window]) {
                         self.state = State::Utf8;
                         self.detected = Detected::Utf8;
                     } else {
@@ -367,5 +419,49 @@ mod tests {
             e.get_ref()
                 .is_some_and(|e| e.downcast_ref::<Utf16Error>().is_some())
         );
+    }
+
+    #[test]
+    fn the_same_bytes_decide_alike_however_they_arrive() {
+        // UTF-8 for the whole sniffing window, then bytes that are not: the window decides,
+        // whether the reader hands out one byte or the whole file at a time.
+        let mut bytes = b"name\n".to_vec();
+        bytes.extend_from_slice("é".repeat(SNIFF).as_bytes());
+        bytes.extend_from_slice(&sjis("\n東京都\n"));
+        let detected: Vec<Detected> = [1, 7, 4096, 1 << 20]
+            .into_iter()
+            .map(|chunk| decode(&bytes, Encoding::Auto, chunk).1)
+            .collect();
+        assert_eq!(detected, [Detected::Utf8; 4]);
+    }
+
+    #[test]
+    fn shift_jis_behind_a_utf8_bom_reads_when_told() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice(&sjis("医療機関名,line\nさくら,cross\n"));
+        let (out, detected) = decode(&bytes, Encoding::ShiftJis, 5);
+        assert_eq!(detected, Detected::ShiftJis);
+        assert_eq!(
+            String::from_utf8(out).expect("UTF-8"),
+            "医療機関名,line\nさくら,cross\n"
+        );
+    }
+
+    #[test]
+    fn a_record_may_not_run_past_its_limit() {
+        let mut r = DecodeReader::new(&[0u8; 4096][..], Encoding::Auto);
+        r.record_starts_at(0);
+        r.limit = 100;
+        let mut buf = [0u8; 64];
+        assert_eq!(r.read(&mut buf).expect("reads"), 64);
+        assert_eq!(r.read(&mut buf).expect("reads"), 36);
+        let e = r.read(&mut buf).expect_err("runaway");
+        assert!(
+            e.get_ref()
+                .is_some_and(|e| e.downcast_ref::<RunawayRow>().is_some())
+        );
+        // The next record gets its own limit.
+        r.record_starts_at(100);
+        assert_eq!(r.read(&mut buf).expect("reads"), 64);
     }
 }

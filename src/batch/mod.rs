@@ -21,12 +21,16 @@ use crate::rules::{
 };
 
 pub use columns::{Columns, HeaderError};
-pub use decode::{DecodeReader, Detected, Encoding, Utf16Error};
-pub use output::{Format, RowReport, Writer};
+pub use decode::{DecodeReader, Detected, Encoding, RunawayRow, Utf16Error};
+pub use output::{Format, Headings, OutputEncoding, OutputOptions, RowReport, Writer, Written};
 pub use row::{Evaluator, RowDecision, RowError, evaluate};
 
 /// How many error rows the summary lists by number.
 pub const LISTED_ERROR_ROWS: usize = 20;
+
+/// The largest row (its cells' bytes as UTF-8) that is read as answers: more is an error row.
+/// A clinic's answers take a few hundred bytes.
+pub const MAX_ROW: usize = 64 * 1024;
 
 /// How often (in rows) the progress callback is called.
 pub const PROGRESS_EVERY: u64 = 1024;
@@ -34,7 +38,7 @@ pub const PROGRESS_EVERY: u64 = 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     pub encoding: Encoding,
-    pub format: Format,
+    pub output: OutputOptions,
     /// The day a date after which is an error.
     pub today: NaiveDate,
 }
@@ -51,6 +55,9 @@ pub struct Summary {
     pub not_eligible: u64,
     /// Rows with an error (no verdict).
     pub errors: u64,
+    /// Rows whose お客さまID was rewritten (full-width, lower case, separators): the typos the
+    /// portal would have refused.
+    pub ids_rewritten: u64,
     /// The first [`LISTED_ERROR_ROWS`] of them.
     pub error_rows: Vec<u64>,
     pub encoding: Detected,
@@ -66,21 +73,27 @@ impl Summary {
             other_method: 0,
             not_eligible: 0,
             errors: 0,
+            ids_rewritten: 0,
             error_rows: Vec::new(),
             encoding: Detected::Ascii,
         }
     }
 
-    fn count(&mut self, row: u64, result: &Result<RowDecision, Vec<RowError>>) {
+    fn count(&mut self, row: u64, result: &Result<RowDecision<'_>, Vec<RowError>>) {
         self.rows += 1;
         match result {
-            Ok(d) => match d.verdict {
-                Verdict::Ready => self.ready += 1,
-                Verdict::ActionRequired => self.action_required += 1,
-                Verdict::Confirm => self.confirm += 1,
-                Verdict::OtherMethod => self.other_method += 1,
-                Verdict::NotEligible => self.not_eligible += 1,
-            },
+            Ok(d) => {
+                if d.customer_id_rewritten {
+                    self.ids_rewritten += 1;
+                }
+                match d.verdict {
+                    Verdict::Ready => self.ready += 1,
+                    Verdict::ActionRequired => self.action_required += 1,
+                    Verdict::Confirm => self.confirm += 1,
+                    Verdict::OtherMethod => self.other_method += 1,
+                    Verdict::NotEligible => self.not_eligible += 1,
+                }
+            }
             Err(_) => {
                 self.errors += 1;
                 if self.error_rows.len() < LISTED_ERROR_ROWS {
@@ -106,8 +119,11 @@ pub enum BatchError {
     Read(io::Error),
     Utf16,
     Empty,
-    HeaderNotText,
+    /// The header is not text in the encoding it was read in.
+    HeaderNotText(Detected),
     Header(HeaderError),
+    /// The row after this one (the header being 1) never ends.
+    Runaway(u64),
     Write(io::Error),
 }
 
@@ -125,10 +141,19 @@ impl std::fmt::Display for BatchError {
             BatchError::Empty => f.write_str(
                 "ファイルが空です。1行目に見出し、2行目から医療機関ごとの回答を書いてください",
             ),
-            BatchError::HeaderNotText => f.write_str(
+            BatchError::HeaderNotText(Detected::Utf8Bom) => f.write_str(
+                "1行目の見出しを UTF-8 として読めません。ファイルの先頭に UTF-8 の印 (BOM) がありますが、中身は別の文字コードのようです。Shift_JIS のファイルなら --encoding shift_jis を指定してください (先頭の印は読み飛ばします)",
+            ),
+            BatchError::HeaderNotText(_) => f.write_str(
                 "1行目の見出しを文字として読めません。--encoding shift_jis か --encoding utf-8 で文字コードを指定してください",
             ),
             BatchError::Header(e) => write!(f, "{e}"),
+            BatchError::Runaway(row) => write!(
+                f,
+                "{} 行目が {} MiB を超えても終わりません (改行がないか、「\"」が閉じていません)。CSV として保存し直したファイルか、その行を直したファイルを指定してください",
+                row + 1,
+                decode::RUNAWAY / (1024 * 1024)
+            ),
             BatchError::Write(e) => write!(f, "結果を書き込めませんでした ({})", write_reason(e)),
         }
     }
@@ -155,6 +180,11 @@ fn read_error(e: csv::Error) -> BatchError {
                 .is_some_and(|inner| inner.downcast_ref::<Utf16Error>().is_some())
             {
                 BatchError::Utf16
+            } else if e
+                .get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<RunawayRow>().is_some())
+            {
+                BatchError::Runaway(0)
             } else {
                 BatchError::Read(e)
             }
@@ -165,6 +195,7 @@ fn read_error(e: csv::Error) -> BatchError {
 
 /// An open batch: the header read and mapped, the rows not yet.
 pub struct Batch<'r, R: Read> {
+    rules: &'r RuleSet,
     reader: csv::Reader<DecodeReader<R>>,
     columns: Columns,
     options: Options,
@@ -193,7 +224,7 @@ impl<'r, R: Read> Batch<'r, R> {
             .iter()
             .map(std::str::from_utf8)
             .collect::<Result<_, _>>()
-            .map_err(|_| BatchError::HeaderNotText)?;
+            .map_err(|_| BatchError::HeaderNotText(reader.get_ref().detected()))?;
         let columns = Columns::from_header(cells.iter().copied()).map_err(BatchError::Header)?;
         let headers = columns
             .answers
@@ -202,6 +233,7 @@ impl<'r, R: Read> Batch<'r, R> {
             .map(|(f, h)| (f, text::sanitize(h)))
             .collect();
         Ok(Batch {
+            rules,
             reader,
             columns,
             options,
@@ -227,29 +259,48 @@ impl<'r, R: Read> Batch<'r, R> {
         out: W,
         mut progress: impl FnMut(Progress),
     ) -> Result<(Summary, W), BatchError> {
-        let mut writer = Writer::new(out, self.options.format).map_err(BatchError::Write)?;
+        let mut writer =
+            Writer::new(out, self.rules, self.options.output).map_err(BatchError::Write)?;
         let mut summary = Summary::new();
         let mut record = csv::ByteRecord::new();
-        while self
-            .reader
-            .read_byte_record(&mut record)
-            .map_err(read_error)?
-        {
-            if record.iter().all(|c| c.trim_ascii().is_empty()) {
-                continue;
+        // The number of the last row read, the header being 1.
+        let mut last_row = 1;
+        loop {
+            let start = self.reader.position().byte();
+            self.reader.get_mut().record_starts_at(start);
+            let read = self.reader.read_byte_record(&mut record);
+            match read.map_err(read_error) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(BatchError::Runaway(_)) => return Err(BatchError::Runaway(last_row)),
+                Err(e) => return Err(e),
             }
             // The record's number, the header being 1: Excel's row number (a cell with a line
             // break is still one row, and CRLF or CR line ends count the same).
             let row = record.position().map_or(0, |p| p.record() + 1);
-            let (name, result) = self.row(&mut record);
-            writer
+            last_row = row;
+            if record.iter().all(|c| c.trim_ascii().is_empty()) {
+                continue;
+            }
+            let (name, result) = if record.as_slice().len() > MAX_ROW {
+                (
+                    String::new(),
+                    Err(vec![RowError::too_long(record.as_slice().len())]),
+                )
+            } else {
+                self.row(&mut record)
+            };
+            let written = writer
                 .write(&RowReport {
                     row,
                     name: &name,
                     result: &result,
                 })
                 .map_err(BatchError::Write)?;
-            summary.count(row, &result);
+            match written {
+                Written::AsIs => summary.count(row, &result),
+                Written::Unencodable => summary.count(row, &Err(Vec::new())),
+            }
             if summary.rows.is_multiple_of(PROGRESS_EVERY) {
                 progress(Progress {
                     rows: summary.rows,
@@ -266,7 +317,7 @@ impl<'r, R: Read> Batch<'r, R> {
     fn row(
         &mut self,
         record: &mut csv::ByteRecord,
-    ) -> (String, Result<RowDecision, Vec<RowError>>) {
+    ) -> (String, Result<RowDecision<'r>, Vec<RowError>>) {
         // One UTF-8 check for the whole row; a row that fails it is checked cell by cell, so
         // only a cell that is used can make the row an error.
         let whole = csv::StringRecord::from_byte_record(std::mem::take(record));
@@ -311,7 +362,7 @@ impl<'r, R: Read> Batch<'r, R> {
             *record = s.into_byte_record();
         }
         if not_text {
-            return (name, Err(vec![RowError::not_text()]));
+            return (name, Err(vec![RowError::not_text(self.encoding())]));
         }
         let result = self.evaluator.evaluate(&mut self.raw);
         (name, result.map_err(|errors| self.name_the_columns(errors)))

@@ -1,22 +1,27 @@
 //! The result file: one line per clinic, as CSV (for a spreadsheet) or JSON lines (for scripts).
 //!
-//! CSV columns: `row,name,verdict,verdict_label,v6_option,line_category,customer_id,actions,
-//! error_fields,errors,notes`. `actions` and `error_fields` are ids joined by a space; `errors`
-//! and `notes` are the Japanese messages joined by 「 / 」. A row with errors has no verdict.
+//! CSV is written for Japanese Excel opened by a double-click: UTF-8 with a BOM (or Shift_JIS
+//! for older Excel) and CRLF line ends, Japanese headings and Japanese values. With
+//! [`Headings::Keys`] the headings are the English keys scripts read and the values are ids
+//! (see [`KEY_COLUMNS`]).
 //!
 //! JSON lines: `{"row": 2, "name": "...", "verdict": "ready" | null, "verdict_label": ...,
 //! "v6_option": ..., "line_category": 1 | null, "customer_id": "..." | null,
-//! "actions": ["apply_on_portal", ...], "errors": [{"field": "customer_id", "code": "...",
-//! "message": "..."}], "notes": ["..."]}`.
+//! "customer_id_rewritten": false, "actions": ["apply_on_portal", ...], "contact": {"name": ...,
+//! "phone": ..., "hours": ..., "url": ...} | null, "errors": [{"field": "customer_id", "code":
+//! "...", "message": "..."}], "notes": ["..."]}`.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::rc::Rc;
 
+use encoding_rs::{EncoderResult, SHIFT_JIS};
 use serde::Serialize;
 
-use crate::rules::ActionCode;
-
 use super::row::{RowDecision, RowError};
+use crate::rules::contacts::ContactRef;
+use crate::rules::{ActionCode, RuleSet};
 
 /// The output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,26 +31,104 @@ pub enum Format {
     JsonLines,
 }
 
-/// The CSV header.
-pub const CSV_HEADER: [&str; 11] = [
-    "row",
-    "name",
-    "verdict",
-    "verdict_label",
-    "v6_option",
-    "line_category",
-    "customer_id",
-    "actions",
-    "error_fields",
-    "errors",
-    "notes",
+/// The CSV's headings and values: Japanese for people, or the English keys and ids for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Headings {
+    #[default]
+    Japanese,
+    Keys,
+}
+
+/// The CSV's bytes. JSON lines are always UTF-8 without a BOM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OutputEncoding {
+    /// What Excel opens by a double-click (Excel 2016 and later).
+    #[default]
+    Utf8Bom,
+    Utf8,
+    /// Windows-31J, for older Excel. A row with a character it cannot hold becomes an error row.
+    ShiftJis,
+}
+
+/// How to write the result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OutputOptions {
+    pub format: Format,
+    pub headings: Headings,
+    pub encoding: OutputEncoding,
+}
+
+/// A CSV column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Row,
+    Name,
+    Verdict,
+    VerdictLabel,
+    V6Option,
+    LineCategory,
+    CustomerId,
+    CustomerIdRewritten,
+    Actions,
+    Contact,
+    Phone,
+    ErrorFields,
+    Errors,
+    Notes,
+}
+
+/// The columns scripts read, with their keys: those of earlier versions first, in their order.
+const KEY_COLUMNS: [(Col, &str); 14] = [
+    (Col::Row, "row"),
+    (Col::Name, "name"),
+    (Col::Verdict, "verdict"),
+    (Col::VerdictLabel, "verdict_label"),
+    (Col::V6Option, "v6_option"),
+    (Col::LineCategory, "line_category"),
+    (Col::CustomerId, "customer_id"),
+    (Col::Actions, "actions"),
+    (Col::ErrorFields, "error_fields"),
+    (Col::Errors, "errors"),
+    (Col::Notes, "notes"),
+    (Col::Contact, "contact"),
+    (Col::Phone, "phone"),
+    (Col::CustomerIdRewritten, "customer_id_rewritten"),
 ];
 
+/// The columns people read, with their Japanese headings, in the order they act on them.
+const JAPANESE_COLUMNS: [(Col, &str); 13] = [
+    (Col::Row, "行"),
+    (Col::Name, "医療機関名"),
+    (Col::VerdictLabel, "判定"),
+    (Col::V6Option, "フレッツ・v6オプション"),
+    (Col::LineCategory, "電気通信回線種別"),
+    (Col::CustomerId, "お客さまID"),
+    (Col::CustomerIdRewritten, "お客さまIDの書き直し"),
+    (Col::Actions, "やること"),
+    (Col::Contact, "問い合わせ先"),
+    (Col::Phone, "電話番号"),
+    (Col::Notes, "注意"),
+    (Col::ErrorFields, "エラーの項目"),
+    (Col::Errors, "エラー"),
+];
+
+fn columns(headings: Headings) -> &'static [(Col, &'static str)] {
+    match headings {
+        Headings::Japanese => &JAPANESE_COLUMNS,
+        Headings::Keys => &KEY_COLUMNS,
+    }
+}
+
+/// The CSV headings of `headings`.
+pub fn csv_header(headings: Headings) -> impl Iterator<Item = &'static str> {
+    columns(headings).iter().map(|&(_, h)| h)
+}
+
 /// One row's result, ready to write. `name` is already sanitised.
-pub struct RowReport<'a> {
+pub struct RowReport<'a, 'r> {
     pub row: u64,
     pub name: &'a str,
-    pub result: &'a Result<RowDecision, Vec<RowError>>,
+    pub result: &'a Result<RowDecision<'r>, Vec<RowError>>,
 }
 
 #[derive(Serialize)]
@@ -57,128 +140,352 @@ struct JsonRow<'a> {
     v6_option: Option<&'static str>,
     line_category: Option<u8>,
     customer_id: Option<&'a str>,
+    customer_id_rewritten: bool,
     actions: &'a [ActionCode],
+    contact: Option<JsonContact<'a>>,
     errors: &'a [RowError],
     notes: &'a [String],
 }
 
+#[derive(Serialize)]
+struct JsonContact<'a> {
+    name: String,
+    phone: Option<&'a str>,
+    hours: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+/// How a row was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    AsIs,
+    /// As an error row: the output encoding cannot hold a character of it.
+    Unencodable,
+}
+
 /// Writes reports in one format.
-pub struct Writer<W: Write> {
-    sink: Sink<W>,
+pub struct Writer<'r, W: Write> {
+    rules: &'r RuleSet,
+    options: OutputOptions,
+    out: W,
+    /// One CSV row at a time, in UTF-8, before it is encoded into `out`: `row` writes into
+    /// `row_bytes`.
+    row: csv::Writer<SharedBuffer>,
+    row_bytes: SharedBuffer,
     /// Scratch text for joined cells, kept from row to row.
     scratch: String,
+    /// The row in Shift_JIS.
+    encoded: Vec<u8>,
 }
 
-enum Sink<W: Write> {
-    Csv(Box<csv::Writer<W>>),
-    JsonLines(W),
-}
-
-impl<W: Write> Writer<W> {
-    /// A writer; CSV starts with its header.
-    pub fn new(out: W, format: Format) -> io::Result<Self> {
-        let sink = match format {
-            Format::Csv => {
-                let mut w = csv::WriterBuilder::new()
-                    .buffer_capacity(64 * 1024)
-                    .from_writer(out);
-                w.write_record(CSV_HEADER).map_err(csv_io)?;
-                Sink::Csv(Box::new(w))
-            }
-            Format::JsonLines => Sink::JsonLines(out),
-        };
-        Ok(Writer {
-            sink,
+impl<'r, W: Write> Writer<'r, W> {
+    /// A writer; CSV starts with its BOM (if any) and header.
+    pub fn new(mut out: W, rules: &'r RuleSet, options: OutputOptions) -> io::Result<Self> {
+        if options.format == Format::Csv && options.encoding == OutputEncoding::Utf8Bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let row_bytes = SharedBuffer::default();
+        let row = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .buffer_capacity(1024)
+            .from_writer(row_bytes.clone());
+        let mut writer = Writer {
+            rules,
+            options,
+            out,
+            row,
+            row_bytes,
             scratch: String::new(),
-        })
+            encoded: Vec::new(),
+        };
+        if options.format == Format::Csv {
+            writer
+                .row
+                .write_record(csv_header(options.headings))
+                .map_err(csv_io)?;
+            writer.emit_row()?;
+        }
+        Ok(writer)
     }
 
-    pub fn write(&mut self, r: &RowReport<'_>) -> io::Result<()> {
-        let ok = r.result.as_ref().ok();
-        let errors: &[RowError] = r.result.as_ref().err().map_or(&[], Vec::as_slice);
-        match &mut self.sink {
-            Sink::Csv(w) => {
-                let s = &mut self.scratch;
-                s.clear();
-                let _ = write!(s, "{}", r.row);
-                w.write_field(s.as_bytes()).map_err(csv_io)?;
-                w.write_field(spreadsheet_safe(r.name).as_bytes())
-                    .map_err(csv_io)?;
-                let verdict: &str = ok.map_or("", |d| d.verdict.into());
-                w.write_field(verdict).map_err(csv_io)?;
-                w.write_field(ok.map_or("", |d| d.verdict.label()))
-                    .map_err(csv_io)?;
-                let v6: &str = ok.map_or("", |d| d.v6_option.into());
-                w.write_field(v6).map_err(csv_io)?;
-                s.clear();
-                if let Some(c) = ok.and_then(|d| d.line_category) {
-                    let _ = write!(s, "{c}");
-                }
-                w.write_field(s.as_bytes()).map_err(csv_io)?;
-                w.write_field(ok.and_then(|d| d.customer_id.as_deref()).unwrap_or(""))
-                    .map_err(csv_io)?;
-                s.clear();
-                for (n, a) in ok
-                    .map_or(&[][..], |d| d.actions.as_slice())
-                    .iter()
-                    .enumerate()
-                {
-                    if n > 0 {
-                        s.push(' ');
+    /// Writes one row: the report, or an error row in its place when the output encoding cannot
+    /// hold it.
+    pub fn write(&mut self, r: &RowReport<'_, '_>) -> io::Result<Written> {
+        match self.options.format {
+            Format::JsonLines => self.write_json(r).map(|()| Written::AsIs),
+            Format::Csv => {
+                self.csv_row(r)?;
+                match self.emit_row() {
+                    Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+                        self.unencodable_row(r)?;
+                        self.emit_row().map(|()| Written::Unencodable)
                     }
-                    s.push_str(a.as_ref());
+                    other => other.map(|()| Written::AsIs),
                 }
-                w.write_field(s.as_bytes()).map_err(csv_io)?;
-                s.clear();
-                for (n, e) in errors.iter().enumerate() {
-                    if n > 0 {
-                        s.push(' ');
-                    }
-                    s.push_str(e.field_id());
-                }
-                w.write_field(s.as_bytes()).map_err(csv_io)?;
-                s.clear();
-                for (n, e) in errors.iter().enumerate() {
-                    if n > 0 {
-                        s.push_str(" / ");
-                    }
-                    s.push_str(&e.message);
-                }
-                w.write_field(s.as_bytes()).map_err(csv_io)?;
-                let notes = ok.map_or(&[][..], |d| d.notes.as_slice());
-                w.write_field(notes.join(" / ").as_bytes())
-                    .map_err(csv_io)?;
-                w.write_record(None::<&[u8]>).map_err(csv_io)
-            }
-            Sink::JsonLines(w) => {
-                let row = JsonRow {
-                    row: r.row,
-                    name: r.name,
-                    verdict: ok.map(|d| d.verdict.into()),
-                    verdict_label: ok.map(|d| d.verdict.label()),
-                    v6_option: ok.map(|d| d.v6_option.into()),
-                    line_category: ok.and_then(|d| d.line_category),
-                    customer_id: ok.and_then(|d| d.customer_id.as_deref()),
-                    actions: ok.map_or(&[][..], |d| d.actions.as_slice()),
-                    errors,
-                    notes: ok.map_or(&[][..], |d| d.notes.as_slice()),
-                };
-                serde_json::to_writer(&mut *w, &row).map_err(io::Error::from)?;
-                w.write_all(b"\n")
             }
         }
+    }
+
+    fn write_json(&mut self, r: &RowReport<'_, '_>) -> io::Result<()> {
+        let ok = r.result.as_ref().ok();
+        let row = JsonRow {
+            row: r.row,
+            name: r.name,
+            verdict: ok.map(|d| d.verdict.into()),
+            verdict_label: ok.map(|d| d.verdict.label()),
+            v6_option: ok.map(|d| d.v6_option.into()),
+            line_category: ok.and_then(|d| d.line_category),
+            customer_id: ok.and_then(|d| d.customer_id.as_deref()),
+            customer_id_rewritten: ok.is_some_and(|d| d.customer_id_rewritten),
+            actions: ok.map_or(&[][..], |d| d.actions.as_slice()),
+            contact: ok.and_then(|d| d.contact.as_ref()).map(|c| JsonContact {
+                name: c.full_name(),
+                phone: c.phone,
+                hours: c.hours,
+                url: c.url,
+            }),
+            errors: r.result.as_ref().err().map_or(&[], Vec::as_slice),
+            notes: ok.map_or(&[][..], |d| d.notes.as_slice()),
+        };
+        serde_json::to_writer(&mut self.out, &row).map_err(io::Error::from)?;
+        self.out.write_all(b"\n")
+    }
+
+    /// Writes one report's cells into the row buffer.
+    fn csv_row(&mut self, r: &RowReport<'_, '_>) -> io::Result<()> {
+        let headings = self.options.headings;
+        for &(col, _) in columns(headings) {
+            self.scratch.clear();
+            cell(self.rules, headings, col, r, &mut self.scratch);
+            self.row.write_field(&self.scratch).map_err(csv_io)?;
+        }
+        self.row.write_record(None::<&[u8]>).map_err(csv_io)
+    }
+
+    /// The row for a report whose cells the output encoding cannot hold: its row number, its
+    /// name with those characters as 〓 (the mark Japanese printing uses for a missing
+    /// character), and an error that says what to do.
+    fn unencodable_row(&mut self, r: &RowReport<'_, '_>) -> io::Result<()> {
+        self.row.flush()?;
+        self.row_bytes.0.borrow_mut().clear();
+        let (name, first) = replace_unencodable(r.name);
+        let culprit = first.or_else(|| first_unencodable_in_report(r));
+        let message = match culprit {
+            Some(c) => format!(
+                "この行の結果には Shift_JIS で書けない文字 (U+{:04X}) があります。--output-encoding utf-8-bom で書き出すか、元のファイルのその文字を直してください",
+                u32::from(c)
+            ),
+            None => "この行の結果は Shift_JIS で書けません。--output-encoding utf-8-bom で書き出してください".to_string(),
+        };
+        let errors = vec![RowError {
+            field: None,
+            code: "output_encoding",
+            message,
+        }];
+        let result = Err(errors);
+        let report = RowReport {
+            row: r.row,
+            name: &name,
+            result: &result,
+        };
+        self.csv_row(&report)
+    }
+
+    /// Encodes the buffered row into `out`. Fails with `InvalidData` (and writes nothing) when the
+    /// output encoding cannot hold one of its characters.
+    fn emit_row(&mut self) -> io::Result<()> {
+        self.row.flush()?;
+        let mut utf8 = self.row_bytes.0.borrow_mut();
+        let result = match self.options.encoding {
+            OutputEncoding::Utf8Bom | OutputEncoding::Utf8 => self.out.write_all(&utf8),
+            OutputEncoding::ShiftJis => {
+                let text = std::str::from_utf8(&utf8).map_err(io::Error::other)?;
+                if encode_shift_jis(text, &mut self.encoded) {
+                    self.out.write_all(&self.encoded)
+                } else {
+                    Err(io::Error::from(io::ErrorKind::InvalidData))
+                }
+            }
+        };
+        utf8.clear();
+        result
     }
 
     /// Writes out what is buffered and returns the underlying writer.
-    pub fn finish(self) -> io::Result<W> {
-        match self.sink {
-            Sink::Csv(w) => w.into_inner().map_err(|e| io::Error::other(e.to_string())),
-            Sink::JsonLines(mut w) => {
-                w.flush()?;
-                Ok(w)
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// Writes the text of one cell of `r` into `s`: Japanese values for [`Headings::Japanese`], ids
+/// for [`Headings::Keys`].
+fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s: &mut String) {
+    let ok = r.result.as_ref().ok();
+    let errors: &[RowError] = r.result.as_ref().err().map_or(&[], Vec::as_slice);
+    let japanese = headings == Headings::Japanese;
+    match col {
+        Col::Row => {
+            let _ = write!(s, "{}", r.row);
+        }
+        Col::Name => s.push_str(&spreadsheet_safe(r.name)),
+        Col::Verdict => s.push_str(ok.map_or("", |d| d.verdict.into())),
+        Col::VerdictLabel => s.push_str(ok.map_or("", |d| d.verdict.label())),
+        Col::V6Option => s.push_str(match ok {
+            Some(d) if japanese => d.v6_option.label(),
+            Some(d) => d.v6_option.into(),
+            None => "",
+        }),
+        Col::LineCategory => {
+            if let Some(c) = ok.and_then(|d| d.line_category) {
+                match rules.portal_category(c) {
+                    Some(category) if japanese => s.push_str(&category.label),
+                    _ => {
+                        let _ = write!(s, "{c}");
+                    }
+                }
+            }
+        }
+        Col::CustomerId => s.push_str(ok.and_then(|d| d.customer_id.as_deref()).unwrap_or("")),
+        Col::CustomerIdRewritten => s.push_str(match ok.map(|d| d.customer_id_rewritten) {
+            Some(true) if japanese => "書き直しあり (半角大文字にしました)",
+            Some(true) => "true",
+            Some(false) if !japanese => "false",
+            _ => "",
+        }),
+        Col::Actions => {
+            for (n, &code) in ok
+                .map_or(&[][..], |d| d.actions.as_slice())
+                .iter()
+                .enumerate()
+            {
+                if japanese {
+                    if n > 0 {
+                        s.push_str(" / ");
+                    }
+                    let _ = write!(s, "{}. {}", n + 1, rules.action(code).short);
+                } else {
+                    if n > 0 {
+                        s.push(' ');
+                    }
+                    s.push_str(code.as_ref());
+                }
+            }
+        }
+        Col::Contact => {
+            if let Some(c) = ok.and_then(|d| d.contact.as_ref()) {
+                s.push_str(&c.full_name());
+                if let Some(hours) = c.hours {
+                    let _ = write!(s, " 受付時間: {hours}");
+                }
+                if let Some(url) = c.url {
+                    let _ = write!(s, " {url}");
+                }
+            }
+        }
+        Col::Phone => s.push_str(
+            ok.and_then(|d| d.contact.as_ref())
+                .and_then(|c: &ContactRef<'_>| c.phone)
+                .unwrap_or(""),
+        ),
+        Col::ErrorFields => {
+            for (n, e) in errors.iter().enumerate() {
+                if n > 0 {
+                    s.push_str(if japanese { "、" } else { " " });
+                }
+                s.push_str(match e.field {
+                    Some(f) if japanese => f.label(),
+                    None if japanese => "行全体",
+                    _ => e.field_id(),
+                });
+            }
+        }
+        Col::Errors => {
+            for (n, e) in errors.iter().enumerate() {
+                if n > 0 {
+                    s.push_str(" / ");
+                }
+                s.push_str(&e.message);
+            }
+        }
+        Col::Notes => {
+            for (n, note) in ok
+                .map_or(&[][..], |d| d.notes.as_slice())
+                .iter()
+                .enumerate()
+            {
+                if n > 0 {
+                    s.push_str(" / ");
+                }
+                s.push_str(note);
             }
         }
     }
+}
+
+/// The bytes of the row being written, shared by the CSV writer that fills them and the writer
+/// that encodes them and empties them.
+#[derive(Clone, Default)]
+struct SharedBuffer(Rc<RefCell<Vec<u8>>>);
+
+impl Write for SharedBuffer {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `text` in Shift_JIS into `out`; false when a character has no Shift_JIS form.
+fn encode_shift_jis(text: &str, out: &mut Vec<u8>) -> bool {
+    out.clear();
+    if text.is_ascii() {
+        out.extend_from_slice(text.as_bytes());
+        return true;
+    }
+    let mut encoder = SHIFT_JIS.new_encoder();
+    let needed = encoder
+        .max_buffer_length_from_utf8_without_replacement(text.len())
+        .unwrap_or(text.len() * 2);
+    out.resize(needed, 0);
+    let (result, _, written) = encoder.encode_from_utf8_without_replacement(text, out, true);
+    out.truncate(written);
+    matches!(result, EncoderResult::InputEmpty)
+}
+
+fn encodes(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    encode_shift_jis(c.encode_utf8(&mut buf), &mut Vec::new())
+}
+
+/// `text` with every character Shift_JIS cannot hold as 〓, and the first such character.
+fn replace_unencodable(text: &str) -> (String, Option<char>) {
+    let mut first = None;
+    let replaced = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii() || encodes(c) {
+                c
+            } else {
+                first.get_or_insert(c);
+                '〓'
+            }
+        })
+        .collect();
+    (replaced, first)
+}
+
+/// The first character of a report's errors that Shift_JIS cannot hold (the name is looked at
+/// by the caller).
+fn first_unencodable_in_report(r: &RowReport<'_, '_>) -> Option<char> {
+    let errors = r.result.as_ref().err()?;
+    errors
+        .iter()
+        .flat_map(|e| e.message.chars())
+        .find(|&c| !c.is_ascii() && !encodes(c))
 }
 
 /// A spreadsheet runs a cell that starts with = + - @ as a formula: such a name gets a leading
@@ -195,5 +502,52 @@ fn csv_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shift_jis_holds_japanese_and_refuses_what_it_has_no_form_for() {
+        let mut out = Vec::new();
+        assert!(encode_shift_jis("医療機関名,お客さまID\r\n", &mut out));
+        let (back, _, bad) = SHIFT_JIS.decode(&out);
+        assert!(!bad);
+        assert_eq!(back, "医療機関名,お客さまID\r\n");
+        assert!(!encode_shift_jis("クリニック😀", &mut out));
+        assert_eq!(
+            replace_unencodable("すずき😀医院"),
+            ("すずき〓医院".to_string(), Some('😀'))
+        );
+    }
+
+    #[test]
+    fn the_keys_keep_the_earlier_columns_first_and_the_headings_are_shift_jis() {
+        let keys: Vec<_> = csv_header(Headings::Keys).collect();
+        let japanese: Vec<_> = csv_header(Headings::Japanese).collect();
+        assert_eq!(
+            keys[..10],
+            [
+                "row",
+                "name",
+                "verdict",
+                "verdict_label",
+                "v6_option",
+                "line_category",
+                "customer_id",
+                "actions",
+                "error_fields",
+                "errors"
+            ]
+        );
+        for h in japanese {
+            assert!(encodes_all(h), "{h}");
+        }
+    }
+
+    fn encodes_all(s: &str) -> bool {
+        encode_shift_jis(s, &mut Vec::new())
     }
 }

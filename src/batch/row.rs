@@ -7,15 +7,19 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::decode::Detected;
 use crate::rules::answers::parse_answers;
+use crate::rules::contacts::{ContactRef, contacts};
 use crate::rules::cutoff;
 use crate::rules::decision::outline;
 use crate::rules::prefecture::parse_prefecture;
-use crate::rules::{ActionCode, Field, FieldError, RawAnswers, RuleSet, V6Status, Verdict};
+use crate::rules::{
+    ActionCode, Field, FieldError, LineKind, RawAnswers, RuleSet, V6Status, Verdict,
+};
 
 /// The decision for a row, as the result file lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowDecision {
+pub struct RowDecision<'r> {
     pub verdict: Verdict,
     pub v6_option: V6Status,
     pub line_category: Option<u8>,
@@ -24,6 +28,11 @@ pub struct RowDecision {
     pub actions: Vec<ActionCode>,
     /// What `check` notes about the dates (a month that contains the cut-off, a 開通日).
     pub notes: Vec<String>,
+    /// Whether the お客さまID was rewritten (full-width, lower case, separators): the portal's
+    /// common typos.
+    pub customer_id_rewritten: bool,
+    /// Whom to call first.
+    pub contact: Option<ContactRef<'r>>,
 }
 
 /// What is wrong with a row: one of its answers (`field`), or the row itself (`None`: bytes
@@ -46,11 +55,35 @@ impl RowError {
         self.field.map_or("row", |f| f.into())
     }
 
-    pub fn not_text() -> RowError {
+    /// A row of `bytes` bytes, over [`super::MAX_ROW`]: read no further.
+    pub fn too_long(bytes: usize) -> RowError {
+        RowError {
+            field: None,
+            code: "row_too_long",
+            message: format!(
+                "この行は長すぎます ({} KiB。{} KiB まで)。1行には1医療機関の回答だけを書いてください。セルの中に長い文章や改行が入っていないか確かめてください",
+                bytes.div_ceil(1024),
+                super::MAX_ROW / 1024
+            ),
+        }
+    }
+
+    /// A row with bytes that are not text in the encoding the file is read in (`detected`).
+    pub fn not_text(detected: Detected) -> RowError {
+        let message = match detected {
+            // The BOM said UTF-8; the bytes say otherwise: most likely Shift_JIS that an editor
+            // marked as UTF-8. Only `--encoding shift_jis` reads it (the BOM is then skipped).
+            Detected::Utf8Bom => {
+                "この行は UTF-8 として読めません。ファイルの先頭に UTF-8 の印 (BOM) がありますが、中身は別の文字コードのようです。Shift_JIS のファイルなら --encoding shift_jis を指定してください (先頭の印は読み飛ばします)"
+            }
+            _ => {
+                "この行には文字として読めないバイトがあります。ファイルが Shift_JIS なら --encoding shift_jis を、UTF-8 なら --encoding utf-8 を指定して、保存し直したファイルを読み込んでください"
+            }
+        };
         RowError {
             field: None,
             code: "encoding",
-            message: "この行には文字として読めないバイトがあります。ファイルが Shift_JIS なら --encoding shift_jis を、UTF-8 なら --encoding utf-8 を指定して、保存し直したファイルを読み込んでください".to_string(),
+            message: message.to_string(),
         }
     }
 }
@@ -68,15 +101,26 @@ impl From<FieldError> for RowError {
 /// Decides one row, or says what is wrong with it (every bad field, in question order): the
 /// answers through [`parse_answers`], the decision through [`outline`] (the decision of
 /// `check`, without its texts).
-pub fn evaluate(
-    rules: &RuleSet,
+pub fn evaluate<'r>(
+    rules: &'r RuleSet,
     raw: &RawAnswers,
     today: NaiveDate,
-) -> Result<RowDecision, Vec<RowError>> {
+) -> Result<RowDecision<'r>, Vec<RowError>> {
     let answers = parse_answers(rules, raw, today)
         .map_err(|errors| errors.into_iter().map(RowError::from).collect::<Vec<_>>())?;
     let o = outline(rules, &answers);
     let notes = cutoff::date_note(rules, &answers).into_iter().collect();
+    let kind = rules
+        .line(&answers.line)
+        .map_or(LineKind::Unknown, |l| l.kind);
+    let area = answers.area(rules);
+    let contact = contacts(rules, kind, answers.collab, area)
+        .into_iter()
+        .next();
+    let customer_id_rewritten = answers
+        .customer_id
+        .as_ref()
+        .is_some_and(|n| !n.notices.is_empty());
     Ok(RowDecision {
         verdict: o.verdict,
         v6_option: o.v6_option,
@@ -84,6 +128,8 @@ pub fn evaluate(
         customer_id: answers.customer_id.map(|n| n.normalized),
         actions: o.actions,
         notes,
+        customer_id_rewritten,
+        contact,
     })
 }
 
@@ -110,7 +156,7 @@ impl<'r> Evaluator<'r> {
     }
 
     /// Evaluates `raw`; its prefecture may be rewritten to the code it reads as.
-    pub fn evaluate(&mut self, raw: &mut RawAnswers) -> Result<RowDecision, Vec<RowError>> {
+    pub fn evaluate(&mut self, raw: &mut RawAnswers) -> Result<RowDecision<'r>, Vec<RowError>> {
         raw.strip_invisible();
         if let Some(p) = raw.prefecture.as_mut()
             && let Some(code) = self.prefecture_code(p)

@@ -13,7 +13,8 @@ use oqs_line_check::rules::{Field, RawAnswers};
     name = "oqs-line-check",
     version,
     disable_help_subcommand = true,
-    help_template = "{about}\n\n使い方: {usage}\n\n{all-args}{after-help}",
+    help_template = "{about}\n\n使い方: {usage}\n\n{all-args}\n{after-help}",
+    after_help = super::examples::main_help(),
     subcommand_help_heading = "サブコマンド",
     next_help_heading = "指定",
     disable_help_flag = true,
@@ -54,19 +55,22 @@ pub struct Cli {
 pub enum Command {
     /// 答えを指定して、判定結果だけを表示します (対話なし)
     #[command(
-        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}",
+        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}\n{after-help}",
+        after_help = super::examples::check_help(),
         next_help_heading = "指定"
     )]
     Check(CheckArgs),
     /// CSV ファイルの医療機関ごとに判定し、1行に1件の結果を出力します (一括判定)
     #[command(
-        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}",
+        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}\n{after-help}",
+        after_help = super::examples::batch_help(),
         next_help_heading = "指定"
     )]
     Batch(BatchArgs),
     /// 回線の種類や都道府県の一覧を表示します
     #[command(
-        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}",
+        help_template = "{about}\n\n使い方: {usage}\n\n{all-args}\n{after-help}",
+        after_help = super::examples::list_help(),
         next_help_heading = "指定"
     )]
     List {
@@ -125,9 +129,57 @@ pub struct BatchArgs {
     )]
     pub format: BatchFormat,
 
-    /// 結果を書き込むファイル (指定しなければ標準出力)
+    /// 結果を書き込むファイル (指定しなければ標準出力。- も標準出力)。既にあるファイルは --overwrite がなければ上書きしません
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// --output のファイルが既にあるとき、上書きします (普通のファイルに限ります)
+    #[arg(long)]
+    pub overwrite: bool,
+
+    /// 結果の CSV の文字コード: utf-8-bom (既定。Excel でそのまま開けます)、utf-8 (BOM なし)、shift_jis (古い Excel 向け)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ENCODING",
+        default_value_t = OutputEncodingArg::Utf8Bom,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub output_encoding: OutputEncodingArg,
+
+    /// 結果の CSV の見出し: japanese (既定。日本語の見出しと値) か keys (スクリプト向けの英語のキーと記号)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "HEADINGS",
+        default_value_t = HeadingsArg::Japanese,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub headings: HeadingsArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputEncodingArg {
+    #[value(name = "utf-8-bom", alias = "utf8-bom", alias = "utf-8-sig")]
+    Utf8Bom,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(
+        name = "shift_jis",
+        alias = "shift-jis",
+        alias = "sjis",
+        alias = "cp932",
+        alias = "windows-31j"
+    )]
+    ShiftJis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HeadingsArg {
+    Japanese,
+    Keys,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,12 +9,13 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use oqs_line_check::batch::{
-    self, Batch, BatchError, Encoding, Format, Options, Progress, Summary,
+    self, Batch, BatchError, Encoding, Format, Headings, Options, OutputEncoding, OutputOptions,
+    Progress, Summary,
 };
 use oqs_line_check::rules::{RuleSet, Verdict, file_read, text};
 
 use super::EXIT_INPUT_ERROR;
-use super::args::{BatchArgs, BatchFormat, EncodingArg};
+use super::args::{BatchArgs, BatchFormat, EncodingArg, HeadingsArg, OutputEncodingArg};
 
 /// Exit status when some rows had errors.
 pub const EXIT_ROW_ERRORS: u8 = 1;
@@ -46,13 +47,16 @@ pub fn run(rules: &RuleSet, args: &BatchArgs) -> ExitCode {
 fn run_inner(rules: &RuleSet, args: &BatchArgs) -> Result<Summary, Option<String>> {
     let shown = text::sanitize(&args.file.display().to_string());
     let (input, total) = open_input(&args.file).map_err(|e| Some(format!("{shown}: {e}")))?;
-    if let Some(out) = &args.output
-        && same_file(&args.file, out)
-    {
-        return Err(Some(format!(
-            "結果の書き込み先 ({}) が読み込むファイルと同じです。別のファイル名を指定してください",
-            text::sanitize(&out.display().to_string())
-        )));
+    // `--output -` is standard output, as `-` is standard input.
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    if let Some(out) = output {
+        if same_file(&args.file, out) {
+            return Err(Some(format!(
+                "結果の書き込み先 ({}) が読み込むファイルと同じです。別のファイル名を指定してください",
+                text::sanitize(&out.display().to_string())
+            )));
+        }
+        check_output(out, args.overwrite).map_err(Some)?;
     }
     let options = Options {
         encoding: match args.encoding {
@@ -60,28 +64,42 @@ fn run_inner(rules: &RuleSet, args: &BatchArgs) -> Result<Summary, Option<String
             EncodingArg::Utf8 => Encoding::Utf8,
             EncodingArg::ShiftJis => Encoding::ShiftJis,
         },
-        format: match args.format {
-            BatchFormat::Csv => Format::Csv,
-            BatchFormat::Json => Format::JsonLines,
+        output: OutputOptions {
+            format: match args.format {
+                BatchFormat::Csv => Format::Csv,
+                BatchFormat::Json => Format::JsonLines,
+            },
+            headings: match args.headings {
+                HeadingsArg::Japanese => Headings::Japanese,
+                HeadingsArg::Keys => Headings::Keys,
+            },
+            encoding: match args.output_encoding {
+                OutputEncodingArg::Utf8Bom => OutputEncoding::Utf8Bom,
+                OutputEncodingArg::Utf8 => OutputEncoding::Utf8,
+                OutputEncodingArg::ShiftJis => OutputEncoding::ShiftJis,
+            },
         },
         today: chrono::Local::now().date_naive(),
     };
     let batch = Batch::open(rules, input, options).map_err(|e| Some(format!("{shown}: {e}")))?;
     warn_about_columns(batch.columns());
     let mut bar = ProgressBar::new(total, io::stderr().is_terminal());
-    let result = match &args.output {
+    let result = match output {
         None => {
             let out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
             batch
                 .run(out, |p| bar.update(p))
                 .and_then(|(s, mut out)| out.flush().map(|()| s).map_err(BatchError::Write))
         }
-        Some(path) => run_to_file(batch, path, &mut bar),
+        Some(path) => run_to_file(batch, path, args.overwrite, &mut bar),
     };
     bar.clear();
     result.map_err(|e| match e {
         BatchError::Write(w) if w.kind() == io::ErrorKind::BrokenPipe => None,
-        BatchError::Write(_) => Some(e.to_string()),
+        BatchError::Write(w) => Some(match output {
+            Some(path) => write_failure(path, &w),
+            None => format!("結果を標準出力に書き込めませんでした ({})", os_error(&w)),
+        }),
         _ => Some(format!("{shown}: {e}")),
     })
 }
@@ -91,6 +109,7 @@ fn run_inner(rules: &RuleSet, args: &BatchArgs) -> Result<Summary, Option<String
 fn run_to_file<R: Read>(
     batch: Batch<'_, R>,
     path: &Path,
+    overwrite: bool,
     bar: &mut ProgressBar,
 ) -> Result<Summary, BatchError> {
     let dir = match path.parent() {
@@ -106,8 +125,71 @@ fn run_to_file<R: Read>(
         .into_inner()
         .map_err(|e| BatchError::Write(e.into_error()))?;
     tmp.as_file().sync_all().map_err(BatchError::Write)?;
-    tmp.persist(path).map_err(|e| BatchError::Write(e.error))?;
+    // Without --overwrite, a file made at the path while the batch ran is not replaced either.
+    let persisted = if overwrite {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
+    persisted.map_err(|e| BatchError::Write(e.error))?;
     Ok(summary)
+}
+
+/// Refuses an output path that holds anything but a regular file, and a regular file unless
+/// `overwrite`: a typo in `--output` must not replace a clinic list, and not even root may
+/// replace a device such as /dev/null.
+fn check_output(path: &Path, overwrite: bool) -> Result<(), String> {
+    let shown = text::sanitize(&path.display().to_string());
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(write_failure(path, &e)),
+    };
+    let what = if meta.is_dir() {
+        "フォルダー"
+    } else if meta.file_type().is_symlink() {
+        "シンボリックリンク"
+    } else if !meta.is_file() {
+        "デバイスなどの特別なファイル"
+    } else if overwrite {
+        return Ok(());
+    } else {
+        return Err(format!(
+            "結果の書き込み先 {shown} は既にあるファイルです。上書きしてよいときは --overwrite を付けてください。残すときは別のファイル名を指定してください"
+        ));
+    };
+    Err(format!(
+        "結果の書き込み先 {shown} は{what}です。--overwrite があっても置き換えません。別のファイル名を指定してください"
+    ))
+}
+
+/// Why the result could not be written to `path`, naming the path the user gave (never the
+/// temporary file beside it).
+fn write_failure(path: &Path, e: &io::Error) -> String {
+    let shown = text::sanitize(&path.display().to_string());
+    match e.kind() {
+        io::ErrorKind::AlreadyExists => format!(
+            "結果の書き込み先 {shown} に、一括判定の間に同じ名前のファイルが作られました。上書きしてよいときは --overwrite を付けて、もう一度実行してください"
+        ),
+        io::ErrorKind::NotFound => format!(
+            "結果の書き込み先 {shown} のフォルダーがありません。フォルダーを作るか、別の場所を指定してください"
+        ),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => format!(
+            "結果の書き込み先 {shown} に書き込む権限がありません。書き込めるフォルダーを指定してください"
+        ),
+        io::ErrorKind::StorageFull => format!(
+            "結果の書き込み先 {shown} のディスクがいっぱいです。空きを作るか、別の場所を指定してください"
+        ),
+        _ => format!("結果を {shown} に書き込めませんでした ({})", os_error(e)),
+    }
+}
+
+/// An OS error, for the end of a message: its number, not the English text.
+fn os_error(e: &io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => format!("OS のエラー番号 {code}"),
+        None => "原因不明のエラー".to_string(),
+    }
 }
 
 /// The file to read, and its size when known (for the progress bar). `-` is standard input.
@@ -224,6 +306,12 @@ fn print_summary(s: &Summary) {
         ));
     }
     lines.push(format!("  エラー (error): {} 件", s.errors));
+    if s.ids_rewritten > 0 {
+        lines.push(format!(
+            "お客さまIDを半角大文字に書き直した行: {} 件 (全角、小文字、空白やハイフン。ポータルサイトにはこのまま入力すると誤りになります)",
+            s.ids_rewritten
+        ));
+    }
     if s.errors > 0 {
         let rows: Vec<String> = s.error_rows.iter().map(u64::to_string).collect();
         let more = s.errors.saturating_sub(s.error_rows.len() as u64);

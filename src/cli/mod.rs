@@ -5,6 +5,7 @@ mod answers;
 mod args;
 mod batch;
 mod check;
+mod examples;
 mod list;
 
 use std::ffi::OsString;
@@ -146,13 +147,24 @@ fn quoting_hint(stray: &str, args: &[String]) -> Option<String> {
 
 /// The flags that give no answer, in the words of the screens, with an example. The answer
 /// flags are the fields' own ([`Field::flag`]).
-const OTHER_FLAGS: [(&str, &str, &str); 6] = [
+const OTHER_FLAGS: [(&str, &str, &str); 9] = [
     ("--answers", "回答ファイル", "--answers answers.toml"),
     ("--rules", "ルールファイル", "--rules rules.toml"),
     ("--format", "出力の形式", "--format json"),
     ("--encoding", "文字コード", "--encoding shift_jis"),
     ("--output", "結果を書き込むファイル", "--output result.csv"),
     ("--sheet", "印刷用のページのファイル", "--sheet result.html"),
+    (
+        "--overwrite",
+        "既にあるファイルの上書き",
+        "--output result.csv --overwrite",
+    ),
+    (
+        "--output-encoding",
+        "結果の CSV の文字コード",
+        "--output-encoding shift_jis",
+    ),
+    ("--headings", "結果の CSV の見出し", "--headings keys"),
 ];
 
 /// The values given without a flag (positionals), by the placeholder clap names them with, in

@@ -188,34 +188,21 @@ pub fn with_unknown_hint(mut error: FieldError, hint: &str) -> FieldError {
     error
 }
 
-/// What a line name is compared by: NFKC, no spaces or 「・」, lower case, without a leading
-/// 「フレッツ」 (「フレッツ 光クロス」, 「光クロス」 and 「ﾌﾚｯﾂ光ｸﾛｽ」 are the same).
-fn line_key(s: &str) -> String {
-    let folded: String = text::fold(s)
-        .chars()
-        .filter(|&c| c != '・')
-        .flat_map(char::to_lowercase)
-        .collect();
-    match folded.strip_prefix("フレッツ") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => folded,
-    }
+/// What a typed line type names.
+#[derive(Debug, Clone)]
+pub enum LineMatch<'r> {
+    Found(&'r LineType),
+    /// A name several lines go by (「ファミリータイプ」: 光ネクスト's or 光クロス's), in the
+    /// file's order.
+    Ambiguous(Vec<&'r LineType>),
+    NotFound,
 }
 
-/// A line name without its closing remark in brackets: 「BBIQ (QTnet)」 → 「BBIQ」.
-fn without_remark(name: &str) -> Option<&str> {
-    let name = name.trim_end();
-    let inner = name.strip_suffix(')').or_else(|| name.strip_suffix('）'))?;
-    let open = inner.rfind(['(', '（'])?;
-    let head = name[..open].trim_end();
-    (!head.is_empty()).then_some(head)
-}
-
-/// Finds the line `value` names: its id (`next-family`, any case or width), its name as the
-/// screens and the rules show it (「フレッツ 光ネクスト ファミリータイプ」, with or without
-/// 「フレッツ」, spaces and 「・」, and without a remark in brackets such as 「(CTC)」), or one of
-/// the [`UNKNOWN_WORDS`] for the `unknown` line. A name two lines share finds neither.
-pub fn find_line<'r>(rules: &'r RuleSet, value: &str) -> Option<&'r LineType> {
+/// Finds the line `value` names: its id (`next-family`, any case or width), one of the
+/// [`UNKNOWN_WORDS`] for the `unknown` line, or one of the names the loader gave it
+/// ([`LineType::keys`]: its name with or without 「フレッツ」, 「光ネクスト」, spaces, 「・」 and a
+/// remark in brackets, and the names technicians write, such as 「Bフレッツ」 or 「隼」).
+pub fn match_line<'r>(rules: &'r RuleSet, value: &str) -> LineMatch<'r> {
     let id: String = text::fold(value)
         .chars()
         .map(|c| {
@@ -227,26 +214,35 @@ pub fn find_line<'r>(rules: &'r RuleSet, value: &str) -> Option<&'r LineType> {
         })
         .collect();
     if let Some(l) = rules.line(&id) {
-        return Some(l);
+        return LineMatch::Found(l);
     }
-    if is_unknown(value) {
-        return rules.lines.iter().find(|l| l.kind == LineKind::Unknown);
+    if is_unknown(value)
+        && let Some(l) = rules.lines.iter().find(|l| l.kind == LineKind::Unknown)
+    {
+        return LineMatch::Found(l);
     }
-    let key = line_key(value);
+    let key = text::line_key(value);
     if key.is_empty() {
-        return None;
+        return LineMatch::NotFound;
     }
-    let by = |names: &dyn Fn(&LineType) -> Option<String>| {
-        let mut found = rules
-            .lines
-            .iter()
-            .filter(|l| names(l).as_ref() == Some(&key));
-        match (found.next(), found.next()) {
-            (Some(l), None) => Some(l),
-            _ => None,
-        }
-    };
-    by(&|l| Some(line_key(&l.name))).or_else(|| by(&|l| without_remark(&l.name).map(line_key)))
+    let mut found: Vec<&LineType> = rules
+        .lines
+        .iter()
+        .filter(|l| l.keys.contains(&key))
+        .collect();
+    match found.len() {
+        0 => LineMatch::NotFound,
+        1 => LineMatch::Found(found.remove(0)),
+        _ => LineMatch::Ambiguous(found),
+    }
+}
+
+/// [`match_line`], when only a line found matters.
+pub fn find_line<'r>(rules: &'r RuleSet, value: &str) -> Option<&'r LineType> {
+    match match_line(rules, value) {
+        LineMatch::Found(l) => Some(l),
+        LineMatch::Ambiguous(_) | LineMatch::NotFound => None,
+    }
 }
 
 /// 「フレッツ 光ネクスト (next)、フレッツ 光クロス (cross)、…」: the first question's lines, by
@@ -254,7 +250,13 @@ pub fn find_line<'r>(rules: &'r RuleSet, value: &str) -> Option<&'r LineType> {
 fn line_values(rules: &RuleSet) -> String {
     rules
         .top_level_lines()
-        .map(|l| format!("{} ({})", without_remark(&l.name).unwrap_or(&l.name), l.id))
+        .map(|l| {
+            format!(
+                "{} ({})",
+                text::without_remark(&l.name).unwrap_or(&l.name),
+                l.id
+            )
+        })
         .collect::<Vec<_>>()
         .join("、")
 }
@@ -361,9 +363,25 @@ pub fn parse_answers(
             errors.push(FieldError::new(Field::Line, "missing", line_help()));
             None
         }
-        Some(value) => match find_line(rules, value) {
-            Some(l) => Some(l),
-            None => {
+        Some(value) => match match_line(rules, value) {
+            LineMatch::Found(l) => Some(l),
+            LineMatch::Ambiguous(candidates) => {
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|l| format!("{} ({})", l.name, l.id))
+                    .collect();
+                errors.push(FieldError::new(
+                    Field::Line,
+                    "ambiguous",
+                    format!(
+                        "「{}」だけでは回線の種類を決められません。次のどれかの名前か id で指定してください: {}",
+                        text::sanitize(value),
+                        names.join("、")
+                    ),
+                ));
+                None
+            }
+            LineMatch::NotFound => {
                 errors.push(FieldError::new(
                     Field::Line,
                     "unknown",
@@ -514,7 +532,7 @@ pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> 
         return errors;
     };
     if answers.collab == YesNo::Yes && rules.collabo.not_collabo_lines.contains(&line.id) {
-        let name = without_remark(&line.name).unwrap_or(&line.name);
+        let name = text::without_remark(&line.name).unwrap_or(&line.name);
         errors.push(FieldError::new(
             Field::Collab,
             "not_collabo_line",
@@ -667,6 +685,73 @@ mod tests {
             assert_eq!(id(&l.name), Some(l.id.as_str()), "{}", l.name);
             assert_eq!(id(&l.id), Some(l.id.as_str()));
         }
+    }
+
+    #[test]
+    fn lines_as_technicians_write_them() {
+        let r = rules();
+        let id = |typed: &str| find_line(r, typed).map(|l| l.id.as_str());
+        for (typed, line) in [
+            ("光ネクスト ファミリータイプ", "next-family"),
+            ("フレッツ・光ネクスト・マンションタイプ", "next-mansion"),
+            ("マンション・ハイスピードタイプ", "next-mansion-hispeed"),
+            ("ギガファミリー・スマートタイプ", "next-giga-family-smart"),
+            (
+                "フレッツ 光ネクスト ファミリー・スーパーハイスピードタイプ 隼",
+                "next-family-superhispeed",
+            ),
+            (
+                "マンション・スーパーハイスピードタイプ 隼",
+                "next-mansion-superhispeed",
+            ),
+            ("ファミリー隼", "next-family-superhispeed"),
+            ("Bフレッツ", "other-flets"),
+            ("Ｂフレッツ", "other-flets"),
+            ("フレッツ 光プレミアム", "other-flets"),
+            ("光ライト", "other-flets"),
+            ("コムファ", "commufa"),
+            ("ビジネスコムファ", "commufa"),
+            ("Business Commufa", "commufa"),
+            ("ビビック", "bbiq"),
+            ("びびっく", "bbiq"),
+            ("アイピーセック", "ipsec"),
+            ("IPsec+IKE", "ipsec"),
+            ("ipsec", "ipsec"),
+        ] {
+            assert_eq!(id(typed), Some(line), "{typed}");
+        }
+        // Words in another order are no name: refused, not guessed.
+        assert!(matches!(
+            match_line(r, "ﾏﾝｼｮﾝﾀｲﾌﾟ光ﾈｸｽﾄ"),
+            LineMatch::NotFound
+        ));
+    }
+
+    #[test]
+    fn a_name_two_lines_go_by_lists_both() {
+        let r = rules();
+        let ids = |typed: &str| match match_line(r, typed) {
+            LineMatch::Ambiguous(lines) => lines.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+            other => panic!("{typed}: {other:?}"),
+        };
+        assert_eq!(ids("ファミリータイプ"), ["cross", "next-family"]);
+        assert_eq!(ids("ﾏﾝｼｮﾝﾀｲﾌﾟ"), ["cross", "next-mansion"]);
+        assert_eq!(
+            ids("隼"),
+            ["next-family-superhispeed", "next-mansion-superhispeed"]
+        );
+        let raw = RawAnswers {
+            line: Some("ファミリータイプ".into()),
+            prefecture: Some("東京都".into()),
+            ..RawAnswers::default()
+        };
+        let errors = parse_answers(r, &raw, today()).expect_err("ambiguous");
+        assert_eq!(errors[0].field, Field::Line);
+        assert_eq!(errors[0].code, "ambiguous");
+        assert_eq!(
+            errors[0].message,
+            "回線の種類: 「ファミリータイプ」だけでは回線の種類を決められません。次のどれかの名前か id で指定してください: フレッツ 光クロス (cross)、フレッツ 光ネクスト ファミリータイプ (next-family)"
+        );
     }
 
     fn raw(line: &str) -> RawAnswers {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use strum::{AsRefStr, Display, IntoStaticStr};
 
 use super::answers::{Answers, V6Answer, YesNo};
+use super::contacts;
 use super::customer_id::{self, NormalizedId};
 use super::cutoff;
 pub use super::model::Verdict;
@@ -600,74 +601,9 @@ impl Context<'_> {
     }
 
     fn contacts(&self, kind: LineKind) -> Vec<ContactEntry> {
-        let r = self.rules;
-        let mut out = Vec::new();
-        let areas: Vec<Area> = match self.area {
-            Some(a) => vec![a],
-            None => vec![Area::East, Area::West],
-        };
-        // The operator's own number is theirs to give: point to the area's list of operators
-        // (both lists when the area is not known).
-        let collabo = |out: &mut Vec<ContactEntry>| {
-            for &a in &areas {
-                let name = match self.area {
-                    Some(_) => r.collabo.name.clone(),
-                    None => format!("{} ({}エリア)", r.collabo.name, r.area(a).short),
-                };
-                out.push(ContactEntry {
-                    name,
-                    phone: None,
-                    hours: None,
-                    url: Some(r.area(a).collabo_list_url.clone()),
-                    // Not sure it is コラボ光: say how to tell first. Both end with 「。」
-                    // (the loader checks), so they join without a space.
-                    about: if self.answers.collab == YesNo::Unknown {
-                        format!("{}{}", r.collabo.how_to_tell, r.collabo.contact_note)
-                    } else {
-                        r.collabo.contact_note.clone()
-                    },
-                });
-            }
-        };
-        let ntt = |out: &mut Vec<ContactEntry>| {
-            for &a in &areas {
-                if let Some(c) = r.ntt_contact(a) {
-                    out.push(ContactEntry {
-                        name: c.name.clone(),
-                        phone: Some(c.phone.clone()),
-                        hours: Some(c.hours.clone()),
-                        url: None,
-                        about: if self.answers.collab == YesNo::Yes {
-                            c.about_collabo.clone()
-                        } else {
-                            c.about.clone()
-                        },
-                    });
-                }
-            }
-        };
-        match kind {
-            LineKind::Flets | LineKind::Unknown => {
-                if self.answers.collab == YesNo::Yes {
-                    collabo(&mut out);
-                    ntt(&mut out);
-                } else {
-                    ntt(&mut out);
-                    if self.answers.collab == YesNo::Unknown {
-                        collabo(&mut out);
-                    }
-                }
-            }
-            LineKind::OtherMethod | LineKind::NotEligible => {
-                out.push(ContactEntry {
-                    name: r.connectable_list.contact_name.clone(),
-                    phone: None,
-                    hours: None,
-                    url: Some(r.connectable_list.url.clone()),
-                    about: r.connectable_list.contact_about.clone(),
-                });
-            }
-        }
-        out
+        contacts::contacts(self.rules, kind, self.answers.collab, self.area)
+            .iter()
+            .map(contacts::ContactRef::to_entry)
+            .collect()
     }
 }

@@ -6,6 +6,7 @@ pub mod answer_rows;
 pub mod answer_source;
 pub mod answers;
 pub mod clinic_name;
+pub mod contacts;
 pub mod customer_id;
 pub mod cutoff;
 pub mod date;

@@ -274,6 +274,10 @@ pub struct LineType {
     pub line_category: Option<u8>,
     pub operator: Option<String>,
     pub hint: String,
+    /// Every name the line is found by, as [`super::text::line_key`] folds them: its name, its
+    /// name without a remark in brackets, a 光ネクスト type's name without 「光ネクスト」, and its
+    /// aliases. The loader makes them; two lines may share one (the answer is then ambiguous).
+    pub keys: Vec<String>,
 }
 
 impl LineType {
@@ -416,6 +420,8 @@ pub struct WrongApplication {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActionText {
+    /// The step in a few words, for a list with one line per step.
+    pub short: String,
     pub text: String,
     pub detail: String,
     /// Exactly the code's [`ActionCode::variants`], in that order (the loader checks).

@@ -84,6 +84,30 @@ pub fn nfkc(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// What a line name is compared by: NFKC, no spaces or 「・」, lower case, katakana as hiragana,
+/// without a leading 「フレッツ」 (「フレッツ 光クロス」, 「光クロス」 and 「ﾌﾚｯﾂ光ｸﾛｽ」 are the
+/// same, and so are 「ビビック」 and 「びびっく」).
+pub fn line_key(s: &str) -> String {
+    let folded: String = to_hiragana(&fold(s))
+        .chars()
+        .filter(|&c| c != '・')
+        .flat_map(char::to_lowercase)
+        .collect();
+    match folded.strip_prefix("ふれっつ") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => folded,
+    }
+}
+
+/// A line name without its closing remark in brackets: 「BBIQ (QTnet)」 → 「BBIQ」.
+pub fn without_remark(name: &str) -> Option<&str> {
+    let name = name.trim_end();
+    let inner = name.strip_suffix(')').or_else(|| name.strip_suffix('）'))?;
+    let open = inner.rfind(['(', '（'])?;
+    let head = name[..open].trim_end();
+    (!head.is_empty()).then_some(head)
+}
+
 /// Katakana (after NFKC) to hiragana, so とうきょう and トウキョウ match.
 pub fn to_hiragana(s: &str) -> String {
     s.chars()

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use oqs_line_check::batch::{Batch, Encoding, Format, Options};
+use oqs_line_check::batch::{Batch, Encoding, Format, Options, OutputOptions};
 use oqs_line_check::rules::RuleSet;
 
 const ROWS: usize = 100_000;
@@ -114,7 +114,10 @@ fn batch(c: &mut Criterion) {
         for (fname, format) in [("csv", Format::Csv), ("json", Format::JsonLines)] {
             let options = Options {
                 encoding: Encoding::Auto,
-                format,
+                output: OutputOptions {
+                    format,
+                    ..OutputOptions::default()
+                },
                 today,
             };
             g.bench_with_input(

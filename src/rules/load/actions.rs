@@ -23,6 +23,7 @@ pub(super) fn check(
         actions.push((
             code,
             ActionText {
+                short: check_short(code, &a.short)?,
                 text: a.text.clone(),
                 detail: a.detail.clone(),
                 variants: check_variants(code, a)?,
@@ -38,6 +39,32 @@ pub(super) fn check(
         }
     }
     Ok(actions)
+}
+
+/// The widest a step's short title may be: a spreadsheet cell or a one-line list shows it whole.
+const SHORT_WIDTH: usize = 40;
+
+/// A short title is a few words on one line, not a sentence.
+fn check_short(code: ActionCode, short: &str) -> Result<String, Failure> {
+    let path = vec![k("actions"), Seg::Owned(code.to_string()), k("short")];
+    let width = unicode_width::UnicodeWidthStr::width(short);
+    if short.trim().is_empty() || short.contains('\n') || short.ends_with('。') {
+        return fail(
+            path,
+            format!(
+                "actions.{code}.short は一行の短い言葉にしてください (文末の「。」は付けません)"
+            ),
+        );
+    }
+    if width > SHORT_WIDTH {
+        return fail(
+            path,
+            format!(
+                "actions.{code}.short が長すぎます (幅 {width}、{SHORT_WIDTH} までにしてください)"
+            ),
+        );
+    }
+    Ok(short.to_string())
 }
 
 /// The wording of each variant `code` uses, and no other.
@@ -115,7 +142,9 @@ mod tests {
     fn all_actions() -> String {
         let mut input = String::new();
         for code in ActionCode::iter() {
-            input += &format!("[actions.{code}]\ntext = \"t\"\ndetail = \"d\"\nsource = \"s\"\n");
+            input += &format!(
+                "[actions.{code}]\nshort = \"s\"\ntext = \"t\"\ndetail = \"d\"\nsource = \"s\"\n"
+            );
             for variant in code.variants() {
                 input += &format!("[actions.{code}.variants.{variant}]\ntext = \"v\"\n");
             }
@@ -156,7 +185,7 @@ mod tests {
     fn a_missing_action_is_refused() {
         let input = without(
             &all_actions(),
-            "[actions.check_again]\ntext = \"t\"\ndetail = \"d\"\nsource = \"s\"\n",
+            "[actions.check_again]\nshort = \"s\"\ntext = \"t\"\ndetail = \"d\"\nsource = \"s\"\n",
         );
         // `actions` is made by the headers: the place is its key in the first one.
         assert_eq!(
@@ -234,12 +263,43 @@ mod tests {
 
     #[test]
     fn an_unknown_action_is_refused() {
-        let input =
-            all_actions() + "[actions.call_ntt]\ntext = \"t\"\ndetail = \"d\"\nsource = \"s\"\n";
+        let input = all_actions()
+            + "[actions.call_ntt]\nshort = \"s\"\ntext = \"t\"\ndetail = \"d\"\nsource = \"s\"\n";
         let line = line_of(&input, "[actions.call_ntt]");
         assert_eq!(
             refusal(&input, check),
             format!("rules.toml:{line}:1: actions.call_ntt という動作はありません")
         );
+    }
+
+    #[test]
+    fn a_short_title_is_a_few_words_on_one_line() {
+        let block = "[actions.find_customer_id]\nshort = \"s\"\n";
+        let line = line_of(&all_actions(), block) + 1;
+        for (short, message) in [
+            (
+                "お客さまIDを確かめる。",
+                "actions.find_customer_id.short は一行の短い言葉にしてください (文末の「。」は付けません)",
+            ),
+            (
+                " ",
+                "actions.find_customer_id.short は一行の短い言葉にしてください (文末の「。」は付けません)",
+            ),
+            (
+                "お客さまIDを開通のご案内か請求書で確かめてから申請する",
+                "actions.find_customer_id.short が長すぎます (幅 54、40 までにしてください)",
+            ),
+        ] {
+            let input = all_actions().replace(
+                block,
+                &format!("[actions.find_customer_id]\nshort = \"{short}\"\n"),
+            );
+            assert_eq!(
+                refusal(&input, check),
+                format!("rules.toml:{line}:9: {message}")
+            );
+        }
+        let actions = accepted(&all_actions(), check);
+        assert!(actions.iter().all(|(_, a)| a.short == "s"));
     }
 }

@@ -64,6 +64,7 @@ mod tests {
             line_category: None,
             operator: None,
             hint: String::new(),
+            keys: Vec::new(),
         }
     }
 

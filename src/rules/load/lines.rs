@@ -5,12 +5,14 @@ use super::failure::{Failure, fail, i, k};
 use super::fields::check_unique;
 use super::raw::RawLine;
 use crate::rules::model::{Family, LineKind, LineType, PortalCategory};
+use crate::rules::text;
 
 pub(super) fn check(
     raw: Vec<RawLine>,
     portal_categories: &[PortalCategory],
 ) -> Result<Vec<LineType>, Failure> {
     check_unique(raw.iter().map(|l| l.id.as_str()), "lines", "id")?;
+    let ids: Vec<String> = raw.iter().map(|l| l.id.clone()).collect();
     let mut lines = Vec::new();
     for (n, l) in raw.into_iter().enumerate() {
         let at = |field: &'static str| vec![k("lines"), i(n), k(field)];
@@ -45,7 +47,9 @@ pub(super) fn check(
                 );
             }
         }
+        let keys = keys(&l, n, &ids)?;
         lines.push(LineType {
+            keys,
             id: l.id,
             name: l.name,
             kind: l.kind,
@@ -59,6 +63,43 @@ pub(super) fn check(
     }
     check_wizard_lines(&lines)?;
     Ok(lines)
+}
+
+/// The names a line is found by (see [`LineType::keys`]). An alias may not be another line's id:
+/// the id would always win, and the alias would never be read.
+fn keys(l: &RawLine, n: usize, ids: &[String]) -> Result<Vec<String>, Failure> {
+    let mut keys = vec![text::line_key(&l.name)];
+    if let Some(head) = text::without_remark(&l.name) {
+        keys.push(text::line_key(head));
+    }
+    if l.subtype
+        && let Some(kind) = keys[0].strip_prefix(&text::line_key("光ネクスト"))
+        && !kind.is_empty()
+    {
+        keys.push(kind.to_string());
+    }
+    for (a, alias) in l.aliases.iter().enumerate() {
+        let key = text::line_key(alias);
+        let an_id = ids.iter().any(|id| id.eq_ignore_ascii_case(alias.trim()));
+        if key.is_empty() || an_id {
+            return fail(
+                vec![k("lines"), i(n), k("aliases"), i(a)],
+                format!(
+                    "回線「{}」の aliases の「{}」は使えません (空か、回線の id と同じです)",
+                    l.id,
+                    text::sanitize(alias)
+                ),
+            );
+        }
+        keys.push(key);
+    }
+    let mut unique = Vec::with_capacity(keys.len());
+    for key in keys {
+        if !unique.contains(&key) {
+            unique.push(key);
+        }
+    }
+    Ok(unique)
 }
 
 /// The wizard offers two lines by id: the generic 光ネクスト (its 「わからない」 type) and the
@@ -188,5 +229,51 @@ mod tests {
             refused(&(next() + &line("unknown", false, FLETS_NEXT))),
             "rules.toml:1:1: lines に id = \"unknown\" の回線がありません (ウィザードが使います)"
         );
+    }
+
+    #[test]
+    fn a_line_is_found_by_its_names_and_aliases_folded() {
+        let input = format!(
+            "{}{}",
+            line(
+                "next",
+                false,
+                &format!("{FLETS_NEXT}aliases = [\"ネクスト\", \"光ネクスト\"]\n")
+            ),
+            unknown()
+        )
+        .replace(
+            "id = \"next\"\nname = \"回線\"\nsubtype = false",
+            "id = \"next\"\nname = \"フレッツ 光ネクスト (NTT)\"\nsubtype = false",
+        );
+        let lines = accepted(&input, |raw| check(raw, &categories()));
+        // The name, the name without its remark, the aliases; each once.
+        assert_eq!(lines[0].keys, ["光ねくすと(ntt)", "光ねくすと", "ねくすと"]);
+    }
+
+    #[test]
+    fn an_alias_that_is_empty_or_an_id_is_refused() {
+        for alias in [" ", "UNKNOWN"] {
+            let input = format!(
+                "{}{}",
+                line(
+                    "next",
+                    false,
+                    &format!("{FLETS_NEXT}aliases = [\"光\", \"{alias}\"]\n")
+                ),
+                unknown()
+            );
+            let line_no = input
+                .lines()
+                .position(|l| l.starts_with("aliases"))
+                .unwrap()
+                + 1;
+            assert_eq!(
+                refusal(&input, |raw| check(raw, &categories())),
+                format!(
+                    "rules.toml:{line_no}:17: 回線「next」の aliases の「{alias}」は使えません (空か、回線の id と同じです)"
+                )
+            );
+        }
     }
 }

@@ -136,6 +136,8 @@ pub(super) struct RawLine {
     pub(super) line_category: Option<u8>,
     pub(super) operator: Option<String>,
     pub(super) hint: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
     #[allow(dead_code)]
     pub(super) source: String,
 }
@@ -263,6 +265,7 @@ pub(super) struct RawWrongApplication {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAction {
+    pub(super) short: String,
     pub(super) text: String,
     pub(super) detail: String,
     #[allow(dead_code)]

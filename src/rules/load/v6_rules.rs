@@ -171,6 +171,7 @@ mod tests {
             line_category: Some(1),
             operator: None,
             hint: "h".to_string(),
+            keys: Vec::new(),
         }
     }
 

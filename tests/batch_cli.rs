@@ -1086,3 +1086,28 @@ fn shift_jis_behind_a_utf8_bom_gets_advice_that_works() {
     assert_eq!(rows[1][1], "さくら");
     assert_eq!(rows[1][2], "other_method");
 }
+
+/// The remarks `check` makes on the answers reach a batch row too: a line outside its region,
+/// an お客さまID the line does not take.
+#[test]
+fn a_row_notes_what_check_notes() {
+    let csv = "line,prefecture,customer-id\nbbiq,東京都,CAF0123456789\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_batch(dir.path(), &["--format", "json", "c.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let row: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let check = Command::new(BIN)
+        .args(["check", "--line", "bbiq", "--prefecture", "東京都"])
+        .args(["--customer-id", "CAF0123456789", "--format", "json"])
+        .output()
+        .expect("check");
+    let check: Value = serde_json::from_slice(&check.stdout).expect("JSON");
+    assert_eq!(row["notes"], check["notes"]);
+    let notes = row["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[0]
+            .as_str()
+            .is_some_and(|n| n.starts_with("BBIQは九州地区"))
+    );
+}

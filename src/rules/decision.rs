@@ -353,6 +353,23 @@ pub fn v6_question_needed(rules: &RuleSet, answers: &Answers) -> bool {
     )
 }
 
+/// The remarks on the answers ([`Decision::notes`]) without the rest of the decision's texts:
+/// what a batch row lists beside its outline.
+pub fn notes(rules: &RuleSet, answers: &Answers) -> Vec<String> {
+    let line = rules.line(&answers.line);
+    let (v6, category) = (V6Status::Unknown, line.and_then(|l| l.line_category));
+    Context {
+        rules,
+        answers,
+        area: answers.area(rules),
+        line,
+        category,
+        // The remarks do not read the v6 status.
+        v6,
+    }
+    .notes()
+}
+
 struct Context<'a> {
     rules: &'a RuleSet,
     answers: &'a Answers,

@@ -1111,3 +1111,24 @@ fn a_row_notes_what_check_notes() {
             .is_some_and(|n| n.starts_with("BBIQは九州地区"))
     );
 }
+
+/// The name column is read as `check --clinic-name` reads it: ① becomes 1, a symbol of uncertain
+/// width is the row's error on 医療機関名, shown as written.
+#[test]
+fn the_name_column_is_read_as_the_clinic_name_flag() {
+    let csv = "name,line\n髙橋医院①,commufa\nさくら★,commufa\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_batch(dir.path(), &["c.csv"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[1][1], "髙橋医院1");
+    assert_eq!(rows[1][2], "other_method");
+    assert_eq!(rows[2][1], "さくら\\u{2605}");
+    assert_eq!(rows[2][2], "");
+    assert_eq!(rows[2][8], "clinic_name");
+    assert!(
+        rows[2][9].contains("4文字目の記号は使えません"),
+        "{:?}",
+        rows[2]
+    );
+}

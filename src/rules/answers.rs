@@ -102,6 +102,14 @@ impl ChoiceAnswer for YesNo {
     fn label(self) -> &'static str {
         YesNo::label(self)
     }
+    /// As an Excel list marks yes and no.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            YesNo::Yes => &["あり", "有", "○", "〇"],
+            YesNo::No => &["なし", "無", "×"],
+            YesNo::Unknown => &[],
+        }
+    }
 }
 
 impl ChoiceAnswer for V6Answer {
@@ -110,8 +118,27 @@ impl ChoiceAnswer for V6Answer {
     }
     fn aliases(self) -> &'static [&'static str] {
         match self {
-            V6Answer::Contracted => &["契約済", "契約している"],
-            V6Answer::NotContracted => &["契約していない"],
+            V6Answer::Contracted => &[
+                "契約済",
+                "契約している",
+                "契約あり",
+                "あり",
+                "有",
+                "済",
+                "加入済み",
+                "加入済",
+                "○",
+                "〇",
+            ],
+            V6Answer::NotContracted => &[
+                "契約していない",
+                "契約なし",
+                "なし",
+                "無",
+                "未",
+                "未加入",
+                "×",
+            ],
             V6Answer::Unknown => &[],
         }
     }
@@ -641,6 +668,36 @@ mod tests {
             assert_eq!(parse_choice_value::<V6Answer>(typed), None, "{typed}");
         }
         assert_eq!(parse_choice_value::<YesNo>("未契約"), None);
+    }
+
+    #[test]
+    fn choices_as_excel_lists_mark_them() {
+        for (typed, want) in [
+            ("○", YesNo::Yes),
+            ("〇", YesNo::Yes),
+            ("あり", YesNo::Yes),
+            ("有", YesNo::Yes),
+            ("×", YesNo::No),
+            ("なし", YesNo::No),
+            ("無", YesNo::No),
+        ] {
+            assert_eq!(parse_choice_value::<YesNo>(typed), Some(want), "{typed}");
+        }
+        for (typed, want) in [
+            ("あり", V6Answer::Contracted),
+            ("有", V6Answer::Contracted),
+            ("済", V6Answer::Contracted),
+            ("加入済み", V6Answer::Contracted),
+            ("契約あり", V6Answer::Contracted),
+            ("○", V6Answer::Contracted),
+            ("なし", V6Answer::NotContracted),
+            ("無", V6Answer::NotContracted),
+            ("未", V6Answer::NotContracted),
+            ("契約なし", V6Answer::NotContracted),
+            ("×", V6Answer::NotContracted),
+        ] {
+            assert_eq!(parse_choice_value::<V6Answer>(typed), Some(want), "{typed}");
+        }
     }
 
     #[test]

@@ -581,13 +581,16 @@ fn standard_input_blank_rows_and_names_that_spreadsheets_would_run() {
         .write_all(csv.as_bytes())
         .expect("write");
     let o = output_bounded(child);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    // The name with a control character is refused, as `check --clinic-name` refuses it.
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let rows = cells(&o.stdout);
     assert_eq!(rows.len(), 3, "blank rows are skipped: {rows:?}");
     assert_eq!(rows[1][1], "'=HYPERLINK(\"x\")");
     // The blank row still counts: Excel's row numbers.
     assert_eq!(rows[2][0], "4");
+    // Shown as written, escaped: nothing reaches a terminal or a spreadsheet raw.
     assert_eq!(rows[2][1], "名前\\u{1b}[2J");
+    assert_eq!(rows[2][8], "clinic_name");
     assert!(text(&o.stderr).contains("一括判定が終わりました: 2 件"));
 }
 

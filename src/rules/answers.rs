@@ -581,7 +581,17 @@ pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> 
         return errors;
     };
     if !line.offered_in(pref.area) {
-        let offered: Vec<&str> = rules.next_types(pref.area).map(|l| l.id.as_str()).collect();
+        // By name (without the 「フレッツ 光ネクスト」 they share) and id, as the wizard lists them.
+        let offered: Vec<String> = rules
+            .next_types(pref.area)
+            .map(|l| {
+                let name = l
+                    .name
+                    .strip_prefix("フレッツ 光ネクスト ")
+                    .unwrap_or(&l.name);
+                format!("{name} ({})", l.id)
+            })
+            .collect();
         errors.push(FieldError::new(
             Field::Line,
             "not_offered_in_area",
@@ -590,7 +600,7 @@ pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> 
                 line.name,
                 rules.area(pref.area).name,
                 pref.name,
-                offered.join(", ")
+                offered.join("、")
             ),
         ));
     }

@@ -493,6 +493,21 @@ fn several_prefectures_matching_are_listed_to_pick_by_number() {
 }
 
 #[test]
+fn an_empty_line_on_the_prefecture_asks_for_one_and_picks_nothing() {
+    let r = plain(&[], &lines(&["2", "2", "", "東京", ID]));
+    assert_in_order(
+        &r.out,
+        &[
+            "都道府県: \n",
+            "都道府県を入力してください (例: ",
+            "都道府県: 東京\n",
+            "受け付けました: 東京都 (NTT東日本)",
+        ],
+    );
+    assert!(!r.out.contains("北海道"), "{}", r.out);
+}
+
+#[test]
 fn end_of_input_mid_way_ends_cleanly_with_status_1() {
     let r = plain(&[], &lines(&["1", "2"]));
     assert_eq!(r.code, Some(1));

@@ -14,7 +14,7 @@ use oqs_line_check::wizard::help::key_hints;
 use oqs_line_check::wizard::model::Fields;
 use oqs_line_check::wizard::save_content;
 use oqs_line_check::wizard::text_field::MAX_CHARS;
-use oqs_line_check::wizard::update::UNKNOWN_HINT;
+use oqs_line_check::wizard::update::{PREFECTURE_NOT_CHOSEN, UNKNOWN_HINT};
 use oqs_line_check::wizard::{
     Command, Edit, Focus, IdPreview, Model, Msg, Overlay, SaveFailure, SaveRequest, SaveState,
     Saved, Step, update,
@@ -714,6 +714,44 @@ fn typing_filters_the_prefecture_list_and_enter_picks_the_highlighted_one() {
     assert_eq!(m.step, Prefecture);
     assert_eq!(m.draft.prefecture, None);
     assert_eq!(m.error.as_ref().map(|e| e.field), Some(Field::Prefecture));
+}
+
+#[test]
+fn enter_on_the_prefecture_list_before_any_choice_asks_for_one() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    assert!(m.prefecture_unchosen());
+    send(&mut m, Msg::Submit);
+    assert_eq!((m.step, m.draft.prefecture), (Prefecture, None));
+    let error = m.error.clone().expect("Enter says why it did not go on");
+    assert_eq!(error.field, Field::Prefecture);
+    assert!(
+        error.message.ends_with(PREFECTURE_NOT_CHOSEN),
+        "{}",
+        error.message
+    );
+
+    // Typing something and clearing it again is still no choice.
+    type_text(&mut m, "o");
+    send_all(&mut m, [Msg::Edit(Edit::Clear), Msg::Submit]);
+    assert_eq!((m.step, m.draft.prefecture), (Prefecture, None));
+
+    // The first move down highlights the first prefecture; that one is a choice.
+    send_all(&mut m, [Msg::Down, Msg::Submit]);
+    assert_eq!((m.step, m.draft.prefecture), (CustomerId, Some(1)));
+
+    // A moved highlight is a choice too: down twice is 青森県.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    send_all(&mut m, [Msg::Down, Msg::Down, Msg::Submit]);
+    assert_eq!(m.draft.prefecture, Some(2));
+
+    // Back on the question with an answer, Enter keeps that answer.
+    send(&mut m, Msg::Back);
+    assert_eq!(m.step, Prefecture);
+    assert!(!m.prefecture_unchosen());
+    send(&mut m, Msg::Submit);
+    assert_eq!((m.step, m.draft.prefecture), (CustomerId, Some(2)));
 }
 
 /// The prefecture the 都道府県 list highlights: what Enter picks.

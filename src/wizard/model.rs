@@ -365,6 +365,16 @@ impl<'r> Model<'r> {
         }
     }
 
+    /// 都道府県 with nothing chosen yet: no answer, nothing typed in the filter and the
+    /// highlight never moved. The list then highlights nothing, and Enter asks for a choice
+    /// rather than taking the first prefecture.
+    pub fn prefecture_unchosen(&self) -> bool {
+        self.step == Step::Prefecture
+            && self.draft.prefecture.is_none()
+            && self.prefecture_pick.is_none()
+            && self.fields.prefecture.value().trim().is_empty()
+    }
+
     /// The index in [`Model::choices`] of the current answer, if it is among them.
     pub(super) fn answered_index(&self) -> Option<usize> {
         let d = &self.draft;

@@ -18,6 +18,10 @@ use super::text_field::{Edit, MAX_CHARS, TextField};
 /// errors. The choice is the row below the field (typing 「わからない」 in the field works too).
 pub const UNKNOWN_HINT: &str = "わからないときは、下の「わからない」を選んでください";
 
+/// Enter on the 都道府県 list before anything was typed or highlighted.
+pub const PREFECTURE_NOT_CHOSEN: &str =
+    "まだ選ばれていません。名前を入力するか、上下キーで選んでから Enter を押してください";
+
 /// Applies one message. Returns what the shell must do (quit, save), if anything.
 pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
     match msg {
@@ -271,11 +275,25 @@ fn prefecture_key(m: &mut Model<'_>, msg: Msg) {
         return;
     }
     let choices = m.choices();
+    // Nothing is highlighted yet: the first move down lands on the first prefecture.
+    if m.prefecture_unchosen() && msg == Msg::Down {
+        m.cursor = 0;
+        m.prefecture_pick = choices.first().map(|c| c.id.clone());
+        return;
+    }
     if move_cursor(m, &msg, choices.len()) {
         m.prefecture_pick = choices.get(m.cursor).map(|c| c.id.clone());
         return;
     }
     if msg != Msg::Submit {
+        return;
+    }
+    if m.prefecture_unchosen() {
+        m.error = Some(FieldError::new(
+            Field::Prefecture,
+            "not_chosen",
+            PREFECTURE_NOT_CHOSEN,
+        ));
         return;
     }
     match choices.get(m.cursor).and_then(|c| c.id.parse::<u8>().ok()) {

@@ -1825,6 +1825,31 @@ fn resizing_keeps_answers_and_text() {
         assert_eq!(m.step, Applied);
     }
 
+    // Keys pressed while the window is too small are not taken, and counted for the screen
+    // that says so; what was typed before stays.
+    send(
+        &mut m,
+        Msg::Resize {
+            width: 40,
+            height: 10,
+        },
+    );
+    send_all(
+        &mut m,
+        [Msg::Char('x'), Msg::Edit(Edit::Backspace), Msg::Submit],
+    );
+    assert_eq!(m.keys_not_taken, 3);
+    assert_eq!((m.step, &m.draft, &m.fields), (Applied, &draft, &fields));
+    send(
+        &mut m,
+        Msg::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    assert_eq!(m.keys_not_taken, 0);
+    assert_eq!((m.step, &m.draft, &m.fields), (Applied, &draft, &fields));
+
     let (mut m, _) = walked(&Spec::new("next"));
     show_result(&mut m);
     send(&mut m, Msg::End);

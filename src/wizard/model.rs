@@ -137,6 +137,9 @@ pub struct Model<'r> {
     pub overlay: Option<Overlay>,
     pub result_scroll: usize,
     pub viewport: (u16, u16),
+    /// Keys pressed while the window is below the minimum size: not taken, and counted so the
+    /// screen that asks for a larger window can say so.
+    pub keys_not_taken: usize,
     pub decision: Option<Decision>,
     pub save: SaveState,
     pub quit: bool,
@@ -159,6 +162,7 @@ impl<'r> Model<'r> {
             overlay: None,
             result_scroll: 0,
             viewport: (80, 24),
+            keys_not_taken: 0,
             decision: None,
             save: SaveState::NotSaved,
             quit: false,

@@ -27,6 +27,9 @@ pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
     match msg {
         Msg::Resize { width, height } => {
             m.viewport = (width, height);
+            if layout::fits(m.viewport) {
+                m.keys_not_taken = 0;
+            }
             clamp_scroll(m);
             return Command::None;
         }
@@ -41,8 +44,10 @@ pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
         _ => {}
     }
     // Below the minimum size the screen only asks for a larger window: keys typed then would
-    // land in a field nobody can see.
+    // land in a field nobody can see. They are counted, and that screen says they were not
+    // taken; what was typed before stays in its field.
     if !layout::fits(m.viewport) && msg != Msg::Interrupt {
+        m.keys_not_taken = m.keys_not_taken.saturating_add(1);
         return Command::None;
     }
     if let Some(overlay) = m.overlay.clone() {

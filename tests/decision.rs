@@ -729,8 +729,17 @@ fn find_customer_id_lists_the_areas_ways() {
 
     // A コラボ光 line: the operator's 開通のご案内.
     let collab = q("next-family").pref("大阪").collab("yes").decide();
-    let text = action(&collab, ActionCode::FindCustomerId).steps.join("\n");
+    let steps = &action(&collab, ActionCode::FindCustomerId).steps;
+    let text = steps.join("\n");
     assert!(text.contains("コラボ光の事業者"), "{text}");
+    // First, before any of NTT's ways.
+    assert!(
+        steps
+            .first()
+            .is_some_and(|s| s.contains("コラボ光の事業者から届いた開通のご案内")),
+        "{text}"
+    );
+    assert!(!text.contains("ONU") && !text.contains(PHONE), "{text}");
 }
 
 #[test]

@@ -387,6 +387,13 @@ impl Context<'_> {
     /// See [`Decision::notes`].
     fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
+        // What the verdict alone does not say about the line's category (CTC's and QTnet's
+        // lines are IP-VPN too): right under it.
+        notes.extend(
+            self.category
+                .and_then(|c| self.rules.portal_category(c))
+                .and_then(|c| c.note.clone()),
+        );
         if let Some(note) = self.outside_region() {
             notes.push(note);
         }

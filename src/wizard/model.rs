@@ -11,6 +11,7 @@ use crate::rules::{
 };
 
 use super::draft::Draft;
+use super::progress::{self, Progress};
 use super::step::Step;
 use super::text_field::TextField;
 
@@ -254,9 +255,14 @@ impl<'r> Model<'r> {
         self.today
     }
 
-    /// "3/8" for the current step.
-    pub fn progress(&self) -> (usize, usize) {
-        self.draft.progress(self.rules, self.step)
+    /// Where the current step stands among the questions (see [`progress`]).
+    pub fn progress(&self) -> Progress {
+        let place = progress::Place {
+            step: self.step,
+            from_review: self.from_review,
+            confirmation_typed: !self.fields.customer_id_confirm.is_empty(),
+        };
+        progress::progress(&self.draft, self.rules, place)
     }
 
     /// Whether the current step has a text field that takes typing.

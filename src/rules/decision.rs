@@ -106,7 +106,8 @@ pub struct Decision {
     /// Remarks on an answer: one the rules did not need, said rather than ignored silently (a v6
     /// answer other than 契約済み for フレッツ 光クロス, whose option is always on), or one that
     /// is probably wrong (a prefecture outside the region of CTC's or QTnet's line), or one left
-    /// out (an お客さまID for a line whose application takes none).
+    /// out (an お客さまID for a line whose application takes none); and first, what the verdict
+    /// alone does not say of the line's portal category (CTC's and QTnet's lines are IP-VPN too).
     pub notes: Vec<String>,
     /// The date the rules describe ("as of April 2022").
     pub rules_as_of: NaiveDate,

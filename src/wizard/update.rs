@@ -20,7 +20,7 @@ pub const UNKNOWN_HINT: &str = "わからないときは、下の「わからな
 
 /// Enter on the 都道府県 list before anything was typed or highlighted.
 pub const PREFECTURE_NOT_CHOSEN: &str =
-    "まだ選ばれていません。名前を入力するか、上下キーで選んでから Enter を押してください";
+    "まだ選ばれていません。名前を入力するか、上下キーで選んでください";
 
 /// Applies one message. Returns what the shell must do (quit, save), if anything.
 pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
@@ -284,10 +284,13 @@ fn prefecture_key(m: &mut Model<'_>, msg: Msg) {
     if m.prefecture_unchosen() && msg == Msg::Down {
         m.cursor = 0;
         m.prefecture_pick = choices.first().map(|c| c.id.clone());
+        m.error = None;
         return;
     }
     if move_cursor(m, &msg, choices.len()) {
         m.prefecture_pick = choices.get(m.cursor).map(|c| c.id.clone());
+        // A choice is highlighted now: a message about having none is out of date.
+        m.error = None;
         return;
     }
     if msg != Msg::Submit {

@@ -1107,7 +1107,8 @@ fn a_row_notes_what_check_notes() {
     let check: Value = serde_json::from_slice(&check.stdout).expect("JSON");
     assert_eq!(row["notes"], check["notes"]);
     let notes = row["notes"].as_array().expect("notes");
-    for start in ["BBIQは九州地区", "この回線の申請ではお客さまIDを入力しない"] {
+    for start in ["BBIQは九州地区", "この回線の申請ではお客さまIDを入力しない"]
+    {
         assert!(
             notes
                 .iter()

@@ -1649,6 +1649,21 @@ fn an_opened_day_on_or_after_the_cut_off_tells_nothing() {
     assert_eq!(v["notes"], serde_json::json!([]));
 }
 
+/// A 開通日 month that contains the cut-off: a day before it would settle the rule, so the day
+/// decides, and the note says so (not that the 開通日 is after the cut-off).
+#[test]
+fn an_opened_month_that_contains_the_cut_off_leaves_it_to_the_day() {
+    let v = json_of(&east(&["--opened", "2012年5月"]));
+    assert_eq!(v["v6_option"], "unknown");
+    let note = v["notes"][0].as_str().unwrap();
+    assert!(note.starts_with("開通日 2012年5月 (平成24年): "), "{note}");
+    assert!(
+        note.contains("開通日がその日より前かどうかで決まります"),
+        "{note}"
+    );
+    assert!(!note.contains("その日以降でも"), "{note}");
+}
+
 #[test]
 fn an_opened_day_before_the_applied_day_is_exit_2_on_opened() {
     let mut all = vec!["check".to_string()];

@@ -17,6 +17,9 @@ pub enum Known {
     OnOrAfter,
     /// A 申込日 was given, but its month or year contains the cut-off.
     DayDecides,
+    /// Only a 開通日 was given (or a 申込日 that contains the cut-off), and its month or year
+    /// contains the cut-off: its day decides.
+    OpenedDayDecides,
     /// Only a 開通日 was given (or a 申込日 that contains the cut-off), and it is on or after it.
     OpenedTooLate,
     /// Nothing was given.
@@ -29,7 +32,9 @@ impl Known {
         match self {
             Known::Before => Some(true),
             Known::OnOrAfter => Some(false),
-            Known::DayDecides | Known::OpenedTooLate | Known::Nothing => None,
+            Known::DayDecides | Known::OpenedDayDecides | Known::OpenedTooLate | Known::Nothing => {
+                None
+            }
         }
     }
 }
@@ -42,8 +47,11 @@ pub fn known(on_since: NaiveDate, answers: &Answers) -> Known {
         Some(Side::Contains) | None => {}
     }
     match answers.opened {
-        Some(opened) if opened.last() < on_since => Known::Before,
-        Some(_) => Known::OpenedTooLate,
+        Some(opened) => match opened.side_of(on_since) {
+            Side::Before => Known::Before,
+            Side::Contains => Known::OpenedDayDecides,
+            Side::OnOrAfter => Known::OpenedTooLate,
+        },
         None if applied.is_some() => Known::DayDecides,
         None => Known::Nothing,
     }
@@ -63,9 +71,15 @@ pub fn date_note(rules: &RuleSet, answers: &Answers) -> Option<String> {
     note(rules, on_since, rule.on_or_after_text.as_deref()?, answers)
 }
 
-/// The wizard's request for the day: `Some` when `period`, typed as the 申込日, contains the
-/// cut-off of the rule for the answers' line and area. It names the period and the rule's day.
-pub fn day_request(rules: &RuleSet, answers: &Answers, period: Period) -> Option<String> {
+/// The wizard's request for the day: `Some` when `period`, typed as the 申込日 (or, with
+/// `opened`, as the 開通日), contains the cut-off of the rule for the answers' line and area. It
+/// names the period and the rule's day.
+pub fn day_request(
+    rules: &RuleSet,
+    answers: &Answers,
+    period: Period,
+    opened: bool,
+) -> Option<String> {
     let family = rules.line(&answers.line)?.family?;
     let rule = rules.v6_rule(family, answers.area(rules)?)?;
     let V6Default::ByDate { on_since } = rule.default else {
@@ -76,7 +90,11 @@ pub fn day_request(rules: &RuleSet, answers: &Answers, period: Period) -> Option
             "{}: {}{}",
             super::date::describe_period(period),
             rule.on_or_after_text.as_deref().unwrap_or_default(),
-            rules.application_date.ask_day
+            if opened {
+                &rules.application_date.ask_opened_day
+            } else {
+                &rules.application_date.ask_day
+            }
         )
     })
 }
@@ -106,6 +124,12 @@ pub fn note(
                 texts.opened_settles
             ))
         }
+        Known::OpenedDayDecides => Some(format!(
+            "{}{}{}",
+            given("開通日", answers.opened).unwrap_or_default(),
+            on_or_after_text,
+            texts.opened_day_decides
+        )),
         Known::OpenedTooLate => Some(format!(
             "{}{}{}",
             given("開通日", answers.opened).unwrap_or_default(),
@@ -196,8 +220,13 @@ mod tests {
         );
         let west = d(2021, 5, 11);
         assert_eq!(known(west, &answers(None, month(2021, 4))), Known::Before);
+        // A month that contains the cut-off: its day decides, as for a 申込日.
         assert_eq!(
             known(west, &answers(None, month(2021, 5))),
+            Known::OpenedDayDecides
+        );
+        assert_eq!(
+            known(west, &answers(None, month(2021, 6))),
             Known::OpenedTooLate
         );
     }

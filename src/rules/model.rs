@@ -342,6 +342,11 @@ pub struct ApplicationDate {
     pub day_decides: String,
     /// The wizard's request for the day, when the month or year typed contains the cut-off.
     pub ask_day: String,
+    /// A note when the 開通日's month or year contains the cut-off: its day decides.
+    pub opened_day_decides: String,
+    /// The wizard's request for the 開通日's day, when the month or year typed contains the
+    /// cut-off.
+    pub ask_opened_day: String,
     /// A note when the 開通日 is before the cut-off: the option was off at first.
     pub opened_settles: String,
     /// A note when the 開通日 is on or after the cut-off: it does not tell.

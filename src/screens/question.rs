@@ -321,6 +321,9 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
             if let Some(p) = m.opened_preview() {
                 lines.extend(labelled("読み取った日付: ", &p, theme.ok(), w));
             }
+            if let Some(request) = &m.request {
+                said(&mut lines, request, theme.value());
+            }
             said(
                 &mut lines,
                 &format!("入力例: {}", oqs_line_check::rules::date::FORMS),

@@ -204,6 +204,30 @@ fn east_month_that_contains_the_cut_off_asks_for_the_day() {
     assert_eq!(m.step, oqs_line_check::wizard::Step::V6);
 }
 
+/// A 開通日 month that contains the cut-off asks for the day as a 申込日 month does: a day before
+/// it would settle the option.
+#[test]
+fn east_opened_month_that_contains_the_cut_off_asks_for_the_day() {
+    use oqs_line_check::wizard::Step;
+    let mut m = model();
+    send(&mut m, &[Msg::Submit, Msg::Char('2')]);
+    send(&mut m, &text("とう"));
+    send(
+        &mut m,
+        &[Msg::Submit, Msg::Submit, Msg::Down, Msg::Down, Msg::Submit],
+    );
+    assert_eq!(m.step, Step::Opened);
+    send(&mut m, &text("2012年5月"));
+    step(&mut m, "opened_month_day_asked", &[Msg::Submit]);
+    assert_eq!(m.step, Step::Opened);
+    assert!(m.error.is_none());
+    let request = m.request.clone().unwrap_or_default();
+    assert!(request.contains("開通日がその日より前なら"), "{request}");
+    // Given again as it is: the answer, and the v6 question follows.
+    send(&mut m, &[Msg::Submit]);
+    assert_eq!(m.step, Step::V6);
+}
+
 /// 「開通日しかわからない」 leads to the 開通日 question; a 開通日 before the East's cut-off
 /// (平成24年5月29日) settles the option as not contracted at first.
 #[test]

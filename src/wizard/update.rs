@@ -413,7 +413,7 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
         Step::Applied => match date::parse_applied_period(m.fields.applied.value(), m.today) {
             Ok(d) => {
                 // Asked once: the same month given again is the answer.
-                let request = cutoff::day_request(m.rules, &m.draft.answers(m.rules), d);
+                let request = cutoff::day_request(m.rules, &m.draft.answers(m.rules), d, false);
                 if request.is_some() && request != m.request {
                     m.request = request;
                     return;
@@ -426,6 +426,12 @@ fn text_key(m: &mut Model<'_>, msg: Msg) {
         },
         Step::Opened => match date::parse_period(Field::Opened, m.fields.opened.value(), m.today) {
             Ok(d) => {
+                // Asked once, as for the 申込日.
+                let request = cutoff::day_request(m.rules, &m.draft.answers(m.rules), d, true);
+                if request.is_some() && request != m.request {
+                    m.request = request;
+                    return;
+                }
                 m.draft.opened = Some(Some(d));
                 advance(m);
             }

@@ -12,6 +12,8 @@ pub(super) fn check(raw: RawApplicationDate) -> Result<ApplicationDate, Failure>
         ("opened_tells", &raw.opened_tells),
         ("day_decides", &raw.day_decides),
         ("ask_day", &raw.ask_day),
+        ("opened_day_decides", &raw.opened_day_decides),
+        ("ask_opened_day", &raw.ask_opened_day),
         ("opened_settles", &raw.opened_settles),
         ("opened_does_not_settle", &raw.opened_does_not_settle),
     ] {
@@ -22,6 +24,8 @@ pub(super) fn check(raw: RawApplicationDate) -> Result<ApplicationDate, Failure>
         opened_tells: raw.opened_tells,
         day_decides: raw.day_decides,
         ask_day: raw.ask_day,
+        opened_day_decides: raw.opened_day_decides,
+        ask_opened_day: raw.ask_opened_day,
         opened_settles: raw.opened_settles,
         opened_does_not_settle: raw.opened_does_not_settle,
     })
@@ -35,7 +39,8 @@ mod tests {
     fn section(opened_settles: &str) -> String {
         format!(
             "[application_date]\nwhere_written = \"書類にあります。\"\nopened_tells = \"開通日です。\"\n\
-             day_decides = \"日で決まります。\"\nask_day = \"日まで入力してください。\"\nopened_settles = \"{opened_settles}\"\n\
+             day_decides = \"日で決まります。\"\nask_day = \"日まで入力してください。\"\n\
+             opened_day_decides = \"開通日の日で決まります。\"\nask_opened_day = \"開通日を日まで。\"\nopened_settles = \"{opened_settles}\"\n\
              opened_does_not_settle = \"決まりません。\"\nsource = \"s\"\n"
         )
     }

@@ -166,6 +166,8 @@ pub(super) struct RawApplicationDate {
     pub(super) opened_tells: String,
     pub(super) day_decides: String,
     pub(super) ask_day: String,
+    pub(super) opened_day_decides: String,
+    pub(super) ask_opened_day: String,
     pub(super) opened_settles: String,
     pub(super) opened_does_not_settle: String,
     #[allow(dead_code)]

@@ -844,14 +844,11 @@ fn other_method_lines_are_sent_to_the_connectable_list() {
             assert_eq!(d.contacts.len(), 1, "{line}");
             assert_eq!(d.contacts[0].url.as_deref(), Some(CONNECTABLE_LIST));
             assert!(d.contacts[0].name.contains("接続可能回線・事業者一覧表"));
-            // The checklist for lines applied for with category 2 or 3, not for the others.
+            // The checklist for lines applied for with category 2 or 3: the one mistake that
+            // concerns the category; none for the others.
             assert_eq!(
                 d.wrong_applications.len(),
-                if d.portal.line_category.is_some() {
-                    4
-                } else {
-                    0
-                },
+                usize::from(d.portal.line_category.is_some()),
                 "{line}"
             );
         }

@@ -61,6 +61,20 @@ fn read_result(t: &mut Tui) -> String {
     pages.join("\n")
 }
 
+/// The result's first page, as the window shows it before any key is pressed, checked to hold
+/// every line of `summary` in order.
+fn assert_first_page(t: &mut Tui, summary: &[&str]) {
+    t.wait_for("F2 保存");
+    let page = t.screen();
+    let mut from = 0;
+    for line in summary {
+        let at = page[from..]
+            .find(line)
+            .unwrap_or_else(|| panic!("the first page does not show {line:?} (in order):\n{page}"));
+        from += at + line.len();
+    }
+}
+
 fn assert_shows(result: &str, text: &str) {
     assert!(
         result.contains(text),
@@ -156,6 +170,21 @@ fn east_next_family_applied_2010_needs_the_v6_option_first() {
     }
     t.send(key::ENTER);
 
+    assert_first_page(
+        &mut t,
+        &[
+            "判定: 申請の前に手続きが必要です",
+            "1. v6オプションの契約を確かめる: 電話 0120-116-116",
+            "2. v6オプションを申し込む: https://flets.com/v6option/flow.html",
+            "3. ポータルサイトで申請する",
+            "4. 自動返信メールで申請内容を確かめる",
+            PORTAL_1,
+            "お客さまID: CAF0123456789 (「半角大文字」で入力)",
+            "まず問い合わせる先",
+            "NTT東日本 (フレッツ光の契約情報の確認窓口)",
+            "電話: 0120-116-116 / 受付: 午前9時から午後5時、年末年始を除く",
+        ],
+    );
     let result = read_result(&mut t);
     assert_shows(&result, "判定: 申請の前に手続きが必要です");
     assert_shows(&result, "URL: https://flets.com/v6option/flow.html");
@@ -192,6 +221,19 @@ fn west_cross_via_collab_is_ready_to_apply() {
     t.wait_for("大阪府 (NTT西日本)");
     t.send(key::ENTER);
 
+    assert_first_page(
+        &mut t,
+        &[
+            "判定: 申請できます",
+            "1. ポータルサイトで申請する",
+            "2. 自動返信メールで申請内容を確かめる",
+            PORTAL_1,
+            "お客さまID: CAF9876543210 (「半角大文字」で入力)",
+            "まず問い合わせる先",
+            "ご契約中のコラボ光の事業者",
+            "URL: https://flets-w.com/collabo/list/index.php",
+        ],
+    );
     let result = read_result(&mut t);
     assert_shows(&result, "判定: 申請できます");
     assert_shows(&result, PORTAL_1);
@@ -220,6 +262,18 @@ fn ctc_asks_only_the_prefecture_and_says_when_it_is_outside_chubu() {
     );
     t.send(key::ENTER);
 
+    assert_first_page(
+        &mut t,
+        &[
+            "判定: 別の接続方式です",
+            "1. 一覧表の問い合わせ先に接続のしかたを聞く",
+            "https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf",
+            "2. ポータルサイトで申請する",
+            "3. 自動返信メールで申請内容を確かめる",
+            PORTAL_2,
+            "まず問い合わせる先",
+        ],
+    );
     let result = read_result(&mut t);
     assert_shows(&result, "判定: 別の接続方式です");
     assert_shows(&result, "ビジネスコムファ光は中部地区");

@@ -196,7 +196,7 @@ fn east_next_family_applied_2010_needs_the_v6_option_first() {
         "判定: 申請の前に手続きが必要です",
         "医療機関等向けポータルサイトで入力する内容:",
         PORTAL_1,
-        "お客さまID: CAF0123456789 (英字は半角大文字)",
+        "お客さまID: CAF0123456789 (「半角大文字」で入力)",
         "NTT東日本 (フレッツ光の契約情報の確認窓口): 電話 0120-116-116",
         "結果は保存していません。",
     ] {
@@ -241,7 +241,7 @@ fn west_cross_via_collab_is_ready_to_apply() {
     assert_shows(&result, "ご契約中のコラボ光の事業者");
     let summary = quit_from_result(&mut t);
     assert_shows(&summary, "判定: 申請できます");
-    assert_shows(&summary, "お客さまID: CAF9876543210 (英字は半角大文字)");
+    assert_shows(&summary, "お客さまID: CAF9876543210 (「半角大文字」で入力)");
     assert_shows(&summary, "ご契約中のコラボ光の事業者");
 }
 

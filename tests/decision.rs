@@ -1414,10 +1414,12 @@ fn cross_believes_not_contracted_and_says_unknown_is_not_needed() {
             assert_eq!(d.v6_option, V6Status::DefaultOn, "{pref} {v6:?}");
             assert_eq!(d.verdict, Verdict::Ready, "{pref} {v6:?}");
             assert_eq!(d.notes, vec![r.v6.always_on.clone()], "{pref} {v6:?}");
-            // In the text, right under the verdict's explanation.
+            // In the text, among the remarks on the answers after the summary.
             let text = report::to_text(&report::sections(r, &d));
-            let verdict = text.split("\n\n").next().unwrap_or_default();
-            assert!(verdict.ends_with(&r.v6.always_on), "{text}");
+            assert!(
+                text.contains(&format!("== 回答について ==\n{}\n", r.v6.always_on)),
+                "{text}"
+            );
         }
         let d = q("cross").pref(pref).v6("contracted").id(ID).decide();
         assert!(d.notes.is_empty(), "{d:?}");

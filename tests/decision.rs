@@ -1401,7 +1401,9 @@ fn cross_believes_not_contracted_and_says_unknown_is_not_needed() {
             let contract = action(&d, ActionCode::ContractV6Option);
             assert_eq!(contract.url, None);
             assert!(
-                contract.detail.contains("下の問い合わせ先に聞いてください"),
+                contract
+                    .detail
+                    .contains("申し込み方は、問い合わせ先に聞いてください"),
                 "{contract:?}"
             );
         }

@@ -131,7 +131,7 @@ impl std::fmt::Display for Line {
 /// The whole result, in reading order: the summary, then the details, none repeating another.
 pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     let summary = summary::summary(rules, decision);
-    let mut out = summary_sections(&summary);
+    let mut out = summary_sections(rules, &summary);
     out.push(actions(rules, decision));
 
     // Remarks on the answers, then on the ID as typed.
@@ -210,7 +210,7 @@ fn phone(number: &str, hours: Option<&str>) -> String {
 }
 
 /// The summary as its four sections.
-fn summary_sections(s: &Summary) -> Vec<Section> {
+fn summary_sections(rules: &RuleSet, s: &Summary) -> Vec<Section> {
     let mut out = vec![Section {
         kind: SectionKind::Verdict,
         title: s.title.clone(),
@@ -232,7 +232,7 @@ fn summary_sections(s: &Summary) -> Vec<Section> {
     if !s.portal.is_empty() {
         out.push(Section {
             kind: SectionKind::Portal,
-            title: "ポータルサイトに入力する内容".to_string(),
+            title: format!("{}で入力する内容", rules.portal.name),
             lines: s
                 .portal
                 .iter()
@@ -375,7 +375,7 @@ mod tests {
         let order = [
             "== 判定",
             "== やること (",
-            "== ポータルサイト",
+            "== 医療機関等向けポータルサイト",
             "== まず問い合わせる先",
             "== やることの説明",
             "== よくある",

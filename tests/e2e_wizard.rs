@@ -478,3 +478,62 @@ fn an_id_from_a_partial_answer_file_is_not_asked_twice() {
     t.send(key::CTRL_C);
     assert_clean_exit(&mut t);
 }
+
+/// Plain mode at a terminal: the summary alone, then the choices, fill the 24 rows, so nothing
+/// of it has scrolled away (the longest case, with a clinic name); 3 shows the details.
+#[test]
+fn plain_mode_at_a_terminal_shows_the_summary_as_its_last_page() {
+    let mut t = Tui::start(&[
+        "--plain",
+        "--line",
+        "next-family",
+        "--prefecture",
+        "13",
+        "--collab",
+        "unknown",
+        "--applied",
+        "2010-04-01",
+        "--v6",
+        "unknown",
+        "--customer-id",
+        "unknown",
+        "--multiple-lines",
+        "unknown",
+        "--clinic-name",
+        "さくら内科クリニック",
+    ]);
+    t.wait_for("0. この内容で結果を見る");
+    t.send(key::ENTER);
+    t.wait_for("番号 (1-3。");
+    let page = t.screen();
+    let mut from = 0;
+    for line in [
+        "医療機関名: さくら内科クリニック",
+        "== 判定: 確認が必要です ==",
+        "1. v6オプションの契約を確かめる: 電話 0120-116-116",
+        "2. v6オプションを申し込む: https://flets.com/v6option/flow.html",
+        "3. お客さまIDを確かめる",
+        "4. 接続する回線のお客さまIDを使う",
+        "5. ポータルサイトで申請する",
+        "6. 自動返信メールで申請内容を確かめる",
+        PORTAL_1,
+        "お客さまID: 確かめたお客さまIDを「半角大文字」で入力",
+        "NTT東日本 (フレッツ光の契約情報の確認窓口)",
+        "電話: 0120-116-116 / 受付: 午前9時から午後5時、年末年始を除く",
+        "3. 詳しい説明を見る",
+    ] {
+        let at = page[from..]
+            .find(line)
+            .unwrap_or_else(|| panic!("{line:?} not on the last page (in order):\n{page}"));
+        from += at + line.len();
+    }
+    assert!(!page.contains("やることの説明"), "{page}");
+    t.send("3");
+    t.send(key::ENTER);
+    t.wait_for("== この結果について ==");
+    t.wait_for("番号 (1-2。");
+    t.send("2");
+    t.send(key::ENTER);
+    let status = t.wait_exit();
+    assert!(status.success(), "exit status: {status}");
+}

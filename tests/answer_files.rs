@@ -372,7 +372,7 @@ fn the_wizard_stops_on_a_bad_file_value_but_not_on_a_missing_one() {
     let o = run_in(dir.path(), &["--answers", "a.toml"]);
     assert_eq!(o.status.code(), Some(1), "input ends before the result");
     let out = stdout(&o);
-    assert!(out.contains("[3/5] 都道府県"), "{out}");
+    assert!(out.contains("[3問目 都道府県"), "{out}");
     assert!(!out.contains("[1/"), "{out}");
     // A bad flag stays the wizard's to mend (as without a file); the file's values are fine.
     let o = run_in(dir.path(), &["--answers", "a.toml", "--prefecture", "zzz"]);

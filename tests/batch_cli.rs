@@ -91,6 +91,14 @@ fn output_bounded(mut child: std::process::Child) -> Output {
     }
 }
 
+/// `batch` with `args`, its result with the keys as headings, in UTF-8 without a BOM: the ids
+/// most tests here read (the defaults for Excel have tests of their own, in batch_excel.rs).
+fn run_batch(dir: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["batch", "--headings", "keys", "--output-encoding", "utf-8"];
+    all.extend_from_slice(args);
+    run_in(dir, &all)
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8")
 }
@@ -193,17 +201,7 @@ fn assert_clinics(o: &Output) {
 #[test]
 fn utf8_with_japanese_headers() {
     let dir = dir_with("c.csv", CLINICS.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_clinics(&o);
     let err = text(&o.stderr);
     assert!(err.contains("注意: 列「備考」は判定に使いません"), "{err}");
@@ -243,33 +241,13 @@ fn japanese_values_as_the_screens_show_them_under_japanese_headers() {
         sjis(&CLINICS_IN_JAPANESE.replace('\n', "\r\n")),
     ] {
         let dir = dir_with("c.csv", &bytes);
-        let o = run_in(
-            dir.path(),
-            &[
-                "batch",
-                "--headings",
-                "keys",
-                "--output-encoding",
-                "utf-8",
-                "c.csv",
-            ],
-        );
+        let o = run_batch(dir.path(), &["c.csv"]);
         assert_clinics(&o);
     }
     // A value it does not take lists those it does, in Japanese and English.
     let csv = "回線の種類,コラボ光,v6オプション\nunknown,たぶん,オン\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_eq!(o.status.code(), Some(1));
     let rows = cells(&o.stdout);
     assert_eq!(rows[1][8], "collab v6");
@@ -295,17 +273,7 @@ fn utf8_with_a_bom_and_the_answer_file_keys_as_headers() {
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
     bytes.extend_from_slice(kebab.replace('\n', "\r\n").as_bytes());
     let dir = dir_with("c.csv", &bytes);
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_clinics(&o);
     assert!(text(&o.stderr).contains("(文字コード: UTF-8 (BOM 付き))"));
 }
@@ -313,47 +281,15 @@ fn utf8_with_a_bom_and_the_answer_file_keys_as_headers() {
 #[test]
 fn shift_jis_as_excel_writes_it_is_detected_or_given() {
     let dir = dir_with("c.csv", &sjis(&CLINICS.replace('\n', "\r\n")));
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_clinics(&o);
     assert!(text(&o.stderr).contains("(文字コード: Shift_JIS)"));
     for given in ["shift_jis", "sjis", "cp932"] {
-        let o = run_in(
-            dir.path(),
-            &[
-                "batch",
-                "--headings",
-                "keys",
-                "--output-encoding",
-                "utf-8",
-                "c.csv",
-                "--encoding",
-                given,
-            ],
-        );
+        let o = run_batch(dir.path(), &["c.csv", "--encoding", given]);
         assert_clinics(&o);
     }
     // The output is UTF-8 whatever the input was.
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert!(String::from_utf8(o.stdout).is_ok());
 }
 
@@ -362,19 +298,7 @@ fn shift_jis_read_as_utf8_makes_row_errors_not_a_crash() {
     // ASCII headers, Japanese cells: every row with Japanese in a used cell is an error.
     let csv = "name,line,prefecture\n東京医院,cross,東京\nOsaka Clinic,cross,27\n";
     let dir = dir_with("c.csv", &sjis(csv));
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-            "--encoding",
-            "utf-8",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv", "--encoding", "utf-8"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let rows = cells(&o.stdout);
     assert_eq!(rows[1][0], "2");
@@ -394,17 +318,7 @@ fn a_bad_row_among_good_ones_gets_its_row_number_and_exit_1() {
 四,commufa,,,
 ";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_eq!(o.status.code(), Some(1));
     let rows = cells(&o.stdout);
     assert_eq!(rows.len(), 5, "every row has a result");
@@ -429,17 +343,7 @@ fn a_bad_row_among_good_ones_gets_its_row_number_and_exit_1() {
 fn several_errors_in_a_row_are_all_listed() {
     let csv = "line,prefecture,collab,v6\nnext,zzz,maybe,yes\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_eq!(o.status.code(), Some(1));
     let rows = cells(&o.stdout);
     assert_eq!(rows[1][8], "collab prefecture v6");
@@ -450,19 +354,7 @@ fn several_errors_in_a_row_are_all_listed() {
 fn json_lines_one_object_per_row() {
     let csv = format!("{CLINICS}ゆり医院,cross,,,,,,,\n");
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-            "--format",
-            "json",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv", "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
     let objects: Vec<Value> = out
@@ -497,19 +389,7 @@ fn json_lines_one_object_per_row() {
 fn a_missing_answer_names_the_column_to_fill_in_or_add() {
     let csv = "医療機関名,回線の種類\nA,\nB,next\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-            "--format",
-            "json",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv", "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
     let messages: Vec<String> = out
@@ -660,19 +540,7 @@ fn files_that_cannot_be_read_exit_2_and_print_no_result() {
 #[test]
 fn output_file_gets_the_result_and_stdout_stays_empty() {
     let dir = dir_with("c.csv", CLINICS.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-            "--output",
-            "result.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv", "--output", "result.csv"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty());
     let written = std::fs::read(dir.path().join("result.csv")).expect("the result file");
@@ -713,13 +581,16 @@ fn standard_input_blank_rows_and_names_that_spreadsheets_would_run() {
         .write_all(csv.as_bytes())
         .expect("write");
     let o = output_bounded(child);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    // The name with a control character is refused, as `check --clinic-name` refuses it.
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let rows = cells(&o.stdout);
     assert_eq!(rows.len(), 3, "blank rows are skipped: {rows:?}");
     assert_eq!(rows[1][1], "'=HYPERLINK(\"x\")");
     // The blank row still counts: Excel's row numbers.
     assert_eq!(rows[2][0], "4");
+    // Shown as written, escaped: nothing reaches a terminal or a spreadsheet raw.
     assert_eq!(rows[2][1], "名前\\u{1b}[2J");
+    assert_eq!(rows[2][8], "clinic_name");
     assert!(text(&o.stderr).contains("一括判定が終わりました: 2 件"));
 }
 
@@ -727,17 +598,7 @@ fn standard_input_blank_rows_and_names_that_spreadsheets_would_run() {
 fn the_example_files_run_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
     for name in ["clinics.csv", "clinics-sjis.csv"] {
-        let o = run_in(
-            &root,
-            &[
-                "batch",
-                "--headings",
-                "keys",
-                "--output-encoding",
-                "utf-8",
-                name,
-            ],
-        );
+        let o = run_batch(&root, &[name]);
         assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o.stderr));
         let rows = cells(&o.stdout);
         assert_eq!(rows.len(), 7, "{name}");
@@ -929,19 +790,7 @@ fn a_progress_bar_on_a_terminal_only() {
     assert!(out[bar..summary].contains("\r "), "{out:?}");
     assert!(!out.contains('\u{1b}'), "{out:?}");
     // With stderr not a terminal (every other test here), there is no bar.
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-            "--output",
-            "out2.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv", "--output", "out2.csv"]);
     assert!(!text(&o.stderr).contains("処理中"));
 }
 
@@ -1000,17 +849,7 @@ fn partial_dates_and_an_opened_day_decide_as_check_does() {
                よん,next-family,東京,,2012/5/20(日),CAF0123456789,no\n\
                ご,next-family,東京,平成二十四年五月,,CAF0123456789,no\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let rows = cells(&o.stdout);
     assert_eq!(rows[0].join(","), HEADER);
@@ -1051,17 +890,7 @@ fn partial_dates_and_an_opened_day_decide_as_check_does() {
 fn a_collabo_row_with_commufa_or_bbiq_is_an_error_on_the_collab_column() {
     let csv = "line,prefecture,collab\ncommufa,愛知県,yes\nbbiq,福岡県,no\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_eq!(o.status.code(), Some(1));
     let rows = cells(&o.stdout);
     assert_eq!(rows[1][8], "collab", "{:?}", rows[1]);
@@ -1080,17 +909,7 @@ fn an_explicit_not_contracted_is_believed_confirm_then_contract() {
                next-family,大阪府,no,2022-01-01,未契約,CAF0123456789\n\
                cross,東京都,no,,unknown,CAF0123456789\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let rows = cells(&o.stdout);
     for row in &rows[1..3] {
@@ -1108,17 +927,7 @@ fn an_explicit_not_contracted_is_believed_confirm_then_contract() {
 fn a_customer_id_for_a_line_that_takes_none_never_stops_the_row() {
     let csv = "line,prefecture,customer_id\ncommufa,愛知県,CAF123\nipsec,,09012345678\n";
     let dir = dir_with("c.csv", csv.as_bytes());
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let rows = cells(&o.stdout);
     for row in &rows[1..] {
@@ -1255,17 +1064,7 @@ fn shift_jis_behind_a_utf8_bom_gets_advice_that_works() {
     ]
     .concat();
     let dir = dir_with("c.csv", &bytes);
-    let o = run_in(
-        dir.path(),
-        &[
-            "batch",
-            "--headings",
-            "keys",
-            "--output-encoding",
-            "utf-8",
-            "c.csv",
-        ],
-    );
+    let o = run_batch(dir.path(), &["c.csv"]);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
     assert!(
@@ -1289,4 +1088,53 @@ fn shift_jis_behind_a_utf8_bom_gets_advice_that_works() {
     let rows = cells(&o.stdout);
     assert_eq!(rows[1][1], "さくら");
     assert_eq!(rows[1][2], "other_method");
+}
+
+/// The remarks `check` makes on the answers reach a batch row too: a line outside its region,
+/// an お客さまID the line does not take.
+#[test]
+fn a_row_notes_what_check_notes() {
+    let csv = "line,prefecture,customer-id\nbbiq,東京都,CAF0123456789\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_batch(dir.path(), &["--format", "json", "c.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let row: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let check = Command::new(BIN)
+        .args(["check", "--line", "bbiq", "--prefecture", "東京都"])
+        .args(["--customer-id", "CAF0123456789", "--format", "json"])
+        .output()
+        .expect("check");
+    let check: Value = serde_json::from_slice(&check.stdout).expect("JSON");
+    assert_eq!(row["notes"], check["notes"]);
+    let notes = row["notes"].as_array().expect("notes");
+    for start in ["BBIQは九州地区", "この回線の申請ではお客さまIDを入力しない"]
+    {
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.as_str().is_some_and(|n| n.starts_with(start))),
+            "{start}: {notes:?}"
+        );
+    }
+}
+
+/// The name column is read as `check --clinic-name` reads it: ① becomes 1, a symbol of uncertain
+/// width is the row's error on 医療機関名, shown as written.
+#[test]
+fn the_name_column_is_read_as_the_clinic_name_flag() {
+    let csv = "name,line\n髙橋医院①,commufa\nさくら★,commufa\n";
+    let dir = dir_with("c.csv", csv.as_bytes());
+    let o = run_batch(dir.path(), &["c.csv"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let rows = cells(&o.stdout);
+    assert_eq!(rows[1][1], "髙橋医院1");
+    assert_eq!(rows[1][2], "other_method");
+    assert_eq!(rows[2][1], "さくら\\u{2605}");
+    assert_eq!(rows[2][2], "");
+    assert_eq!(rows[2][8], "clinic_name");
+    assert!(
+        rows[2][9].contains("4文字目の記号は使えません"),
+        "{:?}",
+        rows[2]
+    );
 }

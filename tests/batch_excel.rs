@@ -165,11 +165,7 @@ fn shift_jis_for_older_excel_and_an_error_row_for_what_it_cannot_hold() {
     );
     assert!(error.contains("--output-encoding utf-8-bom"), "{error}");
     assert!(!rows.iter().flatten().any(|c| c.contains('?')), "{rows:?}");
-    assert!(
-        stderr(&o).contains("エラー (error): 2 件"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("  エラー: 2 件"), "{}", stderr(&o));
 }
 
 #[test]
@@ -245,6 +241,36 @@ fn the_summary_counts_the_rewritten_ids() {
     let o = run_in(dir.path(), &["batch", "c.csv"]);
     assert!(
         stderr(&o).contains("お客さまIDを半角大文字に書き直した行: 2 件"),
+        "{}",
+        stderr(&o)
+    );
+    // Japanese headings, Japanese summary: no ids, the error column by its heading.
+    let err = stderr(&o);
+    assert!(err.lines().any(|l| l == "  申請できます: 1 件"), "{err}");
+    assert!(err.lines().any(|l| l == "  エラー: 1 件"), "{err}");
+    assert!(err.contains("内容は結果の「エラー」列にあります"), "{err}");
+    assert!(!err.contains("(ready)"), "{err}");
+}
+
+#[test]
+fn the_output_encoding_is_for_csv_only() {
+    let dir = dir_with("c.csv", CLINICS.as_bytes());
+    let o = run_in(
+        dir.path(),
+        &[
+            "batch",
+            "c.csv",
+            "--format",
+            "json",
+            "--output-encoding",
+            "shift_jis",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(
+        stderr(&o)
+            .contains("--output-encoding (結果の CSV の文字コード) は CSV の結果にだけ使えます"),
         "{}",
         stderr(&o)
     );

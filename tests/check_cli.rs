@@ -1447,10 +1447,7 @@ fn a_rewritten_id_is_said_in_text_and_json() {
     assert_eq!(v["portal"]["customer_id"], ID);
     assert_eq!(v["portal"]["customer_id_note"], note);
     let out = text(&args);
-    assert!(
-        out.contains(&format!("== 回答について ==\n{note}\n")),
-        "{out}"
-    );
+    assert!(out.contains(&format!("== 補足 ==\n{note}\n")), "{out}");
     // Typed as the portal wants it: nothing to say, and the field is null.
     let mut exact = args;
     exact[9] = ID;
@@ -1767,11 +1764,14 @@ fn commufa_or_bbiq_outside_its_region_is_said_in_the_notes_and_the_text() {
             "ビジネスコムファ光は中部地区 (愛知県、岐阜県、三重県、静岡県、長野県) の回線ですが、答えた都道府県は大阪府です。",
         ),
     ];
+    // Under the verdict of both lines: they are IP-VPN too (portal category 2's note).
+    let ip_vpn = serde_json::json!(embedded::rules().unwrap().portal_category(2).unwrap().note);
     for (line, pref, note) in cases {
         let v = json(&["--line", line, "--prefecture", pref]);
         let notes = v["notes"].as_array().unwrap();
-        assert_eq!(notes.len(), 1, "{v}");
-        let n = notes[0].as_str().unwrap();
+        assert_eq!(notes.len(), 2, "{v}");
+        assert_eq!(notes[0], ip_vpn, "{v}");
+        let n = notes[1].as_str().unwrap();
         assert!(n.starts_with(note), "{n}");
         assert!(
             n.ends_with("申請の前に、都道府県と回線の種類が正しいか確かめてください。"),
@@ -1781,39 +1781,51 @@ fn commufa_or_bbiq_outside_its_region_is_said_in_the_notes_and_the_text() {
         assert_eq!(v["verdict"], "other_method");
         assert_eq!(v["portal"]["line_category"], 2);
         let out = text(&["--line", line, "--prefecture", pref]);
-        assert!(section(&out, "回答について").contains(note), "{out}");
+        assert!(section(&out, "補足").contains(note), "{out}");
     }
-    // Inside the region, or with no prefecture: nothing to say.
+    // Inside the region, or with no prefecture: nothing to say on the prefecture.
     for args in [
         ["--line", "bbiq", "--prefecture", "福岡県"],
         ["--line", "commufa", "--prefecture", "長野"],
         ["--line", "commufa", "--prefecture", "unknown"],
     ] {
-        assert_eq!(json(&args)["notes"], serde_json::json!([]), "{args:?}");
+        assert_eq!(
+            json(&args)["notes"],
+            serde_json::json!([ip_vpn]),
+            "{args:?}"
+        );
     }
 }
 
 #[test]
 fn a_customer_id_for_a_line_that_takes_none_is_left_out_with_a_note() {
-    let note = &embedded::rules().unwrap().customer_id.not_taken;
+    let rules = embedded::rules().unwrap();
+    let note = &rules.customer_id.not_taken;
     // Any text at all, even one that is no ID: never an error for these lines.
     for line in ["commufa", "bbiq", "ipsec", "other", "other-flets"] {
+        // CTC's and QTnet's lines are said to be IP-VPN too, first.
+        let category: Vec<String> = rules
+            .line(line)
+            .and_then(|l| l.line_category)
+            .and_then(|c| rules.portal_category(c))
+            .and_then(|c| c.note.clone())
+            .into_iter()
+            .collect();
         for id in [ID, "CAF123", "09012345678", "ｃａｆ"] {
             let args = ["--line", line, "--customer-id", id];
             let v = json(&args);
             assert_eq!(v["customer_id"], Value::Null, "{line} {id}");
             assert_eq!(v["portal"]["customer_id"], Value::Null, "{line} {id}");
-            assert_eq!(v["notes"], serde_json::json!([note]), "{line} {id}");
+            let mut want = category.clone();
+            want.push(note.clone());
+            assert_eq!(v["notes"], serde_json::json!(want), "{line} {id}");
             let out = text(&args);
-            assert!(
-                section(&out, "回答について").ends_with(note.as_str()),
-                "{out}"
-            );
+            assert!(section(&out, "補足").ends_with(note.as_str()), "{out}");
             assert!(!out.contains(id), "the ID is not shown: {out}");
         }
-        // わからない is no ID: nothing to say.
+        // わからない is no ID: nothing to say of it.
         let v = json(&["--line", line, "--customer-id", "unknown"]);
-        assert_eq!(v["notes"], serde_json::json!([]), "{line}");
+        assert_eq!(v["notes"], serde_json::json!(category), "{line}");
     }
     // A line that takes one still refuses a bad ID; an unknown line still checks it.
     for line in ["cross", "unknown"] {

@@ -594,6 +594,39 @@ fn lines_of_another_method_or_not_eligible() {
     }
 }
 
+/// The verdict 「別の接続方式」 must not read as "not IP-VPN" for CTC's and QTnet's lines:
+/// right under it, the result says they are IP-VPN too, and that the portal takes 「2」.
+#[test]
+fn ctc_and_qtnet_lines_are_said_to_be_ip_vpn_too_and_to_take_category_2() {
+    for line in ["commufa", "bbiq"] {
+        let d = q(line).decide();
+        let verdict = [rules().verdict_explanation(d.verdict).to_string()]
+            .into_iter()
+            .chain(d.notes.iter().cloned())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            !verdict.contains("ではなく、別の接続方式"),
+            "{line}: {verdict}"
+        );
+        let said = d
+            .notes
+            .first()
+            .unwrap_or_else(|| panic!("{line}: no note under the verdict"));
+        assert!(said.contains("この回線もIP-VPN接続"), "{line}: {said}");
+        assert!(said.contains("「2」を選びます"), "{line}: {said}");
+    }
+    // Lines of other categories say nothing of the kind.
+    for line in ["ipsec", "other", "next-family", "cross"] {
+        let d = q(line).pref("東京").decide();
+        assert!(
+            d.notes.iter().all(|n| !n.contains("この回線もIP-VPN接続")),
+            "{line}: {:?}",
+            d.notes
+        );
+    }
+}
+
 #[test]
 fn the_category_labels_are_the_portals() {
     let label = |c| rules().portal_category(c).unwrap().label.as_str();
@@ -729,8 +762,17 @@ fn find_customer_id_lists_the_areas_ways() {
 
     // A コラボ光 line: the operator's 開通のご案内.
     let collab = q("next-family").pref("大阪").collab("yes").decide();
-    let text = action(&collab, ActionCode::FindCustomerId).steps.join("\n");
+    let steps = &action(&collab, ActionCode::FindCustomerId).steps;
+    let text = steps.join("\n");
     assert!(text.contains("コラボ光の事業者"), "{text}");
+    // First, before any of NTT's ways.
+    assert!(
+        steps
+            .first()
+            .is_some_and(|s| s.contains("コラボ光の事業者から届いた開通のご案内")),
+        "{text}"
+    );
+    assert!(!text.contains("ONU") && !text.contains(PHONE), "{text}");
 }
 
 #[test]
@@ -1419,7 +1461,7 @@ fn cross_believes_not_contracted_and_says_unknown_is_not_needed() {
             // In the text, among the remarks on the answers after the summary.
             let text = report::to_text(&report::sections(r, &d));
             assert!(
-                text.contains(&format!("== 回答について ==\n{}\n", r.v6.always_on)),
+                text.contains(&format!("== 補足 ==\n{}\n", r.v6.always_on)),
                 "{text}"
             );
         }
@@ -1441,7 +1483,11 @@ fn cross_believes_not_contracted_and_says_unknown_is_not_needed() {
                 };
                 question = question.pref(pref);
             }
-            assert!(question.decide().notes.is_empty(), "{line} {v6}");
+            let notes = question.decide().notes;
+            assert!(
+                !notes.contains(&rules().v6.always_on),
+                "{line} {v6}: {notes:?}"
+            );
         }
     }
 }

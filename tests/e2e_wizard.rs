@@ -134,31 +134,31 @@ fn wait_for_caret(t: &Tui, typed_columns: u16) {
 
 /// 光クロス, not コラボ光, in 東京都 (typed as its JIS code): the shortest walk to the ID.
 fn walk_to_customer_id(t: &mut Tui) {
-    t.wait_for("1/8 回線の種類");
-    answer(t, "2", "2/5 コラボ光");
-    answer(t, "2", "3/5 都道府県");
+    t.wait_for("1問目 回線の種類");
+    answer(t, "2", "2問目 コラボ光");
+    answer(t, "2", "3問目 都道府県");
     t.send("13");
     t.wait_for("1件  選択中: 東京都 (13 NTT東日本)");
-    answer(t, key::ENTER, "4/5 お客さまID");
+    answer(t, key::ENTER, "4問目 お客さまID");
 }
 
 #[test]
 fn east_next_family_applied_2010_needs_the_v6_option_first() {
     let mut t = Tui::start(&[]);
-    t.wait_for("1/8 回線の種類");
-    answer(&mut t, "1", "2/8 コラボ光");
-    answer(&mut t, "2", "3/8 都道府県");
+    t.wait_for("1問目 回線の種類");
+    answer(&mut t, "1", "2問目 コラボ光");
+    answer(&mut t, "2", "3問目 都道府県");
     t.send("とう");
     t.wait_for("1件  選択中: 東京都 (13 NTT東日本)");
-    answer(&mut t, key::ENTER, "4/8 光ネクストのタイプ");
+    answer(&mut t, key::ENTER, "4問目 光ネクストのタイプ");
     t.wait_for("> 1. フレッツ 光ネクスト ファミリータイプ");
-    answer(&mut t, key::ENTER, "5/8 申込日");
+    answer(&mut t, key::ENTER, "5問目 申込日");
     t.send("2010/4/1");
     t.wait_for("読み取った日付: 2010年4月1日 (平成22年)");
-    answer(&mut t, key::ENTER, "6/8 フレッツ・v6オプション");
-    answer(&mut t, "3", "7/8 お客さまID");
+    answer(&mut t, key::ENTER, "6問目 フレッツ・v6オプション");
+    answer(&mut t, "3", "7問目 お客さまID");
     enter_customer_id(&mut t, "CAF0123456789");
-    answer(&mut t, "2", "8/8 入力内容の確認");
+    answer(&mut t, "2", "入力内容の確認");
     for row in [
         "フレッツ 光ネクスト ファミリータイプ",
         "東京都 (NTT東日本)",
@@ -207,17 +207,17 @@ fn east_next_family_applied_2010_needs_the_v6_option_first() {
 #[test]
 fn west_cross_via_collab_is_ready_to_apply() {
     let mut t = Tui::start(&[]);
-    t.wait_for("1/8 回線の種類");
+    t.wait_for("1問目 回線の種類");
     answer(&mut t, key::DOWN, "> 2. フレッツ 光クロス");
     answer(&mut t, key::DOWN, "> 3. ビジネスコムファ光 (CTC)");
     answer(&mut t, key::UP, "> 2. フレッツ 光クロス");
-    answer(&mut t, key::ENTER, "2/5 コラボ光");
-    answer(&mut t, "1", "3/5 都道府県");
+    answer(&mut t, key::ENTER, "2問目 コラボ光");
+    answer(&mut t, "1", "3問目 都道府県");
     t.send("osaka");
     t.wait_for("1件  選択中: 大阪府 (27 NTT西日本)");
-    answer(&mut t, key::ENTER, "4/5 お客さまID");
+    answer(&mut t, key::ENTER, "4問目 お客さまID");
     enter_customer_id(&mut t, "CAF9876543210");
-    answer(&mut t, "2", "5/5 入力内容の確認");
+    answer(&mut t, "2", "入力内容の確認");
     t.wait_for("大阪府 (NTT西日本)");
     t.send(key::ENTER);
 
@@ -248,11 +248,11 @@ fn west_cross_via_collab_is_ready_to_apply() {
 #[test]
 fn ctc_asks_only_the_prefecture_and_says_when_it_is_outside_chubu() {
     let mut t = Tui::start(&[]);
-    t.wait_for("1/8 回線の種類");
-    answer(&mut t, "3", "2/3 都道府県");
+    t.wait_for("1問目 回線の種類");
+    answer(&mut t, "3", "2問目 都道府県");
     t.send("13");
     t.wait_for("選択中: 東京都");
-    answer(&mut t, key::ENTER, "3/3 入力内容の確認");
+    answer(&mut t, key::ENTER, "入力内容の確認");
     t.wait_for("ビジネスコムファ光 (CTC)");
     t.wait_for("> [ この内容で結果を見る ]");
     assert!(
@@ -298,8 +298,8 @@ fn full_width_lower_case_id_is_normalised_live() {
     // The confirmation compares normalised values: the same full-width typing matches.
     t.send("ｃａｆ０１２３４５６７８９");
     t.wait_for("お客さまID (2回目): ｃａｆ");
-    answer(&mut t, key::ENTER, "4/5 複数の回線");
-    answer(&mut t, "2", "5/5 入力内容の確認");
+    answer(&mut t, key::ENTER, "6問目 複数の回線");
+    answer(&mut t, "2", "入力内容の確認");
     t.wait_for("お客さまID  CAF0123456789");
     t.send(key::ENTER);
 
@@ -338,8 +338,8 @@ fn resizing_below_80x24_and_back_keeps_the_text_being_typed() {
 #[test]
 fn ctrl_c_asks_first_and_a_second_ctrl_c_quits() {
     let mut t = Tui::start(&[]);
-    t.wait_for("1/8 回線の種類");
-    answer(&mut t, "1", "2/8 コラボ光");
+    t.wait_for("1問目 回線の種類");
+    answer(&mut t, "1", "2問目 コラボ光");
 
     t.send(key::CTRL_C);
     t.wait_for("終了しますか。入力した答えは失われます。");
@@ -348,7 +348,7 @@ fn ctrl_c_asks_first_and_a_second_ctrl_c_quits() {
     // effect before the next key.
     t.send(key::ESC);
     t.wait_gone("終了の確認");
-    t.wait_for("2/8 コラボ光");
+    t.wait_for("2問目 コラボ光");
 
     t.send(key::CTRL_C);
     t.wait_for("終了の確認");
@@ -359,8 +359,8 @@ fn ctrl_c_asks_first_and_a_second_ctrl_c_quits() {
 #[test]
 fn f2_saves_the_sheet_json_and_answers_under_the_clinics_name_readable_only_by_the_user() {
     let mut t = Tui::start(&[]);
-    t.wait_for("1/8 回線の種類");
-    answer(&mut t, "5", "2/2 入力内容の確認");
+    t.wait_for("1問目 回線の種類");
+    answer(&mut t, "5", "入力内容の確認");
     t.wait_for("> [ この内容で結果を見る ]");
     // The clinic's name, on the review's last row: a character Windows refuses in a file name
     // becomes `_` there.
@@ -460,13 +460,13 @@ fn an_id_from_a_partial_answer_file_is_not_asked_twice() {
     .expect("write the answer file");
     let path = path.to_string_lossy().into_owned();
     let mut t = Tui::start(&["--answers", &path]);
-    t.wait_for("4/8 光ネクストのタイプ");
-    answer(&mut t, key::ENTER, "5/8 申込日");
-    answer(&mut t, key::ENTER, "6/8 フレッツ・v6オプション");
-    answer(&mut t, key::ENTER, "7/8 お客さまID");
+    t.wait_for("4問目 光ネクストのタイプ");
+    answer(&mut t, key::ENTER, "5問目 申込日");
+    answer(&mut t, key::ENTER, "6問目 フレッツ・v6オプション");
+    answer(&mut t, key::ENTER, "7問目 お客さまID");
     t.wait_for("お客さまID: caf0123456789");
-    answer(&mut t, key::ENTER, "7/8 複数の回線");
-    answer(&mut t, key::ENTER, "8/8 入力内容の確認");
+    answer(&mut t, key::ENTER, "8問目 複数の回線");
+    answer(&mut t, key::ENTER, "入力内容の確認");
     t.wait_for("CAF0123456789");
     assert!(
         !t.screen().contains("もう一度答えてください"),

@@ -255,7 +255,7 @@ fn hostile_flags_typing_and_pasting_reach_neither_the_terminal_nor_the_saved_fil
         "no",
     ]);
     // The prefecture's text is kept for the user to fix, its control characters dropped.
-    t.wait_for("3/5 都道府県");
+    t.wait_for("3問目 都道府県");
     t.wait_for("[2J東京");
     // Type over it: an Esc-led sequence as keys, a bell, a backspace, then the right answer.
     t.send("\u{7}");
@@ -264,13 +264,13 @@ fn hostile_flags_typing_and_pasting_reach_neither_the_terminal_nor_the_saved_fil
     t.wait_for("選択中: 東京都 (13 NTT東日本)");
     t.send(key::ENTER);
     // The ID flag's text, without its control characters, waits on the ID question.
-    t.wait_for("4/5 お客さまID");
+    t.wait_for("4問目 お客さまID");
     t.wait_for("]2;PWNED");
     // A bracketed paste holding escape sequences and a newline: inserted as text, not run.
     t.send(key::CTRL_U);
     t.send("\u{1b}[200~CAF\u{1b}]2;PWNED\u{7}\u{1b}[2J0123456789\r\n\u{1b}[201~");
     t.wait_for("お客さまID: CAF]2;PWNED[2J0123456789");
-    t.wait_for("4/5 お客さまID");
+    t.wait_for("4問目 お客さまID");
     t.send(key::CTRL_U);
     t.send("CAF0123456789");
     t.wait_for("形式は正しいです。");
@@ -280,9 +280,9 @@ fn hostile_flags_typing_and_pasting_reach_neither_the_terminal_nor_the_saved_fil
     t.wait_for("お客さまID (2回目): CAF0123456789");
     t.send(key::ENTER);
     // A new ID asks again whether the clinic has more than one line.
-    t.wait_for("4/5 複数の回線");
+    t.wait_for("6問目 複数の回線");
     t.send("2");
-    t.wait_for("5/5 入力内容の確認");
+    t.wait_for("入力内容の確認");
     t.wait_for("> [ この内容で結果を見る ]");
     t.send(key::ENTER);
     t.wait_for("F2 保存");

@@ -114,13 +114,13 @@ fn resize_huge(t: &mut Tui, cols: u16, rows: u16) {
     t.wait_raw("the frame for 80x24", from, |raw| {
         raw.windows(4).any(|w| w == b"\x1b[24")
     });
-    t.wait_for("1/8 回線の種類");
+    t.wait_for("1問目 回線の種類");
 }
 
 #[test]
 fn a_window_of_65535_by_65535_or_4000_by_2000_is_drawn_bounded() {
     let mut t = Tui::start(&[]);
-    t.wait_for("1/8 回線の種類");
+    t.wait_for("1問目 回線の種類");
     let before = peak_memory_mib(t.pid());
     resize_huge(&mut t, 65535, 65535);
     resize_huge(&mut t, 4000, 2000);
@@ -129,7 +129,7 @@ fn a_window_of_65535_by_65535_or_4000_by_2000_is_drawn_bounded() {
     // Two buffers of 500x200 cells are a few MiB; two of 4000x2000 are hundreds.
     assert!(peak < 100, "peak memory {peak} MiB");
     t.send("1");
-    t.wait_for("2/8 コラボ光");
+    t.wait_for("2問目 コラボ光");
     t.send(key::CTRL_C);
     t.wait_for("終了の確認");
     t.send(key::CTRL_C);

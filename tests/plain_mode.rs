@@ -119,29 +119,29 @@ fn east_next_applied_2010_walks_every_question_and_needs_the_v6_option() {
         &r.out,
         &[
             "文字だけの表示",
-            "[1/8] 回線の種類",
+            "[1問目 回線の種類",
             "  1. フレッツ 光ネクスト",
             "  8. わからない",
             "番号 (1-8): 1\n",
             "受け付けました: フレッツ 光ネクスト",
-            "[2/8] コラボ光",
+            "[2問目 コラボ光",
             "受け付けました: いいえ",
-            "[3/8] 都道府県",
+            "[3問目 都道府県",
             "都道府県: 東京\n",
             "受け付けました: 東京都 (NTT東日本)",
-            "[4/8] 光ネクストのタイプ",
+            "[4問目 光ネクストのタイプ",
             "受け付けました: フレッツ 光ネクスト ファミリータイプ",
-            "[5/8] 申込日",
+            "[5問目 申込日",
             "受け付けました: 2010年4月1日 (平成22年)",
-            "[6/8] フレッツ・v6オプション",
+            "[6問目 フレッツ・v6オプション",
             "受け付けました: わからない",
-            "[7/8] お客さまID",
+            "[7問目 お客さまID",
             "形式: CAF + 数字10桁、または COP + 数字8桁",
             "受け付けました: CAF0123456789 (全角の文字を半角にしました)",
-            "[7/8] お客さまID (確認)",
+            "[8問目 お客さまID (確認)",
             "確認できました。",
-            "[7/8] 複数の回線",
-            "[8/8] 入力内容の確認",
+            "[9問目 複数の回線",
+            "[入力内容の確認]",
             "  5. 申込日: 2010年4月1日 (平成22年)",
             "  7. お客さまID: CAF0123456789",
             "  9. 医療機関名: 未入力 (省略できます)",
@@ -169,19 +169,19 @@ fn west_cross_via_collab_is_ready_and_names_the_collab_operator() {
     assert_in_order(
         &r.out,
         &[
-            "[1/8] 回線の種類",
+            "[1問目 回線の種類",
             "受け付けました: フレッツ 光クロス",
             // 光クロス asks five questions: no type, date or v6 question.
-            "[2/5] コラボ光",
+            "[2問目 コラボ光",
             "受け付けました: はい",
-            "[3/5] 都道府県",
+            "[3問目 都道府県",
             "受け付けました: 大阪府 (NTT西日本)",
-            "[4/5] お客さまID",
+            "[4問目 お客さまID",
             // The West takes CAF only.
             "形式: CAF + 数字10桁\n",
-            "[4/5] お客さまID (確認)",
-            "[4/5] 複数の回線",
-            "[5/5] 入力内容の確認",
+            "[5問目 お客さまID (確認)",
+            "[6問目 複数の回線",
+            "[入力内容の確認]",
             "== 判定: 申請できます ==",
             "電気通信回線種別: 1：IP-VPN回線事業者",
             "お客さまID: CAF0123456789",
@@ -189,7 +189,7 @@ fn west_cross_via_collab_is_ready_and_names_the_collab_operator() {
             "コラボ光",
         ],
     );
-    assert!(!r.out.contains("[5/8]"), "{}", r.out);
+    assert!(!r.out.contains("[7問目"), "{}", r.out);
     assert!(!r.out.contains("申込日"), "{}", r.out);
 }
 
@@ -202,9 +202,9 @@ fn ctc_asks_the_prefecture_then_the_review_and_another_method() {
         &r.out,
         &[
             "受け付けました: ビジネスコムファ光 (CTC)",
-            "[2/3] 都道府県",
+            "[2問目 都道府県",
             "受け付けました: 大阪府",
-            "[3/3] 入力内容の確認",
+            "[入力内容の確認]",
             "  1. 回線の種類: ビジネスコムファ光 (CTC)",
             "  2. 都道府県: 大阪府",
             "  3. 医療機関名: 未入力 (省略できます)",
@@ -216,7 +216,7 @@ fn ctc_asks_the_prefecture_then_the_review_and_another_method() {
             "== 判定: 別の接続方式です ==",
             "電気通信回線種別: 2：IP-VPN回線事業者(CTC・QTnetに限る)",
             "URL: https://www.ssk.or.jp/",
-            "== 回答について ==",
+            "== 補足 ==",
             "ビジネスコムファ光は中部地区 (愛知県、岐阜県、三重県、静岡県、長野県) の回線ですが、答えた都道府県は大阪府です。",
         ],
     );
@@ -225,7 +225,7 @@ fn ctc_asks_the_prefecture_then_the_review_and_another_method() {
     assert_in_order(
         &r.out,
         &[
-            "[3/3] 入力内容の確認\n答えを確かめてください。\n",
+            "[入力内容の確認]\n答えを確かめてください。\n",
             "直すときは項目の番号を",
         ],
     );
@@ -272,17 +272,17 @@ fn all_unknown_on_the_longest_path_asks_to_confirm_everything() {
     assert_in_order(
         &r.out,
         &[
-            "[3/8] 都道府県",
+            "[3問目 都道府県",
             "受け付けました: 東京都 (NTT東日本)",
-            "[4/8] 光ネクストのタイプ",
+            "[4問目 光ネクストのタイプ",
             "受け付けました: わからない",
-            "[5/8] 申込日",
+            "[5問目 申込日",
             "受け付けました: わからない",
-            "[6/8] フレッツ・v6オプション",
-            "[7/8] お客さまID",
+            "[6問目 フレッツ・v6オプション",
+            "[7問目 お客さまID",
             "受け付けました: わからない",
-            "[7/8] 複数の回線",
-            "[8/8] 入力内容の確認",
+            "[8問目 複数の回線",
+            "[入力内容の確認]",
             "== 判定: 確認が必要です ==",
             "フレッツ・v6オプションを契約しているか確かめてください。",
             "お客さまIDを確かめてください",
@@ -301,23 +301,23 @@ fn less_than_goes_back_a_question_and_keeps_the_answer() {
     assert_in_order(
         &r.out,
         &[
-            "[1/8] 回線の種類",
+            "[1問目 回線の種類",
             "受け付けました: フレッツ 光ネクスト",
-            "[2/8] コラボ光",
+            "[2問目 コラボ光",
             "番号 (1-3): <\n",
             // Back on the first question, the answer is marked and Enter keeps it.
-            "[1/8] 回線の種類",
+            "[1問目 回線の種類",
             "  1. フレッツ 光ネクスト (今の答え)",
             "番号 (1-8。Enter だけで今の答えのまま): \n",
             "受け付けました: フレッツ 光ネクスト",
-            "[2/8] コラボ光",
+            "[2問目 コラボ光",
             "受け付けました: いいえ",
-            "[3/8] 都道府県",
+            "[3問目 都道府県",
             "都道府県: <\n",
-            "[2/8] コラボ光",
+            "[2問目 コラボ光",
             "  2. いいえ (今の答え)",
             "番号 (1-3。Enter だけで今の答えのまま): <\n",
-            "[1/8] 回線の種類",
+            "[1問目 回線の種類",
             "入力が終わったため、結果を出さずに終了します。",
         ],
     );
@@ -330,12 +330,12 @@ fn less_than_on_the_first_question_asks_before_quitting() {
     assert_in_order(
         &r.out,
         &[
-            "[1/8] 回線の種類",
+            "[1問目 回線の種類",
             "最初の質問です。終了しますか。",
             "  1. 終了する",
             "  2. 続ける",
             "番号 (1-2): 2\n",
-            "[1/8] 回線の種類",
+            "[1問目 回線の種類",
             "最初の質問です。終了しますか。",
             "番号 (1-2): 1\n",
             "終了します。",
@@ -352,7 +352,7 @@ fn question_mark_shows_the_help_without_the_full_screen_keys() {
     assert_in_order(
         &r.out,
         &[
-            "[5/8] 申込日",
+            "[5問目 申込日",
             "申込日: ?\n",
             "[ヘルプ: 申込日]",
             "申込日は、回線を申し込んだときの申込書の控えや契約内容のお知らせで確かめられます。",
@@ -397,17 +397,17 @@ fn choices_by_the_words_check_takes_and_fumei_for_wakaranai() {
         &[
             "受け付けました: フレッツ 光ネクスト",
             "受け付けました: いいえ",
-            "[4/8] 光ネクストのタイプ",
+            "[4問目 光ネクストのタイプ",
             "受け付けました: わからない",
-            "[5/8] 申込日",
+            "[5問目 申込日",
             "エラー: 申込日: 日付として読み取れませんでした。",
             "わからないときは「わからない」と入力してください",
             "申込日: 不明\n",
             "受け付けました: わからない",
             "受け付けました: 未契約",
-            "[7/8] お客さまID",
+            "[7問目 お客さまID",
             "受け付けました: わからない",
-            "[7/8] 複数の回線",
+            "[8問目 複数の回線",
             "受け付けました: わからない",
             "== 判定: 確認が必要です ==",
         ],
@@ -435,7 +435,7 @@ fn a_bad_date_is_explained_then_a_good_one_is_taken_and_typing_is_kept() {
             "申込日: 2012/5/28\n",
             "受け付けました: 2012年5月28日 (平成24年)",
             // Before the East's cut-off: the v6 question is asked.
-            "[6/8] フレッツ・v6オプション",
+            "[6問目 フレッツ・v6オプション",
             "受け付けました: 未契約",
         ],
     );
@@ -464,7 +464,7 @@ fn a_mistyped_confirmation_is_refused_and_points_to_less_than() {
             "入力した内容: CAF0123456780",
             "お客さまID (2回目): CAF0123456789\n",
             "確認できました。",
-            "[4/5] 複数の回線",
+            "[6問目 複数の回線",
         ],
     );
     assert!(!r.out.contains("Esc"), "{}", r.out);
@@ -497,6 +497,21 @@ fn several_prefectures_matching_are_listed_to_pick_by_number() {
 }
 
 #[test]
+fn an_empty_line_on_the_prefecture_asks_for_one_and_picks_nothing() {
+    let r = plain(&[], &lines(&["2", "2", "", "東京", ID]));
+    assert_in_order(
+        &r.out,
+        &[
+            "都道府県: \n",
+            "都道府県を入力してください (例: ",
+            "都道府県: 東京\n",
+            "受け付けました: 東京都 (NTT東日本)",
+        ],
+    );
+    assert!(!r.out.contains("北海道"), "{}", r.out);
+}
+
+#[test]
 fn end_of_input_mid_way_ends_cleanly_with_status_1() {
     let r = plain(&[], &lines(&["1", "2"]));
     assert_eq!(r.code, Some(1));
@@ -504,7 +519,7 @@ fn end_of_input_mid_way_ends_cleanly_with_status_1() {
     assert_in_order(
         &r.out,
         &[
-            "[3/8] 都道府県",
+            "[3問目 都道府県",
             "都道府県: \n",
             "入力が終わったため、結果を出さずに終了します。",
         ],
@@ -585,7 +600,7 @@ fn an_answer_file_starts_plain_mode_at_the_review() {
     assert_in_order(
         &r.out,
         &[
-            "[5/5] 入力内容の確認",
+            "[入力内容の確認]",
             "  3. 都道府県: 大阪府 (NTT西日本)",
             "== 判定: 申請できます ==",
         ],
@@ -693,7 +708,7 @@ fn plain_flag_and_dumb_terminal_turn_plain_mode_on_in_a_terminal() {
     ] {
         let (out, code) = in_pty(args, env, "番号 (1-8): ", "<\r1\r");
         assert_eq!(code, 0, "{args:?} {env:?}:\n{out}");
-        assert!(out.contains("[1/8] 回線の種類"), "{out}");
+        assert!(out.contains("[1問目 回線の種類"), "{out}");
         assert!(out.contains("終了します。"), "{out}");
         // No alternate screen, no cursor movement: only the terminal's own echo and newlines.
         assert!(!out.contains("\u{1b}[?1049h"), "{out:?}");
@@ -712,14 +727,14 @@ fn the_opened_day_path_and_the_day_asked_for_a_month() {
     assert_in_order(
         &r.out,
         &[
-            "[5/8] 申込日",
+            "[5問目 申込日",
             "しかわからないときは「開通日」と入力してください。",
             "申込日: 開通日\n",
-            "[5/8] 開通日",
+            "[6問目 開通日",
             "「開通のご案内」に書かれているのは開通日",
             "開通日: 2012/5/20(日)\n",
             "受け付けました: 2012年5月20日 (平成24年)",
-            "[6/8] フレッツ・v6オプション",
+            "[7問目 フレッツ・v6オプション",
         ],
     );
     let r = plain(
@@ -734,7 +749,7 @@ fn the_opened_day_path_and_the_day_asked_for_a_month() {
             "日まで入力してください。",
             "申込日: \n",
             "受け付けました: 2012年5月 (平成24年)",
-            "[6/8] フレッツ・v6オプション",
+            "[6問目 フレッツ・v6オプション",
         ],
     );
     assert!(!r.out.contains("エラー"), "{}", r.out);

@@ -18,7 +18,7 @@ use common::{Tui, key};
 
 /// IPsec+IKE: the shortest walk to a result.
 fn walk_to_result(t: &mut Tui) {
-    t.wait_for("1/8 回線の種類");
+    t.wait_for("1問目 回線の種類");
     t.send("5");
     t.wait_for("> [ この内容で結果を見る ]");
     t.send(key::ENTER);
@@ -70,7 +70,7 @@ fn assert_failed_save_keeps_everything(t: &mut Tui, reasons: &[String]) {
     // Esc alone, and its effect waited for: an Esc followed at once by more bytes would be read
     // as the start of an escape sequence.
     t.send(key::ESC);
-    t.wait_for("2/2 入力内容の確認");
+    t.wait_for("入力内容の確認");
     t.wait_for("IPsec+IKE接続サービス");
     t.send(key::ENTER);
     t.wait_for("判定: 別の接続方式です");

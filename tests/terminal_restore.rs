@@ -18,9 +18,9 @@ use common::{Tui, key};
 /// Walks one question in, so the wizard is known to be reading keys, then sends `signal`.
 fn signal_mid_wizard(signal: &str, number: u32) {
     let mut t = Tui::start(&[]);
-    t.wait_for("1/8 回線の種類");
+    t.wait_for("1問目 回線の種類");
     t.send("1");
-    t.wait_for("2/8 コラボ光");
+    t.wait_for("2問目 コラボ光");
     t.signal(signal);
     let status = t.wait_exit();
     assert_eq!(
@@ -114,7 +114,7 @@ fn closing_the_terminal_window_ends_the_wizard() {
         std::path::Path::new("script"),
         &["-q", "-e", "-c", bin, "/dev/null"],
     );
-    t.wait_for("1/8 回線の種類");
+    t.wait_for("1問目 回線の種類");
     let script = t.pid();
     let wizard = descendants(script)
         .into_iter()
@@ -210,7 +210,7 @@ fn a_panic_while_drawing_restores_the_terminal_and_shows_the_message() {
 fn ctrl_c_in_raw_mode_is_a_key_not_a_signal() {
     // For contrast: Ctrl-C typed in the wizard reaches it as a key and asks first.
     let mut t = Tui::start(&[]);
-    t.wait_for("1/8 回線の種類");
+    t.wait_for("1問目 回線の種類");
     t.send(key::CTRL_C);
     t.wait_for("終了の確認");
     t.send(key::CTRL_C);
@@ -227,7 +227,7 @@ fn wizard_under_bash() -> (Tui, u32) {
         &["--norc", "--noprofile", "--noediting", "-i"],
     );
     t.send(&format!("{bin}\r"));
-    t.wait_for("1/8 回線の種類");
+    t.wait_for("1問目 回線の種類");
     let wizard = descendants(t.pid())
         .into_iter()
         .find(|pid| {
@@ -253,7 +253,7 @@ fn state(pid: u32) -> Option<char> {
 fn a_stop_gives_the_terminal_back_and_fg_takes_it_again() {
     let (mut t, wizard) = wizard_under_bash();
     t.send("1");
-    t.wait_for("2/8 コラボ光");
+    t.wait_for("2問目 コラボ光");
     kill(wizard, "TSTP");
     t.wait_for("Stopped");
     assert_eq!(state(wizard), Some('T'), "stopped\n{}", t.dump());
@@ -264,12 +264,12 @@ fn a_stop_gives_the_terminal_back_and_fg_takes_it_again() {
 
     t.send("fg\r");
     t.wait_until("the wizard redrawn on the alternate screen", |s| {
-        s.alternate_screen() && s.contents().contains("2/8 コラボ光")
+        s.alternate_screen() && s.contents().contains("2問目 コラボ光")
     });
     assert!(t.raw_mode(), "raw mode again after fg\n{}", t.dump());
     // Keys act without echo, and Ctrl-C is a key that asks first: the answer given is kept.
     t.send(key::ESC);
-    t.wait_for("1/8 回線の種類");
+    t.wait_for("1問目 回線の種類");
     t.wait_for("> 1. フレッツ 光ネクスト");
     t.send(key::CTRL_C);
     t.wait_for("終了の確認");
@@ -311,9 +311,9 @@ fn signals_in_a_storm_cannot_cut_the_restore_short() {
     // one always arrives while the first is being handled.
     for _ in 0..10 {
         let mut t = Tui::start(&[]);
-        t.wait_for("1/8 回線の種類");
+        t.wait_for("1問目 回線の種類");
         t.send("1");
-        t.wait_for("2/8 コラボ光");
+        t.wait_for("2問目 コラボ光");
         let pid = t.pid();
         let sent = Arc::new(AtomicU64::new(0));
         let count = Arc::clone(&sent);

@@ -12,9 +12,10 @@ use oqs_line_check::rules::{
 use oqs_line_check::wizard::draft::Draft;
 use oqs_line_check::wizard::help::key_hints;
 use oqs_line_check::wizard::model::Fields;
+use oqs_line_check::wizard::progress::Progress;
 use oqs_line_check::wizard::save_content;
 use oqs_line_check::wizard::text_field::MAX_CHARS;
-use oqs_line_check::wizard::update::UNKNOWN_HINT;
+use oqs_line_check::wizard::update::{PREFECTURE_NOT_CHOSEN, UNKNOWN_HINT};
 use oqs_line_check::wizard::{
     Command, Edit, Focus, IdPreview, Model, Msg, Overlay, SaveFailure, SaveRequest, SaveState,
     Saved, Step, update,
@@ -91,8 +92,7 @@ fn enter_text_or_unknown(m: &mut Model<'_>, s: &str) {
 }
 
 fn progress_line(m: &Model<'_>) -> String {
-    let (pos, total) = m.progress();
-    format!("{pos}/{total} {}", m.step.title())
+    m.progress().heading(m.step.title())
 }
 
 fn row_index(m: &Model<'_>, step: Step) -> usize {
@@ -349,7 +349,12 @@ fn ctc_and_qtnet_lines_ask_the_prefecture_and_say_when_it_is_outside_their_regio
         ..Spec::new("bbiq")
     });
     show_result(&mut m);
-    assert_eq!(m.decision.map(|d| d.notes), Some(Vec::new()));
+    // Inside the region, no remark on the prefecture: only that the line is IP-VPN too.
+    let category_2 = rules().portal_category(2).and_then(|c| c.note.clone());
+    assert_eq!(
+        m.decision.map(|d| d.notes),
+        Some(category_2.into_iter().collect())
+    );
 }
 
 #[test]
@@ -716,6 +721,49 @@ fn typing_filters_the_prefecture_list_and_enter_picks_the_highlighted_one() {
     assert_eq!(m.error.as_ref().map(|e| e.field), Some(Field::Prefecture));
 }
 
+#[test]
+fn enter_on_the_prefecture_list_before_any_choice_asks_for_one() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    assert!(m.prefecture_unchosen());
+    send(&mut m, Msg::Submit);
+    assert_eq!((m.step, m.draft.prefecture), (Prefecture, None));
+    let error = m.error.clone().expect("Enter says why it did not go on");
+    assert_eq!(error.field, Field::Prefecture);
+    assert!(
+        error.message.ends_with(PREFECTURE_NOT_CHOSEN),
+        "{}",
+        error.message
+    );
+
+    // Typing something and clearing it again is still no choice.
+    type_text(&mut m, "o");
+    send_all(&mut m, [Msg::Edit(Edit::Clear), Msg::Submit]);
+    assert_eq!((m.step, m.draft.prefecture), (Prefecture, None));
+
+    // The first move down highlights the first prefecture, and the message goes; that one
+    // is a choice.
+    send(&mut m, Msg::Submit);
+    assert!(m.error.is_some());
+    send(&mut m, Msg::Down);
+    assert_eq!(m.error, None);
+    send(&mut m, Msg::Submit);
+    assert_eq!((m.step, m.draft.prefecture), (CustomerId, Some(1)));
+
+    // A moved highlight is a choice too: down twice is 青森県.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    send_all(&mut m, [Msg::Down, Msg::Down, Msg::Submit]);
+    assert_eq!(m.draft.prefecture, Some(2));
+
+    // Back on the question with an answer, Enter keeps that answer.
+    send(&mut m, Msg::Back);
+    assert_eq!(m.step, Prefecture);
+    assert!(!m.prefecture_unchosen());
+    send(&mut m, Msg::Submit);
+    assert_eq!((m.step, m.draft.prefecture), (CustomerId, Some(2)));
+}
+
 /// The prefecture the 都道府県 list highlights: what Enter picks.
 fn highlighted(m: &Model<'_>) -> Option<String> {
     m.choices().get(m.cursor).map(|c| c.id.clone())
@@ -955,38 +1003,166 @@ fn the_result_offers_scrolling_only_when_there_is_more_to_read() {
 }
 
 #[test]
-fn progress_counts_the_questions_that_apply() {
+fn progress_moves_forward_on_every_screen_and_says_how_many_may_follow() {
     let mut m = new_model();
-    assert_eq!(progress_line(&m), "1/8 回線の種類");
+    assert_eq!(progress_line(&m), "1問目 回線の種類 (あと最大9問)");
     walk_to(&mut m, &Spec::new("next"), Prefecture);
-    assert_eq!(progress_line(&m), "3/8 都道府県");
-    walk_to(&mut m, &Spec::new("next"), CustomerIdConfirm);
-    assert_eq!(progress_line(&m), "7/8 お客さまID (確認)");
-    walk(&mut m, &Spec::new("next"));
-    assert_eq!(progress_line(&m), "8/8 入力内容の確認");
-
-    // A date after the cut-off leaves out the v6 question.
-    let mut m = new_model();
-    walk_to(
-        &mut m,
-        &Spec {
-            applied: "2015-04-01",
-            ..Spec::new("next")
-        },
-        CustomerId,
+    assert_eq!(progress_line(&m), "3問目 都道府県 (あと最大7問)");
+    walk_to(&mut m, &Spec::new("next"), V6);
+    assert_eq!(
+        progress_line(&m),
+        "6問目 フレッツ・v6オプション (あと最大3問)"
     );
-    assert_eq!(progress_line(&m), "6/7 お客さまID");
+    walk_to(&mut m, &Spec::new("next"), CustomerId);
+    assert_eq!(progress_line(&m), "7問目 お客さまID (あと最大2問)");
+    walk_to(&mut m, &Spec::new("next"), CustomerIdConfirm);
+    assert_eq!(progress_line(&m), "8問目 お客さまID (確認) (あと1問)");
+    walk_to(&mut m, &Spec::new("next"), MultipleLines);
+    assert_eq!(progress_line(&m), "9問目 複数の回線 (最後の質問です)");
+    walk(&mut m, &Spec::new("next"));
+    assert_eq!(progress_line(&m), "入力内容の確認");
+
+    // A date after the cut-off leaves out the v6 question: what may follow falls, the
+    // number goes on.
+    let spec = Spec {
+        applied: "2015-04-01",
+        ..Spec::new("next")
+    };
+    let mut m = new_model();
+    walk_to(&mut m, &spec, Applied);
+    assert_eq!(progress_line(&m), "5問目 申込日 (あと最大5問)");
+    walk_to(&mut m, &spec, CustomerId);
+    assert_eq!(progress_line(&m), "6問目 お客さまID (あと最大2問)");
 
     let mut m = new_model();
     walk_to(&mut m, &Spec::new("cross"), Prefecture);
-    assert_eq!(progress_line(&m), "3/5 都道府県");
+    assert_eq!(progress_line(&m), "3問目 都道府県 (あと最大3問)");
     walk_to(&mut m, &Spec::new("cross"), MultipleLines);
-    assert_eq!(progress_line(&m), "4/5 複数の回線");
+    assert_eq!(progress_line(&m), "6問目 複数の回線 (最後の質問です)");
 
-    let (m, _) = walked(&Spec::new("ipsec"));
-    assert_eq!(progress_line(&m), "2/2 入力内容の確認");
-    let (m, _) = walked(&Spec::new("commufa"));
-    assert_eq!(progress_line(&m), "3/3 入力内容の確認");
+    // わからない for the ID: no confirmation, so 複数の回線 follows as the next number.
+    let spec = Spec {
+        id: "unknown",
+        ..Spec::new("cross")
+    };
+    let mut m = new_model();
+    walk_to(&mut m, &spec, MultipleLines);
+    assert_eq!(progress_line(&m), "5問目 複数の回線 (最後の質問です)");
+
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("commufa"), Prefecture);
+    assert_eq!(progress_line(&m), "2問目 都道府県 (最後の質問です)");
+
+    // Opened from the review: the number only.
+    let (mut m, _) = walked(&Spec::new("cross"));
+    open_from_review(&mut m, Prefecture);
+    assert_eq!(progress_line(&m), "3問目 都道府県");
+}
+
+/// One answer set for the forward walk, the 開通日 path and every line included.
+#[derive(Debug, Clone)]
+struct Walk {
+    spec: Spec,
+    /// 「開通日しかわからない」 on the 申込日, then this 開通日.
+    opened: Option<&'static str>,
+}
+
+fn any_walk() -> impl Strategy<Value = Walk> {
+    let line = prop::sample::select(vec![
+        "next",
+        "cross",
+        "commufa",
+        "bbiq",
+        "ipsec",
+        "other-flets",
+        "other",
+        "unknown",
+    ]);
+    let yes_no = || prop::sample::select(vec!["yes", "no", "unknown"]);
+    let date = || {
+        prop::sample::select(vec![
+            "2008-01-01",
+            "2012-05",
+            "2015-04-01",
+            "2021-05",
+            "2023-01-01",
+            "unknown",
+        ])
+    };
+    (
+        line,
+        yes_no(),
+        prop::sample::select(vec!["13", "27", "23", "40", "1"]),
+        prop::sample::select(vec!["next-family", "unknown"]),
+        date(),
+        prop::sample::select(vec!["contracted", "not-contracted", "unknown"]),
+        prop::sample::select(vec![ID, "unknown"]),
+        yes_no(),
+        prop::option::of(date()),
+    )
+        .prop_map(
+            |(line, collab, prefecture, next_type, applied, v6, id, multiple, opened)| Walk {
+                spec: Spec {
+                    line,
+                    collab,
+                    prefecture,
+                    next_type,
+                    applied,
+                    v6,
+                    id,
+                    multiple,
+                },
+                opened,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Walking forward, every screen's number is the last one's plus one, what may follow only
+    /// falls, nothing said to follow at most is exceeded, and the last question says it is
+    /// the last.
+    #[test]
+    fn the_progress_never_goes_back_or_promises_less_than_comes(w in any_walk()) {
+        let mut m = new_model();
+        let mut seen: Vec<(usize, usize, bool)> = Vec::new();
+        while m.step.is_question() {
+            prop_assert!(seen.len() < 20, "round in circles: {:?}", w);
+            let Progress::Question { number, left, exact } = m.progress() else {
+                panic!("{:?} unnumbered on the way: {:?}", m.step, w);
+            };
+            if let Some(&(n, l, e)) = seen.last() {
+                prop_assert_eq!(number, n + 1, "{:?} {:?}", m.step, w);
+                prop_assert!(left < l, "{:?}: あと{} after あと{}: {:?}", m.step, left, l, w);
+                if e {
+                    prop_assert!(exact && left + 1 == l, "{:?} {:?}", m.step, w);
+                }
+            }
+            seen.push((number, left, exact));
+            let step = m.step;
+            match (step, w.opened) {
+                (Applied, Some(_)) => send_all(&mut m, [Msg::Down, Msg::Down, Msg::Submit]),
+                (Opened, Some(o)) => enter_text_or_unknown(&mut m, o),
+                _ => answer(&mut m, &w.spec),
+            }
+            // A 申込日 that contains the cut-off asks for the day once: the same again goes on.
+            if m.step == step && m.request.is_some() {
+                send(&mut m, Msg::Submit);
+            }
+            prop_assert_ne!(m.step, step, "{:?} did not move on: {:?}", step, m.error);
+        }
+        prop_assert_eq!(m.step, Review);
+        prop_assert_eq!(m.progress(), Progress::Unnumbered);
+        let (last, left, exact) = *seen.last().expect("a question was asked");
+        // (The first question cannot know: a line of another method asks nothing more.)
+        if seen.len() > 1 {
+            prop_assert!(exact && left == 0, "the last question says あと{}", left);
+        }
+        for (n, l, _) in &seen {
+            prop_assert!(last <= n + l, "{}問目 said at most {} more, {} came", n, l, last - n);
+        }
+    }
 }
 
 // -------------------------------------------------------------------------------------------
@@ -1787,6 +1963,31 @@ fn resizing_keeps_answers_and_text() {
         assert_eq!(m.step, Applied);
     }
 
+    // Keys pressed while the window is too small are not taken, and counted for the screen
+    // that says so; what was typed before stays.
+    send(
+        &mut m,
+        Msg::Resize {
+            width: 40,
+            height: 10,
+        },
+    );
+    send_all(
+        &mut m,
+        [Msg::Char('x'), Msg::Edit(Edit::Backspace), Msg::Submit],
+    );
+    assert_eq!(m.keys_not_taken, 3);
+    assert_eq!((m.step, &m.draft, &m.fields), (Applied, &draft, &fields));
+    send(
+        &mut m,
+        Msg::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    assert_eq!(m.keys_not_taken, 0);
+    assert_eq!((m.step, &m.draft, &m.fields), (Applied, &draft, &fields));
+
     let (mut m, _) = walked(&Spec::new("next"));
     show_result(&mut m);
     send(&mut m, Msg::End);
@@ -1953,8 +2154,14 @@ fn check_invariants(m: &Model<'_>, before: &Model<'_>, msg: &Msg, cmd: &Command)
     }
     // The step is one that applies, and the progress line makes sense.
     assert!(m.draft.applies(r, m.step), "{:?} does not apply", m.step);
-    let (pos, total) = m.progress();
-    assert!(pos >= 1 && pos <= total, "{pos}/{total} on {:?}", m.step);
+    // Every question on the way to the review has a number; the review and the result none.
+    assert_eq!(
+        m.progress().number().is_some(),
+        m.step.is_question() && m.step != Step::ClinicName,
+        "{:?}: {:?}",
+        m.step,
+        m.progress()
+    );
     if m.overlay.is_none() && m.step == Step::Review && m.draft.first_unsettled(r).is_none() {
         assert!(m.review_rows().iter().all(|row| !row.missing));
     }

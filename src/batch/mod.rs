@@ -16,6 +16,7 @@ use std::io::{self, Read, Write};
 use chrono::NaiveDate;
 
 use crate::rules::answer_file::given_mut;
+use crate::rules::clinic_name;
 use crate::rules::{
     AnswerSource, Field, RawAnswers, RuleSet, Verdict, file_read, name_the_source, text,
 };
@@ -342,11 +343,15 @@ impl<'r, R: Read> Batch<'r, R> {
             };
             Some(text.trim()).filter(|t| !t.is_empty())
         };
-        let name = self
-            .columns
-            .name
-            .and_then(&mut cell)
-            .map_or_else(String::new, text::sanitize);
+        // The name is read as `check --clinic-name` reads it; a name it refuses is the row's
+        // error, shown as it was written.
+        let (name, name_error) = match self.columns.name.and_then(&mut cell) {
+            None => (String::new(), None),
+            Some(written) => match clinic_name::parse(written) {
+                Ok(parsed) => (parsed.unwrap_or_default(), None),
+                Err(e) => (text::sanitize(written), Some(RowError::from(e))),
+            },
+        };
         for &(field, i) in &self.columns.answers {
             let slot = given_mut(&mut self.raw, field);
             match (cell(i), slot.as_mut()) {
@@ -364,8 +369,18 @@ impl<'r, R: Read> Batch<'r, R> {
         if not_text {
             return (name, Err(vec![RowError::not_text(self.encoding())]));
         }
-        let result = self.evaluator.evaluate(&mut self.raw);
-        (name, result.map_err(|errors| self.name_the_columns(errors)))
+        let mut result = self
+            .evaluator
+            .evaluate(&mut self.raw)
+            .map_err(|errors| self.name_the_columns(errors));
+        if let Some(e) = name_error {
+            // After the answers' errors: the name is the review's last row.
+            match &mut result {
+                Ok(_) => result = Err(vec![e]),
+                Err(errors) => errors.push(e),
+            }
+        }
+        (name, result)
     }
 
     /// A missing answer's error names the column to fill in (「回線の種類の列「line」が空です。

@@ -10,8 +10,7 @@ use serde::Serialize;
 use super::decode::Detected;
 use crate::rules::answers::parse_answers;
 use crate::rules::contacts::{ContactRef, contacts};
-use crate::rules::cutoff;
-use crate::rules::decision::outline;
+use crate::rules::decision::{notes, outline};
 use crate::rules::prefecture::parse_prefecture;
 use crate::rules::{
     ActionCode, Field, FieldError, LineKind, RawAnswers, RuleSet, V6Status, Verdict,
@@ -26,7 +25,8 @@ pub struct RowDecision<'r> {
     /// The normalised お客さまID, where one was given.
     pub customer_id: Option<String>,
     pub actions: Vec<ActionCode>,
-    /// What `check` notes about the dates (a month that contains the cut-off, a 開通日).
+    /// What `check` notes about the answers (a month that contains the cut-off, a 開通日, a
+    /// prefecture outside the line's region, an お客さまID the line does not take).
     pub notes: Vec<String>,
     /// Whether the お客さまID was rewritten (full-width, lower case, separators): the portal's
     /// common typos.
@@ -109,7 +109,7 @@ pub fn evaluate<'r>(
     let answers = parse_answers(rules, raw, today)
         .map_err(|errors| errors.into_iter().map(RowError::from).collect::<Vec<_>>())?;
     let o = outline(rules, &answers);
-    let notes = cutoff::date_note(rules, &answers).into_iter().collect();
+    let notes = notes(rules, &answers);
     let kind = rules
         .line(&answers.line)
         .map_or(LineKind::Unknown, |l| l.kind);

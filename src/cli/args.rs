@@ -138,15 +138,8 @@ pub struct BatchArgs {
     pub overwrite: bool,
 
     /// 結果の CSV の文字コード: utf-8-bom (既定。Excel でそのまま開けます)、utf-8 (BOM なし)、shift_jis (古い Excel 向け)
-    #[arg(
-        long,
-        value_enum,
-        value_name = "ENCODING",
-        default_value_t = OutputEncodingArg::Utf8Bom,
-        hide_default_value = true,
-        hide_possible_values = true
-    )]
-    pub output_encoding: OutputEncodingArg,
+    #[arg(long, value_enum, value_name = "ENCODING", hide_possible_values = true)]
+    pub output_encoding: Option<OutputEncodingArg>,
 
     /// 結果の CSV の見出し: japanese (既定。日本語の見出しと値) か keys (スクリプト向けの英語のキーと記号)
     #[arg(

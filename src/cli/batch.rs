@@ -27,7 +27,7 @@ const BAR_WIDTH: usize = 30;
 pub fn run(rules: &RuleSet, args: &BatchArgs) -> ExitCode {
     match run_inner(rules, args) {
         Ok(summary) => {
-            print_summary(&summary);
+            print_summary(&summary, args.headings);
             if summary.errors > 0 {
                 ExitCode::from(EXIT_ROW_ERRORS)
             } else {
@@ -47,6 +47,16 @@ pub fn run(rules: &RuleSet, args: &BatchArgs) -> ExitCode {
 fn run_inner(rules: &RuleSet, args: &BatchArgs) -> Result<Summary, Option<String>> {
     let shown = text::sanitize(&args.file.display().to_string());
     let (input, total) = open_input(&args.file).map_err(|e| Some(format!("{shown}: {e}")))?;
+    // JSON Lines are UTF-8 without a BOM: asking for anything else is a mistake to say.
+    if args.format == BatchFormat::Json
+        && args
+            .output_encoding
+            .is_some_and(|e| e != OutputEncodingArg::Utf8)
+    {
+        return Err(Some(
+            "--output-encoding (結果の CSV の文字コード) は CSV の結果にだけ使えます。JSON Lines (--format json) はいつも UTF-8 です".to_string(),
+        ));
+    }
     // `--output -` is standard output, as `-` is standard input.
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     if let Some(out) = output {
@@ -74,9 +84,9 @@ fn run_inner(rules: &RuleSet, args: &BatchArgs) -> Result<Summary, Option<String
                 HeadingsArg::Keys => Headings::Keys,
             },
             encoding: match args.output_encoding {
-                OutputEncodingArg::Utf8Bom => OutputEncoding::Utf8Bom,
-                OutputEncodingArg::Utf8 => OutputEncoding::Utf8,
-                OutputEncodingArg::ShiftJis => OutputEncoding::ShiftJis,
+                None | Some(OutputEncodingArg::Utf8Bom) => OutputEncoding::Utf8Bom,
+                Some(OutputEncodingArg::Utf8) => OutputEncoding::Utf8,
+                Some(OutputEncodingArg::ShiftJis) => OutputEncoding::ShiftJis,
             },
         },
         today: chrono::Local::now().date_naive(),
@@ -285,7 +295,10 @@ impl ProgressBar {
     }
 }
 
-fn print_summary(s: &Summary) {
+/// The counts, on stderr. With the keys as headings (for scripts) each verdict's id follows its
+/// name, as the `verdict` column writes it.
+fn print_summary(s: &Summary, headings: HeadingsArg) {
+    let keys = headings == HeadingsArg::Keys;
     let mut err = io::stderr().lock();
     let mut lines = vec![format!(
         "一括判定が終わりました: {} 件 (文字コード: {})",
@@ -299,16 +312,18 @@ fn print_summary(s: &Summary) {
         (Verdict::OtherMethod, s.other_method),
         (Verdict::NotEligible, s.not_eligible),
     ] {
-        lines.push(format!(
-            "  {} ({}): {count} 件",
-            verdict.label(),
-            verdict.as_ref()
-        ));
+        let id = if keys {
+            format!(" ({})", verdict.as_ref())
+        } else {
+            String::new()
+        };
+        lines.push(format!("  {}{id}: {count} 件", verdict.label()));
     }
-    lines.push(format!("  エラー (error): {} 件", s.errors));
+    let id = if keys { " (error)" } else { "" };
+    lines.push(format!("  エラー{id}: {} 件", s.errors));
     if s.ids_rewritten > 0 {
         lines.push(format!(
-            "お客さまIDを半角大文字に書き直した行: {} 件 (全角、小文字、空白やハイフン。ポータルサイトにはこのまま入力すると誤りになります)",
+            "お客さまIDを半角大文字に書き直した行: {} 件 (全角、小文字、空白やハイフン。ポータルサイトには元の書き方ではなく、結果のお客さまIDを入力してください)",
             s.ids_rewritten
         ));
     }
@@ -320,8 +335,9 @@ fn print_summary(s: &Summary) {
         } else {
             String::new()
         };
+        let column = if keys { "errors" } else { "エラー" };
         lines.push(format!(
-            "エラーのある行: {}{more}。内容は結果の errors 列にあります。",
+            "エラーのある行: {}{more}。内容は結果の「{column}」列にあります。",
             rows.join(", ")
         ));
     }

@@ -18,7 +18,8 @@ pub fn check_help() -> String {
     "例:\n  \
      oqs-line-check check --line 光クロス --prefecture 大阪府 --collab yes --customer-id CAF1234567890\n  \
      oqs-line-check check --line next-family --prefecture 東京都 --applied 2010-04-01 --v6 unknown --customer-id CAF0123456789 --format json\n  \
-     oqs-line-check check --answers 回答.toml            ウィザードで保存した回答ファイルで判定します"
+     oqs-line-check check --answers 回答.toml            ウィザードで保存した回答ファイルで判定します\n\n\
+     終了コード: 0 判定できた (判定の内容にかかわらず)、2 指定や回答ファイルの誤り"
         .to_string()
 }
 
@@ -50,7 +51,8 @@ pub fn batch_help() -> String {
          例:\n  \
          oqs-line-check batch 医療機関.csv -o 結果.csv          Excel でそのまま開ける CSV (UTF-8、BOM 付き)\n  \
          oqs-line-check batch 医療機関.csv -o 結果.csv --output-encoding shift_jis   古い Excel 向け\n  \
-         oqs-line-check batch 医療機関.csv --headings keys --format json              スクリプト向け",
+         oqs-line-check batch 医療機関.csv --headings keys --format json              スクリプト向け\n\n\
+         終了コード: 0 すべての行を判定できた、1 エラーのある行があった、2 ファイルを読めなかったか書けなかった、指定の誤り",
     );
     s
 }

@@ -24,18 +24,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Prints the current question in full.
     pub(super) fn show_question(&mut self) {
         let m = &self.model;
-        let (n, total) = m.progress();
+        let heading = format!("[{}]", m.progress().heading(m.step.title()));
         // The review's question tells how to change an answer with the full screen's keys;
         // here the numbered instruction under the answers says how.
         let question = match m.step {
             Step::Review => "答えを確かめてください。",
             step => step.question(),
         };
-        let mut lines = vec![
-            String::new(),
-            format!("[{n}/{total}] {}", m.step.title()),
-            question.to_string(),
-        ];
+        let mut lines = vec![String::new(), heading, question.to_string()];
         match m.step {
             step if is_list(step) => {
                 let current = self.current_index();

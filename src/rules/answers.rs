@@ -102,6 +102,14 @@ impl ChoiceAnswer for YesNo {
     fn label(self) -> &'static str {
         YesNo::label(self)
     }
+    /// As an Excel list marks yes and no.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            YesNo::Yes => &["あり", "有", "○", "〇"],
+            YesNo::No => &["なし", "無", "×"],
+            YesNo::Unknown => &[],
+        }
+    }
 }
 
 impl ChoiceAnswer for V6Answer {
@@ -110,8 +118,27 @@ impl ChoiceAnswer for V6Answer {
     }
     fn aliases(self) -> &'static [&'static str] {
         match self {
-            V6Answer::Contracted => &["契約済", "契約している"],
-            V6Answer::NotContracted => &["契約していない"],
+            V6Answer::Contracted => &[
+                "契約済",
+                "契約している",
+                "契約あり",
+                "あり",
+                "有",
+                "済",
+                "加入済み",
+                "加入済",
+                "○",
+                "〇",
+            ],
+            V6Answer::NotContracted => &[
+                "契約していない",
+                "契約なし",
+                "なし",
+                "無",
+                "未",
+                "未加入",
+                "×",
+            ],
             V6Answer::Unknown => &[],
         }
     }
@@ -554,7 +581,17 @@ pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> 
         return errors;
     };
     if !line.offered_in(pref.area) {
-        let offered: Vec<&str> = rules.next_types(pref.area).map(|l| l.id.as_str()).collect();
+        // By name (without the 「フレッツ 光ネクスト」 they share) and id, as the wizard lists them.
+        let offered: Vec<String> = rules
+            .next_types(pref.area)
+            .map(|l| {
+                let name = l
+                    .name
+                    .strip_prefix("フレッツ 光ネクスト ")
+                    .unwrap_or(&l.name);
+                format!("{name} ({})", l.id)
+            })
+            .collect();
         errors.push(FieldError::new(
             Field::Line,
             "not_offered_in_area",
@@ -563,7 +600,7 @@ pub fn check_consistency(rules: &RuleSet, answers: &Answers) -> Vec<FieldError> 
                 line.name,
                 rules.area(pref.area).name,
                 pref.name,
-                offered.join(", ")
+                offered.join("、")
             ),
         ));
     }
@@ -641,6 +678,36 @@ mod tests {
             assert_eq!(parse_choice_value::<V6Answer>(typed), None, "{typed}");
         }
         assert_eq!(parse_choice_value::<YesNo>("未契約"), None);
+    }
+
+    #[test]
+    fn choices_as_excel_lists_mark_them() {
+        for (typed, want) in [
+            ("○", YesNo::Yes),
+            ("〇", YesNo::Yes),
+            ("あり", YesNo::Yes),
+            ("有", YesNo::Yes),
+            ("×", YesNo::No),
+            ("なし", YesNo::No),
+            ("無", YesNo::No),
+        ] {
+            assert_eq!(parse_choice_value::<YesNo>(typed), Some(want), "{typed}");
+        }
+        for (typed, want) in [
+            ("あり", V6Answer::Contracted),
+            ("有", V6Answer::Contracted),
+            ("済", V6Answer::Contracted),
+            ("加入済み", V6Answer::Contracted),
+            ("契約あり", V6Answer::Contracted),
+            ("○", V6Answer::Contracted),
+            ("なし", V6Answer::NotContracted),
+            ("無", V6Answer::NotContracted),
+            ("未", V6Answer::NotContracted),
+            ("契約なし", V6Answer::NotContracted),
+            ("×", V6Answer::NotContracted),
+        ] {
+            assert_eq!(parse_choice_value::<V6Answer>(typed), Some(want), "{typed}");
+        }
     }
 
     #[test]

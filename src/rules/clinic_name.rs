@@ -1,8 +1,6 @@
 //! The clinic's name (医療機関名): an optional answer that is only shown (on the result, the
 //! sheet, the saved files and their names), never decided on.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::field::{Field, FieldError};
 use super::text;
 
@@ -29,10 +27,22 @@ pub fn parse(value: &str) -> Result<Option<String>, FieldError> {
             ),
         ));
     }
-    let normalized: String = value.nfkc().collect();
+    let normalized = text::nfkc(value);
     let name = normalized.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         return Ok(None);
+    }
+    // A symbol such as ★ or ○ takes one cell or two depending on the terminal and the font:
+    // it would shift the screens' and the sheet's columns. (NFKC has already made ① a 1.)
+    if let Some(n) = name.chars().position(text::is_ambiguous_width) {
+        return Err(FieldError::new(
+            Field::ClinicName,
+            "symbol",
+            format!(
+                "{}文字目の記号は使えません (画面や印刷で幅がずれるため)。記号を除いて入力してください",
+                n + 1
+            ),
+        ));
     }
     let chars = name.chars().count();
     if chars > MAX_CHARS {
@@ -103,5 +113,21 @@ mod tests {
             ok(&"あ".repeat(MAX_CHARS)).map(|n| n.chars().count()),
             Some(MAX_CHARS)
         );
+    }
+
+    #[test]
+    fn symbols_of_uncertain_width_are_refused_and_circled_digits_become_digits() {
+        assert_eq!(ok("髙橋医院①"), Some("髙橋医院1".into()));
+        for (name, at) in [("さくら医院★", 6), ("○○歯科", 1), ("医院→本院", 3)] {
+            let e = parse(name).expect_err(name);
+            assert_eq!(e.field, Field::ClinicName);
+            assert_eq!(e.code, "symbol");
+            assert!(
+                e.message
+                    .starts_with(&format!("医療機関名: {at}文字目の記号は使えません")),
+                "{name}: {}",
+                e.message
+            );
+        }
     }
 }

@@ -106,7 +106,8 @@ pub struct Decision {
     /// Remarks on an answer: one the rules did not need, said rather than ignored silently (a v6
     /// answer other than 契約済み for フレッツ 光クロス, whose option is always on), or one that
     /// is probably wrong (a prefecture outside the region of CTC's or QTnet's line), or one left
-    /// out (an お客さまID for a line whose application takes none).
+    /// out (an お客さまID for a line whose application takes none); and first, what the verdict
+    /// alone does not say of the line's portal category (CTC's and QTnet's lines are IP-VPN too).
     pub notes: Vec<String>,
     /// The date the rules describe ("as of April 2022").
     pub rules_as_of: NaiveDate,
@@ -350,6 +351,23 @@ pub fn v6_question_needed(rules: &RuleSet, answers: &Answers) -> bool {
     )
 }
 
+/// The remarks on the answers ([`Decision::notes`]) without the rest of the decision's texts:
+/// what a batch row lists beside its outline.
+pub fn notes(rules: &RuleSet, answers: &Answers) -> Vec<String> {
+    let line = rules.line(&answers.line);
+    let (v6, category) = (V6Status::Unknown, line.and_then(|l| l.line_category));
+    Context {
+        rules,
+        answers,
+        area: answers.area(rules),
+        line,
+        category,
+        // The remarks do not read the v6 status.
+        v6,
+    }
+    .notes()
+}
+
 struct Context<'a> {
     rules: &'a RuleSet,
     answers: &'a Answers,
@@ -384,6 +402,13 @@ impl Context<'_> {
     /// See [`Decision::notes`].
     fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
+        // What the verdict alone does not say about the line's category (CTC's and QTnet's
+        // lines are IP-VPN too): right under it.
+        notes.extend(
+            self.category
+                .and_then(|c| self.rules.portal_category(c))
+                .and_then(|c| c.note.clone()),
+        );
         if let Some(note) = self.outside_region() {
             notes.push(note);
         }

@@ -253,6 +253,8 @@ pub struct PortalCategory {
     pub needs_customer_id: bool,
     /// Said under the category unless the line is known not to be コラボ光.
     pub collabo_note: Option<String>,
+    /// Said under the verdict for a line of another method that takes this category.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

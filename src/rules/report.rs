@@ -134,7 +134,7 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     let mut out = summary_sections(rules, &summary);
     out.push(actions(rules, decision));
 
-    // Remarks on the answers, then on the ID as typed.
+    // Remarks: on the answers, on the line, on the ID as typed.
     let notes: Vec<Line> = decision
         .notes
         .iter()
@@ -144,7 +144,7 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     if !notes.is_empty() {
         out.push(Section {
             kind: SectionKind::Notes,
-            title: "回答について".to_string(),
+            title: "補足".to_string(),
             lines: notes,
         });
     }
@@ -357,7 +357,7 @@ mod tests {
         let text = to_text(&sections(r, &decide(r, &a)));
         assert!(
             text.contains(
-                "== 回答について ==\n入力「ｃａｆ 0123 456789」は「CAF0123456789」として扱いました。全角の文字を半角にしました。空白やハイフンを取り除きました。小文字を大文字にしました。ポータルサイトには、お客さまIDを半角大文字の英字と半角数字で"
+                "== 補足 ==\n入力「ｃａｆ 0123 456789」は「CAF0123456789」として扱いました。全角の文字を半角にしました。空白やハイフンを取り除きました。小文字を大文字にしました。ポータルサイトには、お客さまIDを半角大文字の英字と半角数字で"
             ),
             "{text}"
         );

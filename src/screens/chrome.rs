@@ -1,9 +1,9 @@
 //! The frame every screen shares: border, title and progress, question, message line, keys.
 
+use oqs_line_check::wizard::Model;
 use oqs_line_check::wizard::help::key_hints;
 use oqs_line_check::wizard::layout::{BORDER, FOOTER_ROWS, HEADER_ROWS, PADDING};
 use oqs_line_check::wizard::wrap::{width, wrap};
-use oqs_line_check::wizard::{Model, Step};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -35,11 +35,7 @@ pub fn draw(
     };
 
     // Row 1: progress and step title. Row 2: the question.
-    let (pos, total) = m.progress();
-    let progress = match m.step {
-        Step::Result => "結果".to_string(),
-        _ => format!("{pos}/{total} {}", m.step.title()),
-    };
+    let progress = m.progress().heading(m.step.title());
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(progress, theme.heading()))),
         row(inner, 0),

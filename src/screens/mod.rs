@@ -23,7 +23,7 @@ pub fn view(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
     let area = f.area();
     let viewport = (area.width, area.height);
     if !layout::fits(viewport) {
-        too_small::draw(f);
+        too_small::draw(f, m.keys_not_taken);
         return;
     }
     // The result's lines are laid out once per frame: the message line and the key hints count

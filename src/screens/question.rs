@@ -82,7 +82,8 @@ fn list(m: &Model<'_>, choices: &[Choice], theme: &Theme, f: &mut Frame<'_>, bod
         .take(usize::from(rows))
     {
         let y = top + u16::try_from(i - first).unwrap_or(0);
-        let focused = i == m.cursor;
+        // 都道府県 before a choice: nothing is highlighted, so nothing looks chosen.
+        let focused = i == m.cursor && !m.prefecture_unchosen();
         let number = match layout::choice_digit(i, choices.len()) {
             Some(d) if !prefecture => format!("{d}. "),
             _ => String::new(),
@@ -160,6 +161,10 @@ fn prefecture(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
     let mut status = error_lines(m, theme, usize::from(body.width));
     if status.is_empty() {
         let text = match choices.get(m.cursor) {
+            Some(_) if m.prefecture_unchosen() => format!(
+                "{}件  まだ選ばれていません。名前を入力するか、上下キーで選んでください",
+                choices.len()
+            ),
             Some(c) => format!("{}件  選択中: {} ({})", choices.len(), c.label, c.hint),
             None => "当てはまる都道府県がありません。文字を消して入力し直してください".to_string(),
         };

@@ -428,6 +428,20 @@ fn overlays_and_small_windows() {
     step(&mut m, "quit_confirm", &[Msg::Back, Msg::Interrupt]);
     send(&mut m, &[Msg::Back]);
     assert_snapshot!("too_small_40x10", render(&m, 40, 10));
+    // Keys pressed while it is too small: the screen says they were not taken.
+    let mut small = m.clone();
+    send(
+        &mut small,
+        &[
+            Msg::Resize {
+                width: 40,
+                height: 10,
+            },
+            Msg::Char('1'),
+            Msg::Down,
+        ],
+    );
+    assert_snapshot!("too_small_keys_not_taken", render(&small, 40, 10));
     for (w, h) in [(1, 1), (0, 0), (10, 3), (79, 24), (80, 23)] {
         let screen = render(&m, w, h);
         if w >= 2 && h > 0 {

@@ -6,11 +6,21 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph};
 
-pub fn draw(f: &mut Frame<'_>) {
+/// `keys_not_taken`: keys pressed since the window became too small, none of them taken.
+pub fn draw(f: &mut Frame<'_>, keys_not_taken: usize) {
     let area = f.area();
     f.render_widget(Clear, area);
-    let text = format!("ウィンドウを広げてください ({MIN_WIDTH}x{MIN_HEIGHT} 以上)");
-    let lines = wrap(&text, usize::from(area.width.max(1)));
+    let mut text = vec![
+        format!("ウィンドウを広げてください ({MIN_WIDTH}x{MIN_HEIGHT} 以上)"),
+        "広げるまでキーは受け付けません。答えと入力中の文字はそのまま残っています。".to_string(),
+    ];
+    if keys_not_taken > 0 {
+        text.push(format!(
+            "押されたキー {keys_not_taken} 個は受け付けていません。広げてから入力し直してください。"
+        ));
+    }
+    let width = usize::from(area.width.max(1));
+    let lines: Vec<String> = text.iter().flat_map(|t| wrap(t, width)).collect();
     for (y, line) in lines.into_iter().enumerate() {
         let Ok(y) = u16::try_from(y) else { break };
         if y >= area.height {

@@ -203,30 +203,4 @@ impl Draft {
             .skip(1)
             .find(|&s| s != Step::ClinicName && self.applies(rules, s))
     }
-
-    /// "3/8": this step's question number among those that apply, and how many apply.
-    pub fn progress(&self, rules: &RuleSet, step: Step) -> (usize, usize) {
-        // Before the line is chosen, count the longest path (光ネクスト) rather than promise a
-        // two-question wizard.
-        let assumed;
-        let draft = if self.line.is_none() {
-            assumed = Draft {
-                line: Some("next".to_string()),
-                ..self.clone()
-            };
-            &assumed
-        } else {
-            self
-        };
-        let mut groups: Vec<u8> = Step::all()
-            .filter(|&s| s != Step::Result && draft.applies(rules, s))
-            .map(Step::group)
-            .collect();
-        groups.dedup();
-        let position = groups
-            .iter()
-            .position(|&g| g == step.group())
-            .map_or(groups.len(), |p| p + 1);
-        (position, groups.len())
-    }
 }

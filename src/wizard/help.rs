@@ -1,6 +1,6 @@
 //! The help for each question (F1): how to tell, where to look, what happens with わからない.
 
-use crate::rules::Area;
+use crate::rules::{Area, YesNo};
 
 use super::model::Model;
 use super::step::Step;
@@ -79,16 +79,7 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
                 "形式: {} (英字は半角大文字)",
                 crate::rules::customer_id::formats_hint(&r.customer_id_formats, area)
             ));
-            if let Some(src) = area.and_then(|a| r.customer_id_source(a)) {
-                for (n, s) in src.steps.iter().enumerate() {
-                    let mut line = format!("{}. {}: {}", n + 1, s.title, s.text);
-                    if let Some(c) = s.contact.as_deref().and_then(|c| r.contact(c)) {
-                        line.push_str(&format!(" 電話 {} ({})", c.phone, c.hours));
-                    }
-                    p.push(line);
-                }
-            }
-            p.push(r.customer_id_collabo.clone());
+            p.extend(customer_id_places(m, area));
         }
         Step::CustomerIdConfirm => {
             p.push("打ち間違いを防ぐため、1回目と同じお客さまIDをもう一度入力します。".into());
@@ -123,6 +114,38 @@ pub fn help(m: &Model<'_>) -> (String, Vec<String>) {
 
 /// The 光ネクスト cut-off of the area chosen, or of both when it is not known yet, as the rules
 /// word it.
+/// Where to find the お客さまID. A コラボ光 line's ID is in the operator's own 開通のご案内, so
+/// for one that comes first and NTT's ways follow as those of lines contracted with NTT; when
+/// it is not known whether the line is コラボ光, the operator's way follows NTT's.
+fn customer_id_places(m: &Model<'_>, area: Option<Area>) -> Vec<String> {
+    let r = m.rules();
+    let mut ntt: Vec<String> = Vec::new();
+    if let Some(src) = area.and_then(|a| r.customer_id_source(a)) {
+        for (n, s) in src.steps.iter().enumerate() {
+            let mut line = format!("{}. {}: {}", n + 1, s.title, s.text);
+            if let Some(c) = s.contact.as_deref().and_then(|c| r.contact(c)) {
+                line.push_str(&format!(" 電話 {} ({})", c.phone, c.hours));
+            }
+            ntt.push(line);
+        }
+    }
+    match m.draft.collab {
+        Some(YesNo::Yes) => {
+            let mut p = vec![r.customer_id_collabo.clone()];
+            if !ntt.is_empty() {
+                p.push("NTTと直接契約している回線の場合の探し方:".into());
+                p.extend(ntt);
+            }
+            p
+        }
+        Some(YesNo::No) => ntt,
+        Some(YesNo::Unknown) | None => {
+            ntt.push(format!("コラボ光の場合: {}", r.customer_id_collabo));
+            ntt
+        }
+    }
+}
+
 fn cut_offs(m: &Model<'_>) -> Vec<String> {
     let r = m.rules();
     let area = m.draft.area(r);
@@ -215,6 +238,59 @@ mod tests {
         let mut m = Model::with_answers(rules, today, &raw);
         m.step = Step::Applied;
         help(&m).1.join("\n")
+    }
+
+    fn customer_id_help(collab: &str) -> Vec<String> {
+        let rules = embedded::rules().expect("rules");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
+        let raw = RawAnswers {
+            line: Some("cross".into()),
+            collab: Some(collab.into()),
+            prefecture: Some("東京".into()),
+            ..RawAnswers::default()
+        };
+        let mut m = Model::with_answers(rules, today, &raw);
+        m.step = Step::CustomerId;
+        help(&m).1
+    }
+
+    fn position(help: &[String], part: &str) -> usize {
+        help.iter()
+            .position(|p| p.contains(part))
+            .unwrap_or_else(|| panic!("{part} not in {help:#?}"))
+    }
+
+    #[test]
+    fn a_collabo_lines_id_help_names_the_operators_guide_before_ntts_ways() {
+        let collabo = "コラボ光の事業者から届いた開通のご案内";
+        let ntt_guide = "1. 「開通のご案内」を見る";
+        let ntt_phone = "NTT東日本に問い合わせる";
+
+        let yes = customer_id_help("yes");
+        assert!(
+            position(&yes, collabo) < position(&yes, ntt_guide),
+            "{yes:#?}"
+        );
+        assert!(
+            position(&yes, collabo) < position(&yes, ntt_phone),
+            "{yes:#?}"
+        );
+        assert!(
+            !yes.iter().any(|p| p.starts_with("コラボ光の場合")),
+            "{yes:#?}"
+        );
+
+        // Not known: NTT's ways, then the operator's for the case it is one.
+        let unknown = customer_id_help("unknown");
+        assert!(
+            position(&unknown, ntt_guide) < position(&unknown, "コラボ光の場合: "),
+            "{unknown:#?}"
+        );
+
+        // Contracted with NTT: NTT's ways only.
+        let no = customer_id_help("no");
+        position(&no, ntt_guide);
+        assert!(!no.iter().any(|p| p.contains(collabo)), "{no:#?}");
     }
 
     /// The source's cut-offs: 平成24年5月29日 (East), 令和3年5月11日 (West).

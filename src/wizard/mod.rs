@@ -9,6 +9,7 @@ pub mod help;
 pub mod layout;
 pub mod model;
 pub mod msg;
+pub mod progress;
 pub mod result_view;
 pub mod save_content;
 pub mod step;

@@ -11,6 +11,7 @@ use crate::rules::{
 };
 
 use super::draft::Draft;
+use super::progress::{self, Progress};
 use super::step::Step;
 use super::text_field::TextField;
 
@@ -137,6 +138,9 @@ pub struct Model<'r> {
     pub overlay: Option<Overlay>,
     pub result_scroll: usize,
     pub viewport: (u16, u16),
+    /// Keys pressed while the window is below the minimum size: not taken, and counted so the
+    /// screen that asks for a larger window can say so.
+    pub keys_not_taken: usize,
     pub decision: Option<Decision>,
     pub save: SaveState,
     pub quit: bool,
@@ -159,6 +163,7 @@ impl<'r> Model<'r> {
             overlay: None,
             result_scroll: 0,
             viewport: (80, 24),
+            keys_not_taken: 0,
             decision: None,
             save: SaveState::NotSaved,
             quit: false,
@@ -250,9 +255,14 @@ impl<'r> Model<'r> {
         self.today
     }
 
-    /// "3/8" for the current step.
-    pub fn progress(&self) -> (usize, usize) {
-        self.draft.progress(self.rules, self.step)
+    /// Where the current step stands among the questions (see [`progress`]).
+    pub fn progress(&self) -> Progress {
+        let place = progress::Place {
+            step: self.step,
+            from_review: self.from_review,
+            confirmation_typed: !self.fields.customer_id_confirm.is_empty(),
+        };
+        progress::progress(&self.draft, self.rules, place)
     }
 
     /// Whether the current step has a text field that takes typing.
@@ -363,6 +373,16 @@ impl<'r> Model<'r> {
             ),
             _ => Vec::new(),
         }
+    }
+
+    /// 都道府県 with nothing chosen yet: no answer, nothing typed in the filter and the
+    /// highlight never moved. The list then highlights nothing, and Enter asks for a choice
+    /// rather than taking the first prefecture.
+    pub fn prefecture_unchosen(&self) -> bool {
+        self.step == Step::Prefecture
+            && self.draft.prefecture.is_none()
+            && self.prefecture_pick.is_none()
+            && self.fields.prefecture.value().trim().is_empty()
     }
 
     /// The index in [`Model::choices`] of the current answer, if it is among them.

@@ -469,6 +469,10 @@ mod tests {
                 if m.step == crate::wizard::Step::Review {
                     break;
                 }
+                // The 都道府県 list takes Enter only once a prefecture is highlighted.
+                if m.prefecture_unchosen() {
+                    update(&mut m, Msg::Down);
+                }
                 update(&mut m, Msg::Submit);
             }
             assert_eq!(m.step, crate::wizard::Step::Review);

@@ -26,7 +26,7 @@ impl Step {
         Step::iter()
     }
 
-    /// The short name used in the progress line and on the review screen.
+    /// The short name used in the header line and on the review screen.
     pub fn title(self) -> &'static str {
         match self {
             Step::NextType => "光ネクストのタイプ",
@@ -78,22 +78,6 @@ impl Step {
             Step::ClinicName => "医療機関・薬局の名前を入力してください (省略できます)。",
             Step::Review => "答えを確かめて、よければ「この内容で結果を見る」で Enter を押します。",
             Step::Result => "判定と、これからやることです。上から順に読んでください。",
-        }
-    }
-
-    /// Steps that share a number in the progress line (the ID, its confirmation and the
-    /// question on several lines are one question: 7).
-    pub fn group(self) -> u8 {
-        match self {
-            Step::Line => 1,
-            Step::Collab => 2,
-            Step::Prefecture => 3,
-            Step::NextType => 4,
-            Step::Applied | Step::Opened => 5,
-            Step::V6 => 6,
-            Step::CustomerId | Step::CustomerIdConfirm | Step::MultipleLines => 7,
-            Step::ClinicName | Step::Review => 8,
-            Step::Result => 9,
         }
     }
 

@@ -18,11 +18,18 @@ use super::text_field::{Edit, MAX_CHARS, TextField};
 /// errors. The choice is the row below the field (typing 「わからない」 in the field works too).
 pub const UNKNOWN_HINT: &str = "わからないときは、下の「わからない」を選んでください";
 
+/// Enter on the 都道府県 list before anything was typed or highlighted.
+pub const PREFECTURE_NOT_CHOSEN: &str =
+    "まだ選ばれていません。名前を入力するか、上下キーで選んでください";
+
 /// Applies one message. Returns what the shell must do (quit, save), if anything.
 pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
     match msg {
         Msg::Resize { width, height } => {
             m.viewport = (width, height);
+            if layout::fits(m.viewport) {
+                m.keys_not_taken = 0;
+            }
             clamp_scroll(m);
             return Command::None;
         }
@@ -37,8 +44,10 @@ pub fn update(m: &mut Model<'_>, msg: Msg) -> Command {
         _ => {}
     }
     // Below the minimum size the screen only asks for a larger window: keys typed then would
-    // land in a field nobody can see.
+    // land in a field nobody can see. They are counted, and that screen says they were not
+    // taken; what was typed before stays in its field.
     if !layout::fits(m.viewport) && msg != Msg::Interrupt {
+        m.keys_not_taken = m.keys_not_taken.saturating_add(1);
         return Command::None;
     }
     if let Some(overlay) = m.overlay.clone() {
@@ -271,11 +280,28 @@ fn prefecture_key(m: &mut Model<'_>, msg: Msg) {
         return;
     }
     let choices = m.choices();
+    // Nothing is highlighted yet: the first move down lands on the first prefecture.
+    if m.prefecture_unchosen() && msg == Msg::Down {
+        m.cursor = 0;
+        m.prefecture_pick = choices.first().map(|c| c.id.clone());
+        m.error = None;
+        return;
+    }
     if move_cursor(m, &msg, choices.len()) {
         m.prefecture_pick = choices.get(m.cursor).map(|c| c.id.clone());
+        // A choice is highlighted now: a message about having none is out of date.
+        m.error = None;
         return;
     }
     if msg != Msg::Submit {
+        return;
+    }
+    if m.prefecture_unchosen() {
+        m.error = Some(FieldError::new(
+            Field::Prefecture,
+            "not_chosen",
+            PREFECTURE_NOT_CHOSEN,
+        ));
         return;
     }
     match choices.get(m.cursor).and_then(|c| c.id.parse::<u8>().ok()) {

@@ -161,6 +161,7 @@ mod tests {
             who: "w".to_string(),
             needs_customer_id: true,
             collabo_note: None,
+            note: None,
         }]
     }
 

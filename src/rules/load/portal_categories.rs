@@ -20,6 +20,7 @@ pub(super) fn check(raw: Vec<RawPortalCategory>) -> Result<Vec<PortalCategory>, 
             who: c.who,
             needs_customer_id: c.needs_customer_id,
             collabo_note: c.collabo_note,
+            note: c.note,
         })
         .collect())
 }

@@ -113,6 +113,7 @@ pub(super) struct RawPortalCategory {
     pub(super) who: String,
     pub(super) needs_customer_id: bool,
     pub(super) collabo_note: Option<String>,
+    pub(super) note: Option<String>,
     #[allow(dead_code)]
     pub(super) source: String,
 }

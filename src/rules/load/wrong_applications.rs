@@ -48,6 +48,7 @@ mod tests {
             who: String::new(),
             needs_customer_id: code == 1,
             collabo_note: None,
+            note: None,
         };
         super::check(raw, &[category(1), category(2)])
     }

@@ -53,6 +53,22 @@ fn text(args: &[&str]) -> String {
     out
 }
 
+/// The text's details: each step in full and what follows, after the summary.
+fn details(t: &str) -> &str {
+    let at = t
+        .find("\n== やることの説明 ==")
+        .unwrap_or_else(|| panic!("no details: {t}"));
+    &t[at..]
+}
+
+/// A section of the text, from its heading to the next blank line.
+fn section<'t>(t: &'t str, heading: &str) -> &'t str {
+    let at = t
+        .find(&format!("== {heading} ==\n"))
+        .unwrap_or_else(|| panic!("no {heading}: {t}"));
+    t[at..].split("\n\n").next().unwrap_or_default()
+}
+
 fn has_japanese(s: &str) -> bool {
     s.chars()
         .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
@@ -606,7 +622,8 @@ fn text_has_verdict_numbered_actions_portal_values_and_contacts() {
         "no",
     ]);
     assert!(t.contains("判定: 申請の前に手続きが必要です"), "{t}");
-    // Numbered actions, in order.
+    // Numbered actions, in order, in full after the summary.
+    let t = details(&t);
     let one = t
         .find("\n1. フレッツ・v6オプションを契約しているか")
         .unwrap();
@@ -623,12 +640,28 @@ fn text_has_verdict_numbered_actions_portal_values_and_contacts() {
         t.contains("NTT西日本と直接契約している回線では、工事費は税抜2,000円"),
         "{t}"
     );
-    // What to enter on the portal.
+    // What to enter on the portal, in the summary only.
+    let t = text(&[
+        "--line",
+        "next-family",
+        "--prefecture",
+        "大阪",
+        "--applied",
+        "平成20年4月1日",
+        "--customer-id",
+        ID,
+        "--collab",
+        "no",
+    ]);
+    assert!(!details(&t).contains("電気通信回線種別: "), "{t}");
     assert!(
         t.contains("電気通信回線種別: 1：IP-VPN回線事業者(NTTなど。ただし、CTC・QTnetを除く)"),
         "{t}"
     );
-    assert!(t.contains(&format!("お客さまID: {ID}")), "{t}");
+    assert!(
+        t.contains(&format!("お客さまID: {ID} (「半角大文字」で入力)")),
+        "{t}"
+    );
     // Contacts.
     assert!(
         t.contains("NTT西日本 (フレッツ光の契約情報の確認窓口)"),
@@ -651,7 +684,8 @@ fn text_collabo_in_the_west_gets_no_ntt_price() {
         "--applied",
         "2010-01-01",
     ]);
-    let step2 = &t[t.find("\n2. ").unwrap()..t.find("\n3. ").unwrap()];
+    let d = details(&t);
+    let step2 = &d[d.find("\n2. ").unwrap()..d.find("\n3. ").unwrap()];
     assert!(!step2.contains("2,000"), "{step2}");
     assert!(!step2.contains(WEST_URL), "{step2}");
     assert!(
@@ -683,7 +717,8 @@ fn text_collabo_in_the_west_gets_no_ntt_price() {
 #[test]
 fn text_another_method_asks_before_applying() {
     for line in ["commufa", "bbiq", "ipsec"] {
-        let t = text(&["--line", line]);
+        let all = text(&["--line", line]);
+        let t = details(&all);
         let one = t
             .find("\n1. 「接続可能回線・事業者一覧表」に書かれた問い合わせ先に、接続のしかたを問い合わせてください。")
             .unwrap_or_else(|| panic!("{t}"));
@@ -696,7 +731,9 @@ fn text_another_method_asks_before_applying() {
         );
         assert!(!t.contains("ではないか"), "{t}");
         // The steps never ask for an お客さまID (the checklist still names the mistakes).
-        let steps = t.split("== ポータルサイト").next().unwrap_or_default();
+        let steps = section(&all, "やること (この順に)");
+        assert!(!steps.contains("お客さまID"), "{line}: {all}");
+        let steps = t.split("== よくある").next().unwrap_or_default();
         assert!(!steps.contains("お客さまID"), "{line}: {t}");
     }
 }
@@ -756,7 +793,7 @@ fn text_for_each_verdict() {
         let t = text(args);
         assert!(t.starts_with(&format!("== {heading} ==")), "{t}");
         assert!(t.contains("\n1. "), "{t}");
-        assert!(t.contains("== 問い合わせ先 =="), "{t}");
+        assert!(t.contains("== まず問い合わせる先 =="), "{t}");
     }
     // bbiq: category 2 on the portal, no お客さまID.
     let t = text(&["--line", "bbiq"]);
@@ -777,7 +814,7 @@ fn collab_yes_puts_the_operator_first_in_text() {
         "--collab",
         "yes",
     ]);
-    let contacts = &t[t.find("== 問い合わせ先 ==").unwrap()..];
+    let contacts = &t[t.find("== まず問い合わせる先 ==").unwrap()..];
     let operator = contacts.find("コラボ光の事業者").unwrap();
     let ntt = contacts.find("NTT東日本").unwrap();
     assert!(operator < ntt, "{contacts}");
@@ -1215,7 +1252,7 @@ fn cross_with_v6_not_contracted_is_believed_confirm_then_contract() {
         "{out}"
     );
     assert!(
-        out.contains("2. 1で契約がないとわかったときは、フレッツ・v6オプションを申し込んでください。\n   この接続方式ではフレッツ・v6オプションの契約が必要です。申し込み方は、下の問い合わせ先に聞いてください。"),
+        out.contains("2. 1で契約がないとわかったときは、フレッツ・v6オプションを申し込んでください。\n   この接続方式ではフレッツ・v6オプションの契約が必要です。申し込み方は、問い合わせ先に聞いてください。"),
         "no page to order from for 光クロス: {out}"
     );
     let v = json(&args);
@@ -1410,10 +1447,7 @@ fn a_rewritten_id_is_said_in_text_and_json() {
     assert_eq!(v["portal"]["customer_id"], ID);
     assert_eq!(v["portal"]["customer_id_note"], note);
     let out = text(&args);
-    assert!(
-        out.contains(&format!("お客さまID: {ID}\n{note}\n")),
-        "{out}"
-    );
+    assert!(out.contains(&format!("== 補足 ==\n{note}\n")), "{out}");
     // Typed as the portal wants it: nothing to say, and the field is null.
     let mut exact = args;
     exact[9] = ID;
@@ -1762,8 +1796,7 @@ fn commufa_or_bbiq_outside_its_region_is_said_in_the_notes_and_the_text() {
         assert_eq!(v["verdict"], "other_method");
         assert_eq!(v["portal"]["line_category"], 2);
         let out = text(&["--line", line, "--prefecture", pref]);
-        let verdict = out.split("\n\n").next().unwrap_or_default();
-        assert!(verdict.contains(note), "{out}");
+        assert!(section(&out, "補足").contains(note), "{out}");
     }
     // Inside the region, or with no prefecture: nothing to say on the prefecture.
     for args in [
@@ -1802,8 +1835,7 @@ fn a_customer_id_for_a_line_that_takes_none_is_left_out_with_a_note() {
             want.push(note.clone());
             assert_eq!(v["notes"], serde_json::json!(want), "{line} {id}");
             let out = text(&args);
-            let verdict = out.split("\n\n").next().unwrap_or_default();
-            assert!(verdict.ends_with(note.as_str()), "{out}");
+            assert!(section(&out, "補足").ends_with(note.as_str()), "{out}");
             assert!(!out.contains(id), "the ID is not shown: {out}");
         }
         // わからない is no ID: nothing to say of it.
@@ -1825,7 +1857,7 @@ fn a_customer_id_for_a_line_that_takes_none_is_left_out_with_a_note() {
 }
 
 #[test]
-fn the_checklist_is_shown_for_categories_2_and_3_the_items_that_concern_them_first() {
+fn the_checklist_shows_for_categories_2_and_3_the_items_that_concern_them() {
     let r = embedded::rules().unwrap();
     let text_of = |id: &str| {
         r.wrong_applications
@@ -1841,12 +1873,12 @@ fn the_checklist_is_shown_for_categories_2_and_3_the_items_that_concern_them_fir
     ] {
         let v = json(&["--line", line]);
         let list = v["wrong_applications"].as_array().unwrap();
-        assert_eq!(list.len(), 4, "{line}: {v}");
+        assert_eq!(list.len(), 1, "{line}: {v}");
         assert_eq!(list[0], text_of(first).as_str(), "{line}");
         let out = text(&["--line", line]);
         assert!(
             out.contains(&format!(
-                "== よくある申請の誤り ==\n送信する前に、次の誤りがないか確かめてください:\n   [ ] {}\n",
+                "== よくある申請の誤り ==\n送信する前に、次の誤りがないか確かめてください:\n   [ ] {}\n\n",
                 text_of(first)
             )),
             "{out}"
@@ -1920,5 +1952,106 @@ fn the_contract_step_says_the_option_is_free_and_what_it_is_for_in_both_areas() 
                 );
             }
         }
+    }
+}
+
+/// Rows an 80-column terminal takes to show `t`, each line wrapped where it runs out.
+fn rows_at_80(t: &str) -> usize {
+    t.lines()
+        .map(|l| unicode_width::UnicodeWidthStr::width(l).div_ceil(80).max(1))
+        .sum()
+}
+
+/// The longest cases: everything before the details fits the first page of an 80x24 terminal
+/// (with a row for the prompt), and it holds the verdict, every step in a line with its page or
+/// number, the portal's entries and whom to call first with the number and hours.
+#[test]
+fn the_summary_is_the_first_page_of_the_text() {
+    let cases: [(&[&str], &[&str]); 4] = [
+        (
+            &[
+                "--line",
+                "unknown",
+                "--collab",
+                "unknown",
+                "--applied",
+                "unknown",
+                "--v6",
+                "unknown",
+                "--customer-id",
+                "unknown",
+                "--multiple-lines",
+                "unknown",
+            ],
+            &[
+                "== 判定: 確認が必要です ==",
+                "1. 回線の種類を確かめる: 電話 0120-116-116\n2. 種類がわかったらもう一度チェック\n3. 一覧表の問い合わせ先に接続のしかたを聞く\n   https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf\n",
+                "電気通信回線種別: 回線の種類がわかってから決まります",
+                "== まず問い合わせる先 ==\nNTT東日本 (フレッツ光の契約情報の確認窓口)\n   電話: 0120-116-116 / 受付: 午前9時から午後5時、年末年始を除く\n",
+            ],
+        ),
+        (
+            &[
+                "--line",
+                "next-family",
+                "--prefecture",
+                "東京都",
+                "--applied",
+                "2010-04-01",
+                "--v6",
+                "unknown",
+                "--customer-id",
+                "unknown",
+                "--multiple-lines",
+                "unknown",
+            ],
+            &[
+                "== 判定: 確認が必要です ==",
+                "1. v6オプションの契約を確かめる: 電話 0120-116-116\n2. v6オプションを申し込む: https://flets.com/v6option/flow.html\n3. お客さまIDを確かめる\n4. 接続する回線のお客さまIDを使う\n5. ポータルサイトで申請する\n6. 自動返信メールで申請内容を確かめる\n",
+                "== 医療機関等向けポータルサイトで入力する内容 ==\n電気通信回線種別: 1：IP-VPN回線事業者(NTTなど。ただし、CTC・QTnetを除く)\nお客さまID: 確かめたお客さまIDを「半角大文字」で入力\n",
+                "== まず問い合わせる先 ==\nNTT東日本 (フレッツ光の契約情報の確認窓口)\n   電話: 0120-116-116 / 受付: 午前9時から午後5時、年末年始を除く\n",
+            ],
+        ),
+        (
+            &[
+                "--line",
+                "cross",
+                "--prefecture",
+                "大阪府",
+                "--collab",
+                "yes",
+                "--customer-id",
+                "unknown",
+                "--multiple-lines",
+                "unknown",
+            ],
+            &[
+                "== 判定: 確認が必要です ==",
+                "1. お客さまIDを確かめる\n2. 接続する回線のお客さまIDを使う\n3. ポータルサイトで申請する\n4. 自動返信メールで申請内容を確かめる\n",
+                "お客さまID: 確かめたお客さまIDを「半角大文字」で入力\n",
+                "== まず問い合わせる先 ==\nご契約中のコラボ光の事業者\n   URL: https://flets-w.com/collabo/list/index.php\n",
+            ],
+        ),
+        (
+            &["--line", "commufa", "--prefecture", "愛知県"],
+            &[
+                "== 判定: 別の接続方式です ==",
+                "1. 一覧表の問い合わせ先に接続のしかたを聞く\n   https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf\n2. ポータルサイトで申請する\n3. 自動返信メールで申請内容を確かめる\n",
+                "== 医療機関等向けポータルサイトで入力する内容 ==\n電気通信回線種別: 2：IP-VPN回線事業者(CTC・QTnetに限る)\n",
+                "== まず問い合わせる先 ==\n「オンライン請求及びオンライン資格確認等システム接続可能回線・事業者一覧表」に書かれた問い合わせ先\n",
+            ],
+        ),
+    ];
+    for (args, wanted) in cases {
+        let t = text(args);
+        let summary = &t[..t.len() - details(&t).len()];
+        assert!(rows_at_80(summary) <= 23, "{args:?}:\n{summary}");
+        for w in wanted {
+            assert!(summary.contains(w), "{w}\nnot in\n{summary}");
+        }
+        // The portal's entries are not said again below it.
+        let after = details(&t);
+        assert!(!after.contains("電気通信回線種別: "), "{after}");
+        assert!(!after.contains("お客さまID: "), "{after}");
     }
 }

@@ -886,14 +886,11 @@ fn other_method_lines_are_sent_to_the_connectable_list() {
             assert_eq!(d.contacts.len(), 1, "{line}");
             assert_eq!(d.contacts[0].url.as_deref(), Some(CONNECTABLE_LIST));
             assert!(d.contacts[0].name.contains("接続可能回線・事業者一覧表"));
-            // The checklist for lines applied for with category 2 or 3, not for the others.
+            // The checklist for lines applied for with category 2 or 3: the one mistake that
+            // concerns the category; none for the others.
             assert_eq!(
                 d.wrong_applications.len(),
-                if d.portal.line_category.is_some() {
-                    4
-                } else {
-                    0
-                },
+                usize::from(d.portal.line_category.is_some()),
                 "{line}"
             );
         }
@@ -1446,7 +1443,9 @@ fn cross_believes_not_contracted_and_says_unknown_is_not_needed() {
             let contract = action(&d, ActionCode::ContractV6Option);
             assert_eq!(contract.url, None);
             assert!(
-                contract.detail.contains("下の問い合わせ先に聞いてください"),
+                contract
+                    .detail
+                    .contains("申し込み方は、問い合わせ先に聞いてください"),
                 "{contract:?}"
             );
         }
@@ -1459,10 +1458,12 @@ fn cross_believes_not_contracted_and_says_unknown_is_not_needed() {
             assert_eq!(d.v6_option, V6Status::DefaultOn, "{pref} {v6:?}");
             assert_eq!(d.verdict, Verdict::Ready, "{pref} {v6:?}");
             assert_eq!(d.notes, vec![r.v6.always_on.clone()], "{pref} {v6:?}");
-            // In the text, right under the verdict's explanation.
+            // In the text, among the remarks on the answers after the summary.
             let text = report::to_text(&report::sections(r, &d));
-            let verdict = text.split("\n\n").next().unwrap_or_default();
-            assert!(verdict.ends_with(&r.v6.always_on), "{text}");
+            assert!(
+                text.contains(&format!("== 補足 ==\n{}\n", r.v6.always_on)),
+                "{text}"
+            );
         }
         let d = q("cross").pref(pref).v6("contracted").id(ID).decide();
         assert!(d.notes.is_empty(), "{d:?}");

@@ -61,6 +61,20 @@ fn read_result(t: &mut Tui) -> String {
     pages.join("\n")
 }
 
+/// The result's first page, as the window shows it before any key is pressed, checked to hold
+/// every line of `summary` in order.
+fn assert_first_page(t: &mut Tui, summary: &[&str]) {
+    t.wait_for("F2 保存");
+    let page = t.screen();
+    let mut from = 0;
+    for line in summary {
+        let at = page[from..]
+            .find(line)
+            .unwrap_or_else(|| panic!("the first page does not show {line:?} (in order):\n{page}"));
+        from += at + line.len();
+    }
+}
+
 fn assert_shows(result: &str, text: &str) {
     assert!(
         result.contains(text),
@@ -156,6 +170,21 @@ fn east_next_family_applied_2010_needs_the_v6_option_first() {
     }
     t.send(key::ENTER);
 
+    assert_first_page(
+        &mut t,
+        &[
+            "判定: 申請の前に手続きが必要です",
+            "1. v6オプションの契約を確かめる: 電話 0120-116-116",
+            "2. v6オプションを申し込む: https://flets.com/v6option/flow.html",
+            "3. ポータルサイトで申請する",
+            "4. 自動返信メールで申請内容を確かめる",
+            PORTAL_1,
+            "お客さまID: CAF0123456789 (「半角大文字」で入力)",
+            "まず問い合わせる先",
+            "NTT東日本 (フレッツ光の契約情報の確認窓口)",
+            "電話: 0120-116-116 / 受付: 午前9時から午後5時、年末年始を除く",
+        ],
+    );
     let result = read_result(&mut t);
     assert_shows(&result, "判定: 申請の前に手続きが必要です");
     assert_shows(&result, "URL: https://flets.com/v6option/flow.html");
@@ -167,7 +196,7 @@ fn east_next_family_applied_2010_needs_the_v6_option_first() {
         "判定: 申請の前に手続きが必要です",
         "医療機関等向けポータルサイトで入力する内容:",
         PORTAL_1,
-        "お客さまID: CAF0123456789 (英字は半角大文字)",
+        "お客さまID: CAF0123456789 (「半角大文字」で入力)",
         "NTT東日本 (フレッツ光の契約情報の確認窓口): 電話 0120-116-116",
         "結果は保存していません。",
     ] {
@@ -192,6 +221,19 @@ fn west_cross_via_collab_is_ready_to_apply() {
     t.wait_for("大阪府 (NTT西日本)");
     t.send(key::ENTER);
 
+    assert_first_page(
+        &mut t,
+        &[
+            "判定: 申請できます",
+            "1. ポータルサイトで申請する",
+            "2. 自動返信メールで申請内容を確かめる",
+            PORTAL_1,
+            "お客さまID: CAF9876543210 (「半角大文字」で入力)",
+            "まず問い合わせる先",
+            "ご契約中のコラボ光の事業者",
+            "URL: https://flets-w.com/collabo/list/index.php",
+        ],
+    );
     let result = read_result(&mut t);
     assert_shows(&result, "判定: 申請できます");
     assert_shows(&result, PORTAL_1);
@@ -199,7 +241,7 @@ fn west_cross_via_collab_is_ready_to_apply() {
     assert_shows(&result, "ご契約中のコラボ光の事業者");
     let summary = quit_from_result(&mut t);
     assert_shows(&summary, "判定: 申請できます");
-    assert_shows(&summary, "お客さまID: CAF9876543210 (英字は半角大文字)");
+    assert_shows(&summary, "お客さまID: CAF9876543210 (「半角大文字」で入力)");
     assert_shows(&summary, "ご契約中のコラボ光の事業者");
 }
 
@@ -220,6 +262,18 @@ fn ctc_asks_only_the_prefecture_and_says_when_it_is_outside_chubu() {
     );
     t.send(key::ENTER);
 
+    assert_first_page(
+        &mut t,
+        &[
+            "判定: 別の接続方式です",
+            "1. 一覧表の問い合わせ先に接続のしかたを聞く",
+            "https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf",
+            "2. ポータルサイトで申請する",
+            "3. 自動返信メールで申請内容を確かめる",
+            PORTAL_2,
+            "まず問い合わせる先",
+        ],
+    );
     let result = read_result(&mut t);
     assert_shows(&result, "判定: 別の接続方式です");
     assert_shows(&result, "ビジネスコムファ光は中部地区");
@@ -423,4 +477,63 @@ fn an_id_from_a_partial_answer_file_is_not_asked_twice() {
     t.wait_for("終了の確認");
     t.send(key::CTRL_C);
     assert_clean_exit(&mut t);
+}
+
+/// Plain mode at a terminal: the summary alone, then the choices, fill the 24 rows, so nothing
+/// of it has scrolled away (the longest case, with a clinic name); 3 shows the details.
+#[test]
+fn plain_mode_at_a_terminal_shows_the_summary_as_its_last_page() {
+    let mut t = Tui::start(&[
+        "--plain",
+        "--line",
+        "next-family",
+        "--prefecture",
+        "13",
+        "--collab",
+        "unknown",
+        "--applied",
+        "2010-04-01",
+        "--v6",
+        "unknown",
+        "--customer-id",
+        "unknown",
+        "--multiple-lines",
+        "unknown",
+        "--clinic-name",
+        "さくら内科クリニック",
+    ]);
+    t.wait_for("0. この内容で結果を見る");
+    t.send(key::ENTER);
+    t.wait_for("番号 (1-3。");
+    let page = t.screen();
+    let mut from = 0;
+    for line in [
+        "医療機関名: さくら内科クリニック",
+        "== 判定: 確認が必要です ==",
+        "1. v6オプションの契約を確かめる: 電話 0120-116-116",
+        "2. v6オプションを申し込む: https://flets.com/v6option/flow.html",
+        "3. お客さまIDを確かめる",
+        "4. 接続する回線のお客さまIDを使う",
+        "5. ポータルサイトで申請する",
+        "6. 自動返信メールで申請内容を確かめる",
+        PORTAL_1,
+        "お客さまID: 確かめたお客さまIDを「半角大文字」で入力",
+        "NTT東日本 (フレッツ光の契約情報の確認窓口)",
+        "電話: 0120-116-116 / 受付: 午前9時から午後5時、年末年始を除く",
+        "3. 詳しい説明を見る",
+    ] {
+        let at = page[from..]
+            .find(line)
+            .unwrap_or_else(|| panic!("{line:?} not on the last page (in order):\n{page}"));
+        from += at + line.len();
+    }
+    assert!(!page.contains("やることの説明"), "{page}");
+    t.send("3");
+    t.send(key::ENTER);
+    t.wait_for("== この結果について ==");
+    t.wait_for("番号 (1-2。");
+    t.send("2");
+    t.send(key::ENTER);
+    let status = t.wait_exit();
+    assert!(status.success(), "exit status: {status}");
 }

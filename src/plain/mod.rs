@@ -42,6 +42,9 @@ pub fn run(rules: &RuleSet, answers: &RawAnswers) -> ExitCode {
     let console = Console::new(io::stdin().lock(), io::stdout().lock(), echo);
     let dir = std::env::current_dir().ok();
     let mut session = Session::new(rules, today, answers, console, dir);
+    // Someone at a terminal reads the summary first and asks for the details; piped output
+    // gets everything.
+    session.paged = io::stdin().is_terminal() && io::stdout().is_terminal();
     session.run()
 }
 
@@ -63,6 +66,10 @@ pub struct Session<'r, R, W> {
     shown: Option<Step>,
     /// 都道府県: the typed text matched several; a number now picks one of them.
     narrowing: bool,
+    /// The result is shown as its summary, with the details on request.
+    paged: bool,
+    /// The details of the result shown are still to be asked for.
+    details_pending: bool,
 }
 
 impl<'r, R: BufRead, W: Write> Session<'r, R, W> {
@@ -79,6 +86,8 @@ impl<'r, R: BufRead, W: Write> Session<'r, R, W> {
             dir,
             shown: None,
             narrowing: false,
+            paged: false,
+            details_pending: false,
         }
     }
 

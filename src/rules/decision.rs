@@ -280,9 +280,8 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
     }
 }
 
-/// The known wrong applications, for every line that is applied for on the portal (and one of
-/// unknown type): those that concern the line's portal category first, then the others, each
-/// group in the rules' order.
+/// The known wrong applications, for every line that is applied for on the portal: those that
+/// concern the line's portal category, in the rules' order; for a line of unknown type, all.
 fn wrong_applications(rules: &RuleSet, kind: LineKind, category: Option<u8>) -> Vec<String> {
     let applies = match kind {
         LineKind::Flets | LineKind::Unknown => true,
@@ -292,12 +291,10 @@ fn wrong_applications(rules: &RuleSet, kind: LineKind, category: Option<u8>) -> 
     if !applies {
         return Vec::new();
     }
-    let concerns =
-        |w: &&super::model::WrongApplication| category.is_some_and(|c| w.concerns.contains(&c));
-    let (first, rest): (Vec<_>, Vec<_>) = rules.wrong_applications.iter().partition(concerns);
-    first
-        .into_iter()
-        .chain(rest)
+    rules
+        .wrong_applications
+        .iter()
+        .filter(|w| category.is_none_or(|c| w.concerns.contains(&c)))
         .map(|w| w.text.clone())
         .collect()
 }

@@ -23,6 +23,7 @@ pub mod prefecture;
 pub mod report;
 pub mod romaji;
 pub mod sheet;
+pub mod summary;
 pub mod text;
 
 pub use answer_source::{AnswerSource, name_the_source};

@@ -1,8 +1,11 @@
 //! The decision as sections of Japanese text, for people: `check`'s text output, the wizard's
 //! result screen and the saved Markdown all read these, so they say the same thing.
 
+use unicode_width::UnicodeWidthStr;
+
 use super::decision::Decision;
-use super::model::RuleSet;
+use super::model::{ActionCode, RuleSet};
+use super::summary::{self, Summary};
 
 /// One block of the result: a heading and its lines. Lines never contain control characters
 /// or ambiguous-width symbols; where to wrap them is the reader's business.
@@ -15,12 +18,32 @@ pub struct Section {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionKind {
+    /// The summary's parts, first: the verdict, the steps in a line each, the portal's
+    /// entries, whom to call first.
     Verdict,
-    Actions,
+    Todo,
     Portal,
+    FirstContact,
+    /// The details: each step in full, remarks on the answers, the checklist, the others to
+    /// call, the source.
+    Actions,
+    Notes,
     Checklist,
     Contacts,
     Source,
+}
+
+impl SectionKind {
+    /// Part of the summary, which fits the first page of an 80x24 window.
+    pub fn in_summary(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Verdict
+                | SectionKind::Todo
+                | SectionKind::Portal
+                | SectionKind::FirstContact
+        )
+    }
 }
 
 /// A line of a section: what it is, and its text without the marker that goes in front of it
@@ -29,6 +52,8 @@ pub enum SectionKind {
 pub struct Line {
     pub role: Role,
     pub text: String,
+    /// For a step of the summary: the page to open or the number to call, said on its line.
+    pub target: Option<String>,
 }
 
 /// What a line is, so that every reader can show it its own way without guessing from the text.
@@ -38,6 +63,8 @@ pub enum Role {
     Paragraph,
     /// The title of an action, numbered from 1 in the order to do them.
     Step(usize),
+    /// An action in a few words, numbered as its step (the summary).
+    Todo(usize),
     /// What the action or the contact above is about.
     Detail,
     /// One point under an action.
@@ -58,7 +85,7 @@ impl Role {
     /// How many levels the line sits in: what belongs to an action or a contact is one level in.
     pub fn indent(self) -> u8 {
         match self {
-            Role::Paragraph | Role::Step(_) | Role::Entry | Role::Contact => 0,
+            Role::Paragraph | Role::Step(_) | Role::Todo(_) | Role::Entry | Role::Contact => 0,
             Role::Detail | Role::Point | Role::Url | Role::Check | Role::Phone => 1,
         }
     }
@@ -69,13 +96,22 @@ impl Line {
         Line {
             role,
             text: text.into(),
+            target: None,
         }
+    }
+
+    /// The target as written after the text: 「: https://…」.
+    pub fn target_suffix(&self) -> String {
+        self.target
+            .as_deref()
+            .map(|t| format!(": {t}"))
+            .unwrap_or_default()
     }
 
     /// What the text follows when the line is written out: a list marker or a label.
     pub fn marker(&self) -> String {
         match self.role {
-            Role::Step(n) => format!("{n}. "),
+            Role::Step(n) | Role::Todo(n) => format!("{n}. "),
             Role::Point => "- ".to_string(),
             Role::Check => "[ ] ".to_string(),
             Role::Url => "URL: ".to_string(),
@@ -88,80 +124,28 @@ impl Line {
 /// The line as written out: its marker, then its text.
 impl std::fmt::Display for Line {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}{}", self.marker(), self.text)
+        write!(f, "{}{}{}", self.marker(), self.text, self.target_suffix())
     }
 }
 
-/// The whole result, in reading order.
+/// The whole result, in reading order: the summary, then the details, none repeating another.
 pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
-    let mut out = Vec::new();
+    let summary = summary::summary(rules, decision);
+    let mut out = summary_sections(rules, &summary);
+    out.push(actions(rules, decision));
 
-    // The explanation, then any remark on an answer the rules did not need.
-    let mut verdict = vec![Line::new(
-        Role::Paragraph,
-        rules.verdict_explanation(decision.verdict),
-    )];
-    verdict.extend(
-        decision
-            .notes
-            .iter()
-            .map(|n| Line::new(Role::Paragraph, n.clone())),
-    );
-    out.push(Section {
-        kind: SectionKind::Verdict,
-        title: format!("判定: {}", decision.verdict.label()),
-        lines: verdict,
-    });
-
-    let mut actions = Vec::new();
-    for (n, a) in decision.actions.iter().enumerate() {
-        actions.push(Line::new(Role::Step(n + 1), a.text.clone()));
-        actions.push(Line::new(Role::Detail, a.detail.clone()));
-        for s in &a.steps {
-            actions.push(Line::new(Role::Point, s.clone()));
-        }
-        if let Some(u) = &a.url {
-            actions.push(Line::new(Role::Url, u.clone()));
-        }
-    }
-    out.push(Section {
-        kind: SectionKind::Actions,
-        title: "やること (この順に)".to_string(),
-        lines: actions,
-    });
-
-    if let Some(label) = &decision.portal.line_category_label {
-        let mut lines = vec![Line::new(
-            Role::Paragraph,
-            format!("{}で入力する内容:", rules.portal.name),
-        )];
-        lines.push(Line::new(
-            Role::Entry,
-            format!("{}: {label}", rules.portal.field),
-        ));
-        let needs_id = decision
-            .portal
-            .line_category
-            .and_then(|c| rules.portal_category(c))
-            .is_some_and(|c| c.needs_customer_id);
-        if needs_id {
-            lines.push(Line::new(
-                Role::Entry,
-                match &decision.portal.customer_id {
-                    Some(id) => format!("お客さまID: {id}"),
-                    None => {
-                        "お客さまID: (まだわかりません。上の手順で確かめてください)".to_string()
-                    }
-                },
-            ));
-            if let Some(note) = &decision.portal.customer_id_note {
-                lines.push(Line::new(Role::Paragraph, note.clone()));
-            }
-        }
+    // Remarks: on the answers, on the line, on the ID as typed.
+    let notes: Vec<Line> = decision
+        .notes
+        .iter()
+        .chain(&decision.portal.customer_id_note)
+        .map(|n| Line::new(Role::Paragraph, n.clone()))
+        .collect();
+    if !notes.is_empty() {
         out.push(Section {
-            kind: SectionKind::Portal,
-            title: "ポータルサイトへの入力".to_string(),
-            lines,
+            kind: SectionKind::Notes,
+            title: "補足".to_string(),
+            lines: notes,
         });
     }
 
@@ -183,27 +167,27 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
         });
     }
 
+    // The first contact is in the summary; here its reason, then the others.
     let mut contacts = Vec::new();
-    for c in &decision.contacts {
+    for (n, c) in decision.contacts.iter().enumerate() {
         contacts.push(Line::new(Role::Contact, c.name.clone()));
-        if let Some(p) = &c.phone {
-            let hours = c
-                .hours
-                .as_deref()
-                .map(|h| format!(" / 受付: {h}"))
-                .unwrap_or_default();
-            contacts.push(Line::new(Role::Phone, format!("{p}{hours}")));
-        }
-        if let Some(u) = &c.url {
-            contacts.push(Line::new(Role::Url, u.clone()));
+        if n > 0 {
+            if let Some(p) = &c.phone {
+                contacts.push(Line::new(Role::Phone, phone(p, c.hours.as_deref())));
+            }
+            if let Some(u) = &c.url {
+                contacts.push(Line::new(Role::Url, u.clone()));
+            }
         }
         contacts.push(Line::new(Role::Detail, c.about.clone()));
     }
-    out.push(Section {
-        kind: SectionKind::Contacts,
-        title: "問い合わせ先".to_string(),
-        lines: contacts,
-    });
+    if !contacts.is_empty() {
+        out.push(Section {
+            kind: SectionKind::Contacts,
+            title: "問い合わせ先について".to_string(),
+            lines: contacts,
+        });
+    }
 
     out.push(Section {
         kind: SectionKind::Source,
@@ -219,17 +203,116 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     out
 }
 
+/// A number and its hours: 「0120-116-116 / 受付: 午前9時から午後5時」.
+fn phone(number: &str, hours: Option<&str>) -> String {
+    let hours = hours.map(|h| format!(" / 受付: {h}")).unwrap_or_default();
+    format!("{number}{hours}")
+}
+
+/// The summary as its four sections.
+fn summary_sections(rules: &RuleSet, s: &Summary) -> Vec<Section> {
+    let mut out = vec![Section {
+        kind: SectionKind::Verdict,
+        title: s.title.clone(),
+        lines: vec![Line::new(Role::Paragraph, s.explanation.clone())],
+    }];
+    out.push(Section {
+        kind: SectionKind::Todo,
+        title: "やること (この順に)".to_string(),
+        lines: s
+            .todos
+            .iter()
+            .enumerate()
+            .map(|(n, t)| Line {
+                target: t.target.as_ref().map(ToString::to_string),
+                ..Line::new(Role::Todo(n + 1), t.short.clone())
+            })
+            .collect(),
+    });
+    if !s.portal.is_empty() {
+        out.push(Section {
+            kind: SectionKind::Portal,
+            title: format!("{}で入力する内容", rules.portal.name),
+            lines: s
+                .portal
+                .iter()
+                .map(|e| Line::new(Role::Entry, format!("{}: {}", e.field, e.value)))
+                .collect(),
+        });
+    }
+    if let Some(c) = &s.first_contact {
+        let mut lines = vec![Line::new(Role::Contact, c.name.clone())];
+        if let Some(p) = &c.phone {
+            lines.push(Line::new(Role::Phone, phone(p, c.hours.as_deref())));
+        }
+        // An address a step gives already (the 一覧表's) is not said twice.
+        let in_steps = |u: &String| {
+            s.todos
+                .iter()
+                .any(|t| t.target.as_ref().is_some_and(|t| t.to_string() == *u))
+        };
+        if let Some(u) = c.url.as_ref().filter(|u| !in_steps(u)) {
+            lines.push(Line::new(Role::Url, u.clone()));
+        }
+        out.push(Section {
+            kind: SectionKind::FirstContact,
+            title: "まず問い合わせる先".to_string(),
+            lines,
+        });
+    }
+    out
+}
+
+/// Each step in full: why, and how. The portal's entries are in the summary, not repeated here.
+fn actions(rules: &RuleSet, decision: &Decision) -> Section {
+    let entry_prefixes = [
+        format!("{}: ", rules.portal.field),
+        "お客さまID: ".to_string(),
+    ];
+    let mut lines = Vec::new();
+    for (n, a) in decision.actions.iter().enumerate() {
+        lines.push(Line::new(Role::Step(n + 1), a.text.clone()));
+        lines.push(Line::new(Role::Detail, a.detail.clone()));
+        for s in &a.steps {
+            let entry = entry_prefixes.iter().any(|p| s.starts_with(p.as_str()));
+            if a.code == ActionCode::ApplyOnPortal && entry {
+                continue;
+            }
+            lines.push(Line::new(Role::Point, s.clone()));
+        }
+        if let Some(u) = &a.url {
+            lines.push(Line::new(Role::Url, u.clone()));
+        }
+    }
+    Section {
+        kind: SectionKind::Actions,
+        title: "やることの説明".to_string(),
+        lines,
+    }
+}
+
+/// The widest line of text that a terminal of the smallest supported size shows unbroken.
+const TEXT_WIDTH: usize = 80;
+
 /// The sections as plain text, as `check` prints them.
 pub fn to_text(sections: &[Section]) -> String {
     let mut s = String::new();
     for sec in sections {
         s.push_str(&format!("== {} ==\n", sec.title));
         for l in &sec.lines {
-            for _ in 0..l.role.indent() {
-                s.push_str("   ");
+            let indent = "   ".repeat(usize::from(l.role.indent()));
+            let whole = format!("{indent}{l}");
+            match &l.target {
+                // A step whose address would run past an 80-column terminal: the address on
+                // the next line, whole, so that it is not broken where the terminal wraps.
+                Some(t) if UnicodeWidthStr::width(whole.as_str()) > TEXT_WIDTH => {
+                    s.push_str(&format!("{indent}{}{}\n   {t}\n", l.marker(), l.text));
+                }
+                _ => {
+                    s.push_str(&whole);
+                    s.push('\n');
+                }
             }
-            s.push_str(&l.to_string());
-            s.push('\n');
         }
         s.push('\n');
     }
@@ -266,7 +349,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rewritten_id_is_said_under_the_portal_entry() {
+    fn a_rewritten_id_is_said_among_the_remarks() {
         let r = embedded::rules().expect("rules");
         let mut a = Answers::new("next-family");
         a.prefecture = Some(13);
@@ -274,7 +357,7 @@ mod tests {
         let text = to_text(&sections(r, &decide(r, &a)));
         assert!(
             text.contains(
-                "お客さまID: CAF0123456789\n入力「ｃａｆ 0123 456789」は「CAF0123456789」として扱いました。全角の文字を半角にしました。空白やハイフンを取り除きました。小文字を大文字にしました。ポータルサイトには、お客さまIDを半角大文字の英字と半角数字で"
+                "== 補足 ==\n入力「ｃａｆ 0123 456789」は「CAF0123456789」として扱いました。全角の文字を半角にしました。空白やハイフンを取り除きました。小文字を大文字にしました。ポータルサイトには、お客さまIDを半角大文字の英字と半角数字で"
             ),
             "{text}"
         );
@@ -291,10 +374,12 @@ mod tests {
         let text = to_text(&sections(r, &decide(r, &a)));
         let order = [
             "== 判定",
-            "== やること",
-            "== ポータルサイト",
+            "== やること (",
+            "== 医療機関等向けポータルサイト",
+            "== まず問い合わせる先",
+            "== やることの説明",
             "== よくある",
-            "== 問い合わせ先",
+            "== 問い合わせ先について",
             "== この結果",
         ];
         let positions: Vec<usize> = order
@@ -305,7 +390,7 @@ mod tests {
     }
 
     #[test]
-    fn the_checklist_for_category_2_and_3_puts_what_concerns_them_first() {
+    fn the_checklist_shows_what_concerns_the_category() {
         let r = embedded::rules().expect("rules");
         let checks = |line: &str| -> Vec<String> {
             sections(r, &decide(r, &Answers::new(line)))
@@ -324,8 +409,10 @@ mod tests {
                 .unwrap_or_default()
         };
         let ids = |line: &str| checks(line).iter().map(|t| id_of(t)).collect::<Vec<_>>();
+        assert_eq!(ids("bbiq"), ["collabo-chose-2"]);
+        assert_eq!(ids("ipsec"), ["flets-chose-3"]);
         assert_eq!(
-            ids("bbiq"),
+            ids("cross"),
             [
                 "collabo-chose-2",
                 "flets-chose-3",
@@ -333,17 +420,23 @@ mod tests {
                 "id-typo"
             ]
         );
-        assert_eq!(
-            ids("ipsec"),
-            [
-                "flets-chose-3",
-                "collabo-chose-2",
-                "other-line-id",
-                "id-typo"
-            ]
-        );
-        assert_eq!(ids("cross").len(), 4);
+        assert_eq!(ids("unknown").len(), 4);
         assert!(ids("other").is_empty());
         assert!(ids("other-flets").is_empty());
+    }
+
+    #[test]
+    fn no_section_repeats_the_portal_entries() {
+        let r = embedded::rules().expect("rules");
+        let mut a = Answers::new("next-family");
+        a.prefecture = Some(13);
+        a.customer_id = Some(crate::rules::customer_id::normalize("CAF0123456789"));
+        let text = to_text(&sections(r, &decide(r, &a)));
+        assert_eq!(text.matches("電気通信回線種別: 1：").count(), 1, "{text}");
+        assert_eq!(text.matches("CAF0123456789").count(), 1, "{text}");
+        assert!(
+            text.contains("お客さまID: CAF0123456789 (「半角大文字」で入力)"),
+            "{text}"
+        );
     }
 }

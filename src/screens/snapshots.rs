@@ -144,12 +144,45 @@ fn assert_no_ambiguous_width(screen: &str) {
     }
 }
 
+/// The first page holds the whole summary: the verdict, every step, the portal's entries and
+/// whom to call first.
+fn assert_summary_on_first_page(m: &Model<'_>, screen: &str) {
+    let rules = m.rules();
+    let decision = m.decision.as_ref().expect("a result");
+    let s = oqs_line_check::rules::summary::summary(rules, decision);
+    let mut wanted = vec![s.title.clone()];
+    for (n, t) in s.todos.iter().enumerate() {
+        wanted.push(format!("{}. {}", n + 1, t.short));
+        if let Some(t) = &t.target {
+            wanted.push(t.to_string());
+        }
+    }
+    wanted.extend(s.portal.iter().map(|e| format!("{}: {}", e.field, e.value)));
+    if let Some(c) = &s.first_contact {
+        wanted.extend(c.phone.clone());
+        wanted.extend(c.hours.clone());
+    }
+    let flat: String = screen
+        .chars()
+        .filter(|c| !matches!(c, '│' | '\n'))
+        .collect();
+    for w in wanted {
+        assert!(
+            screen.contains(&w) || flat.contains(&w),
+            "{w} not on the first page:\n{screen}"
+        );
+    }
+}
+
 /// Snapshots the result page by page.
 fn result_pages(m: &mut Model<'_>, prefix: &str) {
     let mut page = 1;
     loop {
         let screen = render(m, 80, 24);
         assert_no_ambiguous_width(&screen);
+        if page == 1 {
+            assert_summary_on_first_page(m, &screen);
+        }
         assert_snapshot!(format!("{prefix}_result_{page}"), screen);
         let before = m.result_scroll;
         update(m, Msg::PageDown);
@@ -390,6 +423,26 @@ fn unknown_everywhere_asks_to_confirm() {
     step(&mut m, "unknown_review", &[]);
     send(&mut m, &[Msg::Submit]);
     result_pages(&mut m, "unknown");
+}
+
+/// 「わからない」 to the first question and everything after it.
+#[test]
+fn unknown_line_everywhere() {
+    use oqs_line_check::wizard::Step;
+    let mut m = model();
+    send(&mut m, &[Msg::Char('8')]);
+    for _ in 0..20 {
+        if m.step == Step::Review {
+            break;
+        }
+        send(&mut m, &[Msg::End, Msg::Submit]);
+    }
+    assert_eq!(m.step, Step::Review);
+    send(&mut m, &[Msg::Submit]);
+    assert_eq!(m.step, Step::Result);
+    let screen = render(&m, 80, 24);
+    assert_summary_on_first_page(&m, &screen);
+    assert_snapshot!("unknown_line_result_1", screen);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! after reading it loses nothing. Only the text is built here; the shell prints it.
 
 use crate::rules::decision::Decision;
-use crate::rules::{RuleSet, clinic_name, text};
+use crate::rules::{RuleSet, clinic_name, summary, text};
 
 use super::model::{Model, SaveState};
 use super::step::Step;
@@ -35,25 +35,29 @@ pub fn text(m: &Model<'_>) -> Option<String> {
     Some(s)
 }
 
-/// The verdict, the portal entries and the contacts, one line each.
+/// The summary the result screen opens with ([`summary::summary`]): the verdict, the steps, the
+/// portal entries, then every contact, one line each.
 fn result_lines(rules: &RuleSet, d: &Decision) -> Vec<String> {
+    let s = summary::summary(rules, d);
     let mut out = Vec::new();
     out.extend(clinic_name::heading(d.clinic_name.as_deref()));
-    out.push(format!("判定: {}", d.verdict.label()));
-    if let Some(label) = &d.portal.line_category_label {
+    out.push(s.title.clone());
+    out.push("やること (この順に):".to_string());
+    for (n, t) in s.todos.iter().enumerate() {
+        let target = t
+            .target
+            .as_ref()
+            .map(|t| format!(": {t}"))
+            .unwrap_or_default();
+        out.push(format!("  {}. {}{target}", n + 1, t.short));
+    }
+    if !s.portal.is_empty() {
         out.push(format!("{}で入力する内容:", rules.portal.name));
-        out.push(format!("  {}: {}", rules.portal.field, label));
-        let needs_id = d
-            .portal
-            .line_category
-            .and_then(|c| rules.portal_category(c))
-            .is_some_and(|c| c.needs_customer_id);
-        if needs_id {
-            out.push(match &d.portal.customer_id {
-                Some(id) => format!("  お客さまID: {} (英字は半角大文字)", text::sanitize(id)),
-                None => "  お客さまID: まだわかりません (結果の手順で確かめてください)".to_string(),
-            });
-        }
+        out.extend(
+            s.portal
+                .iter()
+                .map(|e| format!("  {}: {}", e.field, text::sanitize(&e.value))),
+        );
     }
     if !d.contacts.is_empty() {
         out.push("問い合わせ先:".to_string());
@@ -110,9 +114,14 @@ mod tests {
             "オンライン資格確認 回線チェックの結果\n\
              医療機関名: さくら内科\n\
              判定: 申請の前に手続きが必要です\n\
+             やること (この順に):\n\
+             \u{20}\u{20}1. v6オプションの契約を確かめる: 電話 0120-116-116\n\
+             \u{20}\u{20}2. v6オプションを申し込む: https://flets.com/v6option/flow.html\n\
+             \u{20}\u{20}3. ポータルサイトで申請する\n\
+             \u{20}\u{20}4. 自動返信メールで申請内容を確かめる\n\
              医療機関等向けポータルサイトで入力する内容:\n\
              \u{20}\u{20}電気通信回線種別: 1：IP-VPN回線事業者(NTTなど。ただし、CTC・QTnetを除く)\n\
-             \u{20}\u{20}お客さまID: CAF0123456789 (英字は半角大文字)\n\
+             \u{20}\u{20}お客さまID: CAF0123456789 (「半角大文字」で入力)\n\
              問い合わせ先:\n\
              \u{20}\u{20}NTT東日本 (フレッツ光の契約情報の確認窓口): 電話 0120-116-116 (受付: 午前9時から午後5時、年末年始を除く)\n\
              結果は保存していません。\n"
@@ -155,7 +164,10 @@ mod tests {
         });
         let t = text(&m).unwrap_or_default();
         assert!(t.contains("判定: 確認が必要です"), "{t}");
-        assert!(!t.contains("ポータルサイト"), "{t}");
+        assert!(
+            t.contains("電気通信回線種別: 回線の種類がわかってから決まります"),
+            "{t}"
+        );
         assert!(t.contains("電話 0120-116-116"), "{t}");
         assert!(t.contains("https://flets.com/collabo/list/"), "{t}");
         assert!(!t.chars().any(|c| c.is_control() && c != '\n'), "{t}");

@@ -5,7 +5,7 @@
 //! never left alone on a page's last row: [`shown`] leaves such a row blank, and the paging keys
 //! then start the next page with it, so the label and its address are read together.
 
-use crate::rules::report::{self, Role, SectionKind};
+use crate::rules::report::{self, Line, Role, SectionKind};
 use crate::rules::{Verdict, clinic_name};
 
 use super::layout;
@@ -63,7 +63,8 @@ pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
                 .map(|l| StyledLine::new(l, LineStyle::Strong)),
         );
     }
-    for section in report::sections(m.rules(), decision) {
+    let sections = report::sections(m.rules(), decision);
+    for (n, section) in sections.iter().enumerate() {
         let heading = match section.kind {
             SectionKind::Verdict => LineStyle::Banner(decision.verdict),
             _ => LineStyle::Heading,
@@ -78,28 +79,63 @@ pub fn lines(m: &Model<'_>) -> Vec<StyledLine> {
                 push_url(&mut out, &line.text, indent, width);
                 continue;
             }
-            let style = style(line.role);
-            let room = width.saturating_sub(indent).max(4);
-            // List items hang: their continuation lines start under the text, not the marker.
-            let hang = match line.role {
-                Role::Step(_) | Role::Point | Role::Check | Role::Phone => {
-                    super::wrap::width(&line.marker())
-                }
-                _ => 0,
+            // A step of the summary with its address or number: on its line when it fits,
+            // else under it.
+            let own = Line {
+                target: None,
+                ..line.clone()
             };
-            let hang = if room > hang + 4 { hang } else { 0 };
-            for (n, l) in wrap_hanging(&line.to_string(), room, room - hang)
-                .into_iter()
-                .enumerate()
-            {
-                let pad = indent + if n == 0 { 0 } else { hang };
-                out.push(StyledLine::new(format!("{}{l}", " ".repeat(pad)), style));
-            }
+            let line = match (&line.target, line.role) {
+                (Some(t), Role::Todo(_))
+                    if indent + super::wrap::width(&line.to_string()) > width =>
+                {
+                    push_text(&mut out, &own, indent, width);
+                    if let Some(last) = out.pop() {
+                        out.push(last.kept_with_next());
+                    }
+                    if t.starts_with("https://") {
+                        push_url(&mut out, t, INDENT, width);
+                    } else {
+                        out.push(StyledLine::new(
+                            format!("{}{t}", " ".repeat(INDENT)),
+                            LineStyle::Strong,
+                        ));
+                    }
+                    continue;
+                }
+                _ => line,
+            };
+            push_text(&mut out, line, indent, width);
         }
-        out.push(StyledLine::new(String::new(), LineStyle::Plain));
+        // The summary's parts sit together on the first page; a blank line sets off the rest.
+        let next_in_summary = sections.get(n + 1).is_some_and(|s| s.kind.in_summary());
+        if !(section.kind.in_summary() && next_in_summary) {
+            out.push(StyledLine::new(String::new(), LineStyle::Plain));
+        }
     }
     out.pop();
     out
+}
+
+/// A line of the report, wrapped to the width at its indent.
+fn push_text(out: &mut Vec<StyledLine>, line: &Line, indent: usize, width: usize) {
+    let style = style(line.role);
+    let room = width.saturating_sub(indent).max(4);
+    // List items hang: their continuation lines start under the text, not the marker.
+    let hang = match line.role {
+        Role::Step(_) | Role::Todo(_) | Role::Point | Role::Check | Role::Phone => {
+            super::wrap::width(&line.marker())
+        }
+        _ => 0,
+    };
+    let hang = if room > hang + 4 { hang } else { 0 };
+    for (n, l) in wrap_hanging(&line.to_string(), room, room - hang)
+        .into_iter()
+        .enumerate()
+    {
+        let pad = indent + if n == 0 { 0 } else { hang };
+        out.push(StyledLine::new(format!("{}{l}", " ".repeat(pad)), style));
+    }
 }
 
 /// How many lines from `scroll` a body of `page` rows shows: all that fit, less a run of lines
@@ -142,7 +178,7 @@ pub fn page_up(m: &Model<'_>, lines: &[StyledLine]) -> usize {
 fn style(role: Role) -> LineStyle {
     match role {
         Role::Url | Role::Entry => LineStyle::Value,
-        Role::Step(_) | Role::Contact => LineStyle::Strong,
+        Role::Step(_) | Role::Todo(_) | Role::Contact => LineStyle::Strong,
         Role::Paragraph | Role::Detail | Role::Point | Role::Check | Role::Phone => {
             LineStyle::Plain
         }

@@ -1795,8 +1795,14 @@ fn commufa_or_bbiq_outside_its_region_is_said_in_the_notes_and_the_text() {
         // Said, not refused: the verdict and category stand.
         assert_eq!(v["verdict"], "other_method");
         assert_eq!(v["portal"]["line_category"], 2);
+        // To check before applying: on the first page, under the verdict, and not again.
+        assert_eq!(v["warnings"], serde_json::json!([n]));
         let out = text(&["--line", line, "--prefecture", pref]);
-        assert!(section(&out, "補足").contains(note), "{out}");
+        assert!(
+            section(&out, "判定: 別の接続方式です").contains(note),
+            "{out}"
+        );
+        assert_eq!(out.matches(note).count(), 1, "{out}");
     }
     // Inside the region, or with no prefecture: nothing to say on the prefecture.
     for args in [
@@ -1834,8 +1840,11 @@ fn a_customer_id_for_a_line_that_takes_none_is_left_out_with_a_note() {
             let mut want = category.clone();
             want.push(note.clone());
             assert_eq!(v["notes"], serde_json::json!(want), "{line} {id}");
+            assert_eq!(v["warnings"], serde_json::json!([note]), "{line} {id}");
             let out = text(&args);
-            assert!(section(&out, "補足").ends_with(note.as_str()), "{out}");
+            let verdict = out.split("\n\n").next().unwrap_or_default();
+            assert!(verdict.ends_with(note.as_str()), "{out}");
+            assert_eq!(out.matches(note.as_str()).count(), 1, "{out}");
             assert!(!out.contains(id), "the ID is not shown: {out}");
         }
         // わからない is no ID: nothing to say of it.

@@ -214,10 +214,10 @@ fn ctc_asks_the_prefecture_then_the_review_and_another_method() {
             "  4. この内容で結果を見る",
             "医療機関名: サクラ医院\n",
             "== 判定: 別の接続方式です ==",
+            // To check before applying: under the verdict.
+            "ビジネスコムファ光は中部地区 (愛知県、岐阜県、三重県、静岡県、長野県) の回線ですが、答えた都道府県は大阪府です。",
             "電気通信回線種別: 2：IP-VPN回線事業者(CTC・QTnetに限る)",
             "URL: https://www.ssk.or.jp/",
-            "== 補足 ==",
-            "ビジネスコムファ光は中部地区 (愛知県、岐阜県、三重県、静岡県、長野県) の回線ですが、答えた都道府県は大阪府です。",
         ],
     );
     assert!(!r.out.contains("コラボ光ですか"), "{}", r.out);

@@ -109,6 +109,10 @@ pub struct Decision {
     /// out (an お客さまID for a line whose application takes none); and first, what the verdict
     /// alone does not say of the line's portal category (CTC's and QTnet's lines are IP-VPN too).
     pub notes: Vec<String>,
+    /// The notes that question the answers (a prefecture outside the line's region, an
+    /// お客さまID for a line that takes none): also in [`Decision::notes`], and shown on the
+    /// first page, since they are to be checked before applying.
+    pub warnings: Vec<String>,
     /// The date the rules describe ("as of April 2022").
     pub rules_as_of: NaiveDate,
 }
@@ -276,6 +280,7 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
         contacts: ctx.contacts(kind),
         wrong_applications: wrong_applications(rules, kind, category),
         notes: ctx.notes(),
+        warnings: ctx.warnings(),
         rules_as_of: rules.source.as_of,
     }
 }
@@ -409,9 +414,7 @@ impl Context<'_> {
                 .and_then(|c| self.rules.portal_category(c))
                 .and_then(|c| c.note.clone()),
         );
-        if let Some(note) = self.outside_region() {
-            notes.push(note);
-        }
+        notes.extend(self.outside_region());
         let always_on = self
             .v6_rule()
             .is_some_and(|rule| rule.default == V6Default::On);
@@ -419,10 +422,24 @@ impl Context<'_> {
             notes.push(self.rules.v6.always_on.clone());
         }
         notes.extend(cutoff::date_note(self.rules, self.answers));
-        if self.answers.ignored_customer_id.is_some() {
-            notes.push(self.rules.customer_id.not_taken.clone());
-        }
+        notes.extend(self.id_not_taken());
         notes
+    }
+
+    /// See [`Decision::warnings`].
+    fn warnings(&self) -> Vec<String> {
+        self.outside_region()
+            .into_iter()
+            .chain(self.id_not_taken())
+            .collect()
+    }
+
+    /// An お客さまID given for a line whose application takes none: left out, and said.
+    fn id_not_taken(&self) -> Option<String> {
+        self.answers
+            .ignored_customer_id
+            .is_some()
+            .then(|| self.rules.customer_id.not_taken.clone())
     }
 
     /// A line of a region (CTC's, QTnet's) answered with a prefecture outside it: probably a

@@ -135,9 +135,11 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     out.push(actions(rules, decision));
 
     // Remarks: on the answers, on the line, on the ID as typed.
+    // (Those that question the answers are on the first page, under the verdict.)
     let notes: Vec<Line> = decision
         .notes
         .iter()
+        .filter(|n| !decision.warnings.contains(n))
         .chain(&decision.portal.customer_id_note)
         .map(|n| Line::new(Role::Paragraph, n.clone()))
         .collect();
@@ -214,7 +216,10 @@ fn summary_sections(rules: &RuleSet, s: &Summary) -> Vec<Section> {
     let mut out = vec![Section {
         kind: SectionKind::Verdict,
         title: s.title.clone(),
-        lines: vec![Line::new(Role::Paragraph, s.explanation.clone())],
+        lines: std::iter::once(&s.explanation)
+            .chain(&s.warnings)
+            .map(|t| Line::new(Role::Paragraph, t.clone()))
+            .collect(),
     }];
     out.push(Section {
         kind: SectionKind::Todo,

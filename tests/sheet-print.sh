@@ -117,6 +117,11 @@ check_case east --line next-family --prefecture 東京 --collab no --applied 201
 check_case west --line cross --prefecture osaka --collab yes --customer-id CAF0123456789 \
     --multiple-lines no --clinic-name みどり薬局 \
     -- みどり薬局 申請できます CAF0123456789 flets-w.com/collabo/list 0120-116-116
-check_case ctc --line commufa --clinic-name CTC歯科 \
+# わからない everywhere on a 光ネクスト line, with a long name: the longest sheet.
+check_case next-unknown --line next --prefecture 東京都 --collab unknown --applied unknown \
+    --v6 unknown --customer-id unknown --multiple-lines unknown \
+    --clinic-name "医療法人社団さくら会 さくら内科クリニック 第二診療所" \
+    -- 第二診療所 確認が必要です 0120-116-116 flets.com/v6option/flow.html flets.com/collabo/list
+check_case ctc --line commufa --prefecture 愛知県 --clinic-name CTC歯科 \
     -- CTC歯科 別の接続方式です 2：IP-VPN回線事業者
 note "passed"

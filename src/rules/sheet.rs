@@ -36,11 +36,6 @@ pub fn html(rules: &RuleSet, answers: &Answers, decision: &Decision, today: Naiv
     portal(&mut p, rules, decision);
     blanks(&mut p);
     contacts(&mut p, &decision.contacts);
-    p.push_str(&format!(
-        "<footer>この判定は「{}」({}) の内容に基づきます。作成: oqs-line-check</footer>\n",
-        esc(&rules.source.title),
-        esc(&rules.source.as_of_label)
-    ));
     p.push_str("</body>\n</html>\n");
     p
 }
@@ -90,7 +85,7 @@ fn header(
         Field::ClinicName.label()
     ));
     p.push_str(&format!(
-        "<p class=\"meta\">作成日: {} / ルール: {} ({})</p>\n",
+        "<p class=\"meta\">作成日: {} / 判定のもと: {} ({}) / oqs-line-check</p>\n",
         today.format("%Y年%-m月%-d日"),
         esc(&rules.source.title),
         esc(&rules.source.as_of_label)

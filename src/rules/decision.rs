@@ -109,10 +109,11 @@ pub struct Decision {
     /// out (an お客さまID for a line whose application takes none); and first, what the verdict
     /// alone does not say of the line's portal category (CTC's and QTnet's lines are IP-VPN too).
     pub notes: Vec<String>,
-    /// The notes that question the answers (a prefecture outside the line's region, an
-    /// お客さまID for a line that takes none): also in [`Decision::notes`], and shown on the
-    /// first page, since they are to be checked before applying.
-    pub warnings: Vec<String>,
+    /// The notes to read before acting, which the first page shows under the verdict: what the
+    /// verdict alone does not say of the line's portal category (CTC's and QTnet's lines are
+    /// IP-VPN too), and those that question the answers (a prefecture outside the line's
+    /// region, an お客さまID for a line that takes none). Also in [`Decision::notes`].
+    pub key_notes: Vec<String>,
     /// The date the rules describe ("as of April 2022").
     pub rules_as_of: NaiveDate,
 }
@@ -280,7 +281,7 @@ pub fn decide(rules: &RuleSet, answers: &Answers) -> Decision {
         contacts: ctx.contacts(kind),
         wrong_applications: wrong_applications(rules, kind, category),
         notes: ctx.notes(),
-        warnings: ctx.warnings(),
+        key_notes: ctx.key_notes(),
         rules_as_of: rules.source.as_of,
     }
 }
@@ -407,13 +408,7 @@ impl Context<'_> {
     /// See [`Decision::notes`].
     fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
-        // What the verdict alone does not say about the line's category (CTC's and QTnet's
-        // lines are IP-VPN too): right under it.
-        notes.extend(
-            self.category
-                .and_then(|c| self.rules.portal_category(c))
-                .and_then(|c| c.note.clone()),
-        );
+        notes.extend(self.category_note());
         notes.extend(self.outside_region());
         let always_on = self
             .v6_rule()
@@ -426,12 +421,21 @@ impl Context<'_> {
         notes
     }
 
-    /// See [`Decision::warnings`].
-    fn warnings(&self) -> Vec<String> {
-        self.outside_region()
+    /// See [`Decision::key_notes`].
+    fn key_notes(&self) -> Vec<String> {
+        self.category_note()
             .into_iter()
+            .chain(self.outside_region())
             .chain(self.id_not_taken())
             .collect()
+    }
+
+    /// What the verdict alone does not say about the line's category (CTC's and QTnet's lines
+    /// are IP-VPN too).
+    fn category_note(&self) -> Option<String> {
+        self.category
+            .and_then(|c| self.rules.portal_category(c))
+            .and_then(|c| c.note.clone())
     }
 
     /// An お客さまID given for a line whose application takes none: left out, and said.

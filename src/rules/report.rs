@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::decision::Decision;
 use super::model::{ActionCode, RuleSet};
-use super::summary::{self, Summary};
+use super::summary::{self, FirstContact, Summary};
 
 /// One block of the result: a heading and its lines. Lines never contain control characters
 /// or ambiguous-width symbols; where to wrap them is the reader's business.
@@ -135,11 +135,11 @@ pub fn sections(rules: &RuleSet, decision: &Decision) -> Vec<Section> {
     out.push(actions(rules, decision));
 
     // Remarks: on the answers, on the line, on the ID as typed.
-    // (Those that question the answers are on the first page, under the verdict.)
+    // (Those to read before acting are on the first page, under the verdict.)
     let notes: Vec<Line> = decision
         .notes
         .iter()
-        .filter(|n| !decision.warnings.contains(n))
+        .filter(|n| !decision.key_notes.contains(n))
         .chain(&decision.portal.customer_id_note)
         .map(|n| Line::new(Role::Paragraph, n.clone()))
         .collect();
@@ -217,7 +217,7 @@ fn summary_sections(rules: &RuleSet, s: &Summary) -> Vec<Section> {
         kind: SectionKind::Verdict,
         title: s.title.clone(),
         lines: std::iter::once(&s.explanation)
-            .chain(&s.warnings)
+            .chain(&s.key_notes)
             .map(|t| Line::new(Role::Paragraph, t.clone()))
             .collect(),
     }];
@@ -245,17 +245,19 @@ fn summary_sections(rules: &RuleSet, s: &Summary) -> Vec<Section> {
                 .collect(),
         });
     }
-    if let Some(c) = &s.first_contact {
+    // An address a step gives already (the 一覧表's) is not said twice; a contact that is no
+    // more than that address (the 一覧表's own contacts) is the step itself.
+    let in_steps = |u: &String| {
+        s.todos
+            .iter()
+            .any(|t| t.target.as_ref().is_some_and(|t| t.to_string() == *u))
+    };
+    let only_a_step = |c: &&FirstContact| c.phone.is_none() && c.url.as_ref().is_some_and(in_steps);
+    if let Some(c) = s.first_contact.as_ref().filter(|c| !only_a_step(c)) {
         let mut lines = vec![Line::new(Role::Contact, c.name.clone())];
         if let Some(p) = &c.phone {
             lines.push(Line::new(Role::Phone, phone(p, c.hours.as_deref())));
         }
-        // An address a step gives already (the 一覧表's) is not said twice.
-        let in_steps = |u: &String| {
-            s.todos
-                .iter()
-                .any(|t| t.target.as_ref().is_some_and(|t| t.to_string() == *u))
-        };
         if let Some(u) = c.url.as_ref().filter(|u| !in_steps(u)) {
             lines.push(Line::new(Role::Url, u.clone()));
         }

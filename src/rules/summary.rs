@@ -13,8 +13,8 @@ pub struct Summary {
     pub title: String,
     /// The verdict's one-sentence explanation.
     pub explanation: String,
-    /// What to check in the answers before applying ([`Decision::warnings`]).
-    pub warnings: Vec<String>,
+    /// What to read before acting ([`Decision::key_notes`]).
+    pub key_notes: Vec<String>,
     /// Every step, in order.
     pub todos: Vec<Todo>,
     /// What to enter on the portal, one entry a line; empty when the line is not applied for
@@ -71,7 +71,7 @@ pub fn summary(rules: &RuleSet, decision: &Decision) -> Summary {
         verdict: decision.verdict,
         title: format!("判定: {}", decision.verdict.label()),
         explanation: rules.verdict_explanation(decision.verdict).to_string(),
-        warnings: decision.warnings.clone(),
+        key_notes: decision.key_notes.clone(),
         todos: decision
             .actions
             .iter()

@@ -42,6 +42,7 @@ fn result_lines(rules: &RuleSet, d: &Decision) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(clinic_name::heading(d.clinic_name.as_deref()));
     out.push(s.title.clone());
+    out.extend(s.key_notes.iter().cloned());
     out.push("やること (この順に):".to_string());
     for (n, t) in s.todos.iter().enumerate() {
         let target = t

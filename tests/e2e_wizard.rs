@@ -266,12 +266,14 @@ fn ctc_asks_only_the_prefecture_and_says_when_it_is_outside_chubu() {
         &mut t,
         &[
             "判定: 別の接続方式です",
+            "この回線もIP-VPN接続ですが、フレッツ光ではありません。",
+            "答えた都道府県は東京都です。",
+            // Whom to ask is the first step's 一覧表, with its address on the first page.
             "1. 一覧表の問い合わせ先に接続のしかたを聞く",
             "https://www.ssk.or.jp/seikyushiharai/online/online_04.files/claimsys35.pdf",
             "2. ポータルサイトで申請する",
             "3. 自動返信メールで申請内容を確かめる",
             PORTAL_2,
-            "まず問い合わせる先",
         ],
     );
     let result = read_result(&mut t);

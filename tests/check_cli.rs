@@ -794,7 +794,8 @@ fn text_for_each_verdict() {
         assert!(t.starts_with(&format!("== {heading} ==")), "{t}");
         assert!(t.contains("\n1. "), "{t}");
         // A line of another method: whom to ask is the first step's 一覧表, said there once.
-        let another_method = heading.ends_with("別の接続方式です") || heading.ends_with("対象外です");
+        let another_method =
+            heading.ends_with("別の接続方式です") || heading.ends_with("対象外です");
         assert_eq!(
             t.contains("== まず問い合わせる先 =="),
             !another_method,

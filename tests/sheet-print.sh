@@ -117,11 +117,15 @@ check_case east --line next-family --prefecture 東京 --collab no --applied 201
 check_case west --line cross --prefecture osaka --collab yes --customer-id CAF0123456789 \
     --multiple-lines no --clinic-name みどり薬局 \
     -- みどり薬局 申請できます CAF0123456789 flets-w.com/collabo/list 0120-116-116
-# わからない everywhere on a 光ネクスト line, with a long name: the longest sheet.
+# わからない everywhere on a 光ネクスト line, with the longest name taken (50 characters): the
+# longest sheet, in both areas.
+long_name="医療法人社団さくら会　さくら内科・小児科・皮膚科・リハビリテーション科クリニック駅前本院附属在宅医療"
 check_case next-unknown --line next --prefecture 東京都 --collab unknown --applied unknown \
-    --v6 unknown --customer-id unknown --multiple-lines unknown \
-    --clinic-name "医療法人社団さくら会 さくら内科クリニック 第二診療所" \
-    -- 第二診療所 確認が必要です 0120-116-116 flets.com/v6option/flow.html flets.com/collabo/list
+    --v6 unknown --customer-id unknown --multiple-lines unknown --clinic-name "$long_name" \
+    -- 附属在宅医療 確認が必要です 0120-116-116 flets.com/v6option/flow.html flets.com/collabo/list
+check_case next-unknown-west --line next --prefecture 大阪府 --collab unknown --applied unknown \
+    --v6 unknown --customer-id unknown --multiple-lines unknown --clinic-name "$long_name" \
+    -- 附属在宅医療 確認が必要です 0120-116-116 flets-w.com/opt/v6option flets-w.com/collabo/list
 check_case ctc --line commufa --prefecture 愛知県 --clinic-name CTC歯科 \
     -- CTC歯科 別の接続方式です 2：IP-VPN回線事業者
 note "passed"

@@ -18,6 +18,10 @@ use super::text;
 /// The page's style: A4 on paper, one column, the portal entries large and in a monospace font.
 const STYLE: &str = include_str!("sheet.css");
 
+/// Characters of the clinic's name beyond which it is set smaller (the longest name taken
+/// then fits the sheet's width on one line).
+const LONG_NAME: usize = 24;
+
 /// The whole page.
 pub fn html(rules: &RuleSet, answers: &Answers, decision: &Decision, today: NaiveDate) -> String {
     let mut p = String::with_capacity(16 * 1024);
@@ -77,6 +81,10 @@ fn header(
 ) {
     p.push_str("<header>\n<h1>オンライン資格確認 回線チェックの結果</h1>\n");
     let name = match &decision.clinic_name {
+        // A long name in a smaller size stays on one line, and the sheet on one page.
+        Some(n) if n.chars().count() > LONG_NAME => {
+            format!("<span class=\"name long\">{}</span>", esc(n))
+        }
         Some(n) => format!("<span class=\"name\">{}</span>", esc(n)),
         None => "<span class=\"fill wide\"></span>".to_string(),
     };

@@ -120,7 +120,7 @@ fn by_default_utf8_with_a_bom_crlf_and_japanese_headings_and_values() {
     assert!(cell(&rows, 1, "お客さまIDの書き直し").contains("半角大文字"));
     assert_eq!(
         cell(&rows, 1, "やること"),
-        "1. v6オプションの契約を確かめる / 2. v6オプションを申し込む / 3. ポータルサイトで申請する / 4. 自動返信メールで申請内容を確かめる"
+        "1. v6オプションの契約を確かめる / 2. 契約がなければv6オプションを申し込む / 3. ポータルサイトで申請する / 4. 自動返信メールで申請内容を確かめる"
     );
     assert!(cell(&rows, 1, "問い合わせ先").starts_with("NTT東日本"));
     assert_eq!(cell(&rows, 1, "電話番号"), "0120-116-116");

@@ -148,7 +148,7 @@ fn east_next_applied_2010_walks_every_question_and_needs_the_v6_option() {
             "  0. この内容で結果を見る",
             "== 判定: 申請の前に手続きが必要です ==",
             "1. v6オプションの契約を確かめる: 電話 0120-116-116",
-            "2. v6オプションを申し込む: https://flets.com/v6option/flow.html",
+            "2. 契約がなければv6オプションを申し込む: https://flets.com/v6option/flow.html",
             "お客さまID: CAF0123456789 (「半角大文字」で入力)",
             "電話: 0120-116-116 / 受付: ",
             "== やることの説明 ==",

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::row::{RowDecision, RowError};
 use crate::rules::contacts::ContactRef;
-use crate::rules::{ActionCode, RuleSet};
+use crate::rules::{ActionCode, ActionVariant, RuleSet};
 
 /// The output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -354,16 +354,18 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
             _ => "",
         }),
         Col::Actions => {
-            for (n, &code) in ok
-                .map_or(&[][..], |d| d.actions.as_slice())
-                .iter()
-                .enumerate()
-            {
+            let codes = ok.map_or(&[][..], |d| d.actions.as_slice());
+            // The contract step after a confirm step is worded as depending on it.
+            let after_confirm = codes.contains(&ActionCode::ConfirmV6Option);
+            for (n, &code) in codes.iter().enumerate() {
                 if japanese {
                     if n > 0 {
                         s.push_str(" / ");
                     }
-                    let _ = write!(s, "{}. {}", n + 1, rules.action(code).short);
+                    let short = rules
+                        .action(code)
+                        .short_worded(|v| v == ActionVariant::AfterConfirm && after_confirm);
+                    let _ = write!(s, "{}. {short}", n + 1);
                 } else {
                     if n > 0 {
                         s.push(' ');

@@ -58,6 +58,8 @@ pub struct PortalEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
     pub code: ActionCode,
+    /// The step in a few words (the summary's line).
+    pub short: String,
     pub text: String,
     pub detail: String,
     /// Further lines: the ways to find the ID, the cost notes, the values to type.
@@ -636,6 +638,10 @@ impl Context<'_> {
         let (text, detail) = r.action(code).worded(|v| self.variant_applies(v));
         Action {
             code,
+            short: r
+                .action(code)
+                .short_worded(|v| self.variant_applies(v))
+                .to_string(),
             text: text.to_string(),
             detail: detail.to_string(),
             steps,

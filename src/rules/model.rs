@@ -438,6 +438,7 @@ pub struct ActionText {
 /// What a variant replaces: the text, the detail or both (at least one).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VariantText {
+    pub short: Option<String>,
     pub text: Option<String>,
     pub detail: Option<String>,
 }
@@ -641,5 +642,15 @@ impl ActionText {
             }
         }
         (text, detail)
+    }
+
+    /// The short title under the given variants (see [`ActionText::worded`]).
+    pub fn short_worded(&self, applies: impl Fn(ActionVariant) -> bool) -> &str {
+        self.variants
+            .iter()
+            .filter(|(v, _)| applies(*v))
+            .filter_map(|(_, t)| t.short.as_deref())
+            .last()
+            .unwrap_or(&self.short)
     }
 }

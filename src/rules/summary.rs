@@ -76,7 +76,7 @@ pub fn summary(rules: &RuleSet, decision: &Decision) -> Summary {
             .actions
             .iter()
             .map(|a| Todo {
-                short: rules.action(a.code).short.clone(),
+                short: a.short.clone(),
                 target: target(a, first),
             })
             .collect(),

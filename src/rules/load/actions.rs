@@ -100,6 +100,10 @@ fn check_variants(
         variants.push((
             variant,
             VariantText {
+                short: match &v.short {
+                    Some(s) => Some(check_short(code, s)?),
+                    None => None,
+                },
                 text: v.text.clone(),
                 detail: v.detail.clone(),
             },

@@ -280,6 +280,7 @@ pub(super) struct RawAction {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawVariant {
+    pub(super) short: Option<String>,
     pub(super) text: Option<String>,
     pub(super) detail: Option<String>,
     /// Where the seed says it; our own wording has a comment instead.

@@ -92,7 +92,12 @@ pub fn nfkc(s: &str) -> std::borrow::Cow<'_, str> {
 /// without a leading 「フレッツ」 (「フレッツ 光クロス」, 「光クロス」 and 「ﾌﾚｯﾂ光ｸﾛｽ」 are the
 /// same, and so are 「ビビック」 and 「びびっく」).
 pub fn line_key(s: &str) -> String {
-    let folded: String = to_hiragana(&fold(s))
+    line_key_of_folded(&fold(s))
+}
+
+/// [`line_key`] of text already folded by [`fold`].
+pub fn line_key_of_folded(folded: &str) -> String {
+    let folded: String = to_hiragana(folded)
         .chars()
         .filter(|&c| c != '・')
         .flat_map(char::to_lowercase)

@@ -31,6 +31,10 @@ pub fn sanitize(s: &str) -> String {
 /// characters (which can carry hidden text). The one list every input path uses: dropped from
 /// answers (typed, flags, answer files, batch rows), refused in rules files, escaped when shown.
 pub fn is_invisible(c: char) -> bool {
+    // Most text is ASCII, kana or kanji, between the ranges below: told at once.
+    if matches!(c, '\0'..='\u{AC}' | '\u{3165}'..='\u{FDFF}') {
+        return false;
+    }
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
         | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
@@ -78,7 +82,7 @@ pub fn fold(s: &str) -> String {
 /// is: the quick check is a table look-up per character, far cheaper than decomposing and
 /// recomposing into a new string (batch checks read many answers, most of them in that form).
 pub fn nfkc(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.is_ascii()
+    if s.chars().all(is_nfkc_starter)
         || unicode_normalization::is_nfkc_quick(s.chars())
             == unicode_normalization::IsNormalized::Yes
     {
@@ -86,6 +90,14 @@ pub fn nfkc(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Owned(s.nfkc().collect())
     }
+}
+
+/// A character that is its own NFKC form and never combines with its neighbours: ASCII, kana
+/// (without the combining and the compatibility marks) and the common kanji. Text made only of
+/// these is NFKC without the quick check's table look-ups (a test checks every one of them).
+fn is_nfkc_starter(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// What a line name is compared by: NFKC, no spaces or 「・」, lower case, katakana as hiragana,
@@ -194,6 +206,33 @@ mod tests {
         let ascii: String = (0u8..128).map(char::from).collect();
         assert_eq!(nfkc(&ascii), ascii.nfkc().collect::<String>());
         assert_eq!(nfkc("ＣＡＦ０１"), "CAF01");
+    }
+
+    #[test]
+    fn the_quick_answers_are_the_tables_answers() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfkc_quick};
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if is_nfkc_starter(c) {
+                assert_eq!(
+                    is_nfkc_quick(std::iter::once(c)),
+                    IsNormalized::Yes,
+                    "{c:?}"
+                );
+                assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            }
+        }
+        let listed = |c: char| {
+            matches!(c,
+                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}' | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_invisible(c), listed(c), "{c:?}");
+        }
     }
 
     #[test]

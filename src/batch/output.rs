@@ -357,7 +357,9 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
                     if n > 0 {
                         s.push_str(" / ");
                     }
-                    let _ = write!(s, "{}. {}", n + 1, rules.action(code).short);
+                    let _ = write!(s, "{}", n + 1);
+                    s.push_str(". ");
+                    s.push_str(&rules.action(code).short);
                 } else {
                     if n > 0 {
                         s.push(' ');
@@ -368,7 +370,7 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
         }
         Col::Contact => {
             if let Some(c) = ok.and_then(|d| d.contact.as_ref()) {
-                s.push_str(&c.full_name());
+                c.push_full_name(s);
                 if let Some(hours) = c.hours {
                     let _ = write!(s, " 受付時間: {hours}");
                 }

@@ -212,7 +212,7 @@ pub const UNKNOWN_HINT_FLAG: &str =
 
 /// `error` with `hint` (how to answer わからない where the user is) added as its last sentence.
 pub fn with_unknown_hint(mut error: FieldError, hint: &str) -> FieldError {
-    if !error.message.contains(hint) {
+    if !text::contains(&error.message, hint) {
         let kept = error.message.trim_end_matches('。').len();
         error.message.truncate(kept);
         error.message.push('。');

@@ -135,7 +135,8 @@ pub fn normalize(input: &str) -> NormalizedId {
     // One pass is enough for anything a person types; removing a separator can, in odd cases,
     // bring two characters together that NFKC then composes, so repeat until nothing changes.
     let mut normalized = normalize_pass(&nfkc);
-    for _ in 0..8 {
+    // ASCII comes out of one pass as it would come out of a second.
+    for _ in 0..if nfkc.is_ascii() { 0 } else { 8 } {
         let again = normalize_pass(&normalized);
         if again == normalized {
             break;

@@ -7,7 +7,23 @@ use unicode_width::UnicodeWidthChar;
 
 /// A character that a CJK console draws two cells wide and others one (※ ① ○ ■ …).
 pub fn is_ambiguous_width(c: char) -> bool {
+    // ASCII, kana and the common kanji have one width everywhere: told without the tables.
+    if matches!(c, ' '..='~' | '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}') {
+        return false;
+    }
     c.width() != c.width_cjk()
+}
+
+/// Whether `needle` is in `haystack`: [`str::contains`], for a needle looked for once. It looks
+/// for the needle's first character (a byte search) and compares from there, where
+/// [`str::contains`] first prepares a search for the whole needle.
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    let Some(first) = needle.chars().next() else {
+        return true;
+    };
+    haystack
+        .match_indices(first)
+        .any(|(i, _)| haystack[i..].starts_with(needle))
 }
 
 /// Untrusted text made safe to show or save: control characters (ESC and friends) become visible
@@ -232,6 +248,35 @@ mod tests {
         };
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_invisible(c), listed(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn contains_and_the_width_shortcut_agree_with_the_library() {
+        for (hay, needle) in [
+            (
+                "申込日: 読めません。わからないときは X",
+                "わからないときは X",
+            ),
+            (
+                "わからないときは Y。わからないときは X",
+                "わからないときは X",
+            ),
+            ("わからないときは", "わからないときは X"),
+            ("abc", ""),
+            ("", "a"),
+            ("aab", "ab"),
+        ] {
+            assert_eq!(
+                contains(hay, needle),
+                hay.contains(needle),
+                "{hay} {needle}"
+            );
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if matches!(c, ' '..='~' | '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}') {
+                assert_eq!(c.width(), c.width_cjk(), "{c:?}");
+            }
         }
     }
 

@@ -123,23 +123,21 @@ impl ChoiceAnswer for V6Answer {
 /// `-` (so 「ハイ」, 「ｈａｉ」-like full-width ids and `not_contracted` all fold).
 fn choice_key(s: &str) -> String {
     if s.is_ascii() {
-        return s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| {
-                if c == '_' {
-                    '-'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect();
+        let ascii = s.chars().filter(|c| !c.is_whitespace()).map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        });
+        return text::collect_sized(ascii, s.len());
     }
-    text::to_hiragana(&text::fold(s))
+    let kana = text::to_hiragana(&text::fold(s));
+    let key = kana
         .chars()
         .flat_map(char::to_lowercase)
-        .map(|c| if c == '_' { '-' } else { c })
-        .collect()
+        .map(|c| if c == '_' { '-' } else { c });
+    text::collect_sized(key, kana.len())
 }
 
 /// Reads a choice answer: its id (`yes`), its label (「はい」) or an alias, in any width or case;

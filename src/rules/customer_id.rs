@@ -97,11 +97,12 @@ fn is_raw_separator(c: char) -> bool {
 
 /// One pass: NFKC, drop separators, upper-case ASCII.
 fn normalize_pass(s: &str) -> String {
-    super::text::nfkc(s)
+    let n = super::text::nfkc(s);
+    let kept = n
         .chars()
         .filter(|&c| !is_separator(c))
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+        .map(|c| c.to_ascii_uppercase());
+    super::text::collect_sized(kept, n.len())
 }
 
 /// NFKC, trim, drop spaces and hyphens, upper-case.

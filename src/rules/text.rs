@@ -88,10 +88,20 @@ pub fn position(file: &str, line: usize, column: usize) -> String {
 
 /// NFKC, with every kind of white space and the invisible characters removed: the first step of matching a typed answer.
 pub fn fold(s: &str) -> String {
-    nfkc(s)
-        .chars()
-        .filter(|&c| !c.is_whitespace() && !is_invisible(c))
-        .collect()
+    let n = nfkc(s);
+    collect_sized(
+        n.chars()
+            .filter(|&c| !c.is_whitespace() && !is_invisible(c)),
+        n.len(),
+    )
+}
+
+/// `chars` as a String with room for `bytes` bytes from the start: collecting a filtered
+/// iterator grows a String step by step, a copy each time.
+pub fn collect_sized(chars: impl Iterator<Item = char>, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes);
+    out.extend(chars);
+    out
 }
 
 /// NFKC. Text already in NFKC form (all ASCII, and most Japanese: kanji, kana) is borrowed as it
@@ -147,12 +157,13 @@ pub fn without_remark(name: &str) -> Option<&str> {
 
 /// Katakana (after NFKC) to hiragana, so とうきょう and トウキョウ match.
 pub fn to_hiragana(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
+    collect_sized(
+        s.chars().map(|c| match c {
             '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
             _ => c,
-        })
-        .collect()
+        }),
+        s.len(),
+    )
 }
 
 /// 東京都 → 東京, 大阪府 → 大阪; 北海道 stays.

@@ -61,7 +61,8 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Removes the invisible characters from `s` in place (ASCII text has none, and is not walked).
 pub fn strip_invisible(s: &mut String) {
-    if !s.is_ascii() {
+    // Looked for before the String is rewritten: most text has none.
+    if !s.is_ascii() && s.chars().any(is_invisible) {
         s.retain(|c| !is_invisible(c));
     }
 }

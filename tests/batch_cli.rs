@@ -668,7 +668,8 @@ prop_compose! {
     fn raw_answers()(
         line in pool(&["next", "next-family", "next-giga-family-smart", "next-family-superhispeed",
                        "cross", "commufa", "bbiq", "ipsec", "other-flets", "other", "unknown",
-                       "fiber", ""]),
+                       "fiber", "光ネクスト ファミリータイプ", "Ｂフレッツ", "ファミリータイプ",
+                       " 隼 ", "わからない", ""]),
         prefecture in pool(&["13", "東京", "とうきょう", "osaka", "27", "大阪府", "北海道", "47",
                              "zzz", "unknown", ""]),
         collab in pool(&["yes", "no", "unknown", "maybe", ""]),
@@ -689,7 +690,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(100))]
 
     /// A batch row is `check`'s decision: the same errors, or the same verdict, v6 status,
-    /// category, normalised ID and action codes; the prefecture memo changes nothing.
+    /// category, normalised ID and action codes; the prefecture and line memos change nothing.
     #[test]
     fn every_row_is_checks_decision(raws in prop::collection::vec(raw_answers(), 1..20)) {
         let mut evaluator = Evaluator::new(rules(), today());

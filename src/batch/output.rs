@@ -11,10 +11,8 @@
 //! "phone": ..., "hours": ..., "url": ...} | null, "errors": [{"field": "customer_id", "code":
 //! "...", "message": "..."}], "notes": ["..."]}`.
 
-use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::rc::Rc;
 
 use encoding_rs::{EncoderResult, SHIFT_JIS};
 use serde::Serialize;
@@ -168,10 +166,8 @@ pub struct Writer<'r, W: Write> {
     rules: &'r RuleSet,
     options: OutputOptions,
     out: W,
-    /// One CSV row at a time, in UTF-8, before it is encoded into `out`: `row` writes into
-    /// `row_bytes`.
-    row: csv::Writer<SharedBuffer>,
-    row_bytes: SharedBuffer,
+    /// One CSV row at a time, in UTF-8, before it is encoded into `out`.
+    row: Vec<u8>,
     /// Scratch text for joined cells, kept from row to row.
     scratch: String,
     /// The row in Shift_JIS.
@@ -184,25 +180,22 @@ impl<'r, W: Write> Writer<'r, W> {
         if options.format == Format::Csv && options.encoding == OutputEncoding::Utf8Bom {
             out.write_all("\u{feff}".as_bytes())?;
         }
-        let row_bytes = SharedBuffer::default();
-        let row = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .buffer_capacity(1024)
-            .from_writer(row_bytes.clone());
         let mut writer = Writer {
             rules,
             options,
             out,
-            row,
-            row_bytes,
+            row: Vec::with_capacity(1024),
             scratch: String::new(),
             encoded: Vec::new(),
         };
         if options.format == Format::Csv {
-            writer
-                .row
-                .write_record(csv_header(options.headings))
-                .map_err(csv_io)?;
+            for (n, heading) in csv_header(options.headings).enumerate() {
+                if n > 0 {
+                    writer.row.push(b',');
+                }
+                push_field(&mut writer.row, heading);
+            }
+            writer.row.extend_from_slice(b"\r\n");
             writer.emit_row()?;
         }
         Ok(writer)
@@ -214,10 +207,10 @@ impl<'r, W: Write> Writer<'r, W> {
         match self.options.format {
             Format::JsonLines => self.write_json(r).map(|()| Written::AsIs),
             Format::Csv => {
-                self.csv_row(r)?;
+                self.csv_row(r);
                 match self.emit_row() {
                     Err(e) if e.kind() == io::ErrorKind::InvalidData => {
-                        self.unencodable_row(r)?;
+                        self.unencodable_row(r);
                         self.emit_row().map(|()| Written::Unencodable)
                     }
                     other => other.map(|()| Written::AsIs),
@@ -252,22 +245,24 @@ impl<'r, W: Write> Writer<'r, W> {
     }
 
     /// Writes one report's cells into the row buffer.
-    fn csv_row(&mut self, r: &RowReport<'_, '_>) -> io::Result<()> {
+    fn csv_row(&mut self, r: &RowReport<'_, '_>) {
         let headings = self.options.headings;
-        for &(col, _) in columns(headings) {
+        for (n, &(col, _)) in columns(headings).iter().enumerate() {
             self.scratch.clear();
             cell(self.rules, headings, col, r, &mut self.scratch);
-            self.row.write_field(&self.scratch).map_err(csv_io)?;
+            if n > 0 {
+                self.row.push(b',');
+            }
+            push_field(&mut self.row, &self.scratch);
         }
-        self.row.write_record(None::<&[u8]>).map_err(csv_io)
+        self.row.extend_from_slice(b"\r\n");
     }
 
     /// The row for a report whose cells the output encoding cannot hold: its row number, its
     /// name with those characters as 〓 (the mark Japanese printing uses for a missing
     /// character), and an error that says what to do.
-    fn unencodable_row(&mut self, r: &RowReport<'_, '_>) -> io::Result<()> {
-        self.row.flush()?;
-        self.row_bytes.0.borrow_mut().clear();
+    fn unencodable_row(&mut self, r: &RowReport<'_, '_>) {
+        self.row.clear();
         let (name, first) = replace_unencodable(r.name);
         let culprit = first.or_else(|| first_unencodable_in_report(r));
         let message = match culprit {
@@ -294,12 +289,11 @@ impl<'r, W: Write> Writer<'r, W> {
     /// Encodes the buffered row into `out`. Fails with `InvalidData` (and writes nothing) when the
     /// output encoding cannot hold one of its characters.
     fn emit_row(&mut self) -> io::Result<()> {
-        self.row.flush()?;
-        let mut utf8 = self.row_bytes.0.borrow_mut();
+        let utf8 = &mut self.row;
         let result = match self.options.encoding {
-            OutputEncoding::Utf8Bom | OutputEncoding::Utf8 => self.out.write_all(&utf8),
+            OutputEncoding::Utf8Bom | OutputEncoding::Utf8 => self.out.write_all(utf8),
             OutputEncoding::ShiftJis => {
-                let text = std::str::from_utf8(&utf8).map_err(io::Error::other)?;
+                let text = std::str::from_utf8(utf8).map_err(io::Error::other)?;
                 if encode_shift_jis(text, &mut self.encoded) {
                     self.out.write_all(&self.encoded)
                 } else {
@@ -362,10 +356,13 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
                     if n > 0 {
                         s.push_str(" / ");
                     }
-                    let short = rules
-                        .action(code)
-                        .short_worded(|v| v == ActionVariant::AfterConfirm && after_confirm);
-                    let _ = write!(s, "{}. {short}", n + 1);
+                    let _ = write!(s, "{}", n + 1);
+                    s.push_str(". ");
+                    s.push_str(
+                        rules
+                            .action(code)
+                            .short_worded(|v| v == ActionVariant::AfterConfirm && after_confirm),
+                    );
                 } else {
                     if n > 0 {
                         s.push(' ');
@@ -376,7 +373,7 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
         }
         Col::Contact => {
             if let Some(c) = ok.and_then(|d| d.contact.as_ref()) {
-                s.push_str(&c.full_name());
+                c.push_full_name(s);
                 if let Some(hours) = c.hours {
                     let _ = write!(s, " 受付時間: {hours}");
                 }
@@ -425,20 +422,28 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
     }
 }
 
-/// The bytes of the row being written, shared by the CSV writer that fills them and the writer
-/// that encodes them and empties them.
-#[derive(Clone, Default)]
-struct SharedBuffer(Rc<RefCell<Vec<u8>>>);
-
-impl Write for SharedBuffer {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
+/// One CSV field, as the csv crate writes it by default: in double quotes (a quote inside
+/// doubled) when it holds a comma, a quote or a line end, as it is otherwise.
+fn push_field(row: &mut Vec<u8>, field: &str) {
+    let bytes = field.as_bytes();
+    // Without stopping at the first match, in blocks: the compiler checks a block at once.
+    let special = |block: &[u8]| {
+        block.iter().fold(false, |found, b| {
+            found | matches!(b, b',' | b'"' | b'\r' | b'\n')
+        })
+    };
+    if !bytes.chunks(64).any(special) {
+        row.extend_from_slice(bytes);
+        return;
     }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+    row.push(b'"');
+    for (n, part) in bytes.split(|&b| b == b'"').enumerate() {
+        if n > 0 {
+            row.extend_from_slice(b"\"\"");
+        }
+        row.extend_from_slice(part);
     }
+    row.push(b'"');
 }
 
 /// `text` in Shift_JIS into `out`; false when a character has no Shift_JIS form.
@@ -500,13 +505,6 @@ fn spreadsheet_safe(name: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn csv_io(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,6 +520,41 @@ mod tests {
         assert_eq!(
             replace_unencodable("すずき😀医院"),
             ("すずき〓医院".to_string(), Some('😀'))
+        );
+    }
+
+    #[test]
+    fn fields_are_quoted_as_the_csv_crate_quotes_them() {
+        let fields = [
+            "",
+            "plain",
+            "医療機関",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "cr\r",
+            "'=1+2",
+            " spaced ",
+            "#hash",
+            "tab\there",
+        ];
+        let mut ours = Vec::new();
+        let mut theirs = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        for (n, f) in fields.iter().enumerate() {
+            if n > 0 {
+                ours.push(b',');
+            }
+            push_field(&mut ours, f);
+            theirs.write_field(f).expect("into memory");
+        }
+        ours.extend_from_slice(b"\r\n");
+        theirs.write_record(None::<&[u8]>).expect("into memory");
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs.into_inner().expect("into memory"))
         );
     }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::decode::Detected;
-use crate::rules::answers::parse_answers;
+use crate::rules::answers::{LineMatch, match_line, parse_answers};
 use crate::rules::contacts::{ContactRef, contacts};
 use crate::rules::decision::{notes, outline};
 use crate::rules::prefecture::parse_prefecture;
@@ -137,13 +137,16 @@ pub fn evaluate<'r>(
 const MAX_REMEMBERED: usize = 1024;
 
 /// [`evaluate`] over many rows. A file repeats the same few prefecture spellings (「東京都」,
-/// 「大阪」…), and reading one by name compares it with all 47: each spelling is read once by
-/// [`parse_prefecture`] and then given to [`parse_answers`] as its code, which reads the same.
-/// A spelling that does not parse is passed on as it is, so its error is the parser's own.
+/// 「大阪」…) and line names (「光ネクスト ファミリータイプ」), and reading one by name compares
+/// it with every name the rules know: each spelling is read once (by [`parse_prefecture`],
+/// [`match_line`]) and then given to [`parse_answers`] as its code or id, which reads the same.
+/// A spelling that names nothing (or several lines) is passed on as it is, so its error is the
+/// parser's own.
 pub struct Evaluator<'r> {
     rules: &'r RuleSet,
     today: NaiveDate,
     prefectures: HashMap<String, Option<u8>>,
+    lines: HashMap<String, Option<&'r str>>,
 }
 
 impl<'r> Evaluator<'r> {
@@ -152,6 +155,7 @@ impl<'r> Evaluator<'r> {
             rules,
             today,
             prefectures: HashMap::new(),
+            lines: HashMap::new(),
         }
     }
 
@@ -165,7 +169,28 @@ impl<'r> Evaluator<'r> {
             // Into the same buffer: no allocation.
             let _ = write!(p, "{code}");
         }
+        if let Some(l) = raw.line.as_mut()
+            && let Some(id) = self.line_id(l)
+        {
+            l.clear();
+            l.push_str(id);
+        }
         evaluate(self.rules, raw, self.today)
+    }
+
+    fn line_id(&mut self, typed: &str) -> Option<&'r str> {
+        if let Some(&known) = self.lines.get(typed) {
+            return known;
+        }
+        if self.lines.len() >= MAX_REMEMBERED {
+            self.lines.clear();
+        }
+        let id = match match_line(self.rules, typed.trim()) {
+            LineMatch::Found(l) => Some(l.id.as_str()),
+            LineMatch::Ambiguous(_) | LineMatch::NotFound => None,
+        };
+        self.lines.insert(typed.to_string(), id);
+        id
     }
 
     fn prefecture_code(&mut self, typed: &str) -> Option<u8> {

@@ -88,11 +88,13 @@ impl V6Answer {
 
 /// An answer chosen from a short list (はい/いいえ/わからない, the v6 answers): read from its
 /// English id (`yes`, `not-contracted`) or its Japanese label as the screens show it
-/// (「はい」, 「未契約」), by [`parse_choice_value`].
+/// (「はい」, 「未契約」), by [`parse_choice_value`]. Ids, labels and aliases are written as
+/// [`choice_key`] folds them (a test checks), so a typed value's key is compared with them as
+/// they are.
 pub trait ChoiceAnswer: Copy + AsRef<str> + IntoEnumIterator + 'static {
     /// The label on the wizard's screen.
     fn label(self) -> &'static str;
-    /// Other spellings people write for the answer (compared as [`choice_key`] folds them).
+    /// Other spellings people write for the answer.
     fn aliases(self) -> &'static [&'static str] {
         &[]
     }
@@ -147,25 +149,32 @@ impl ChoiceAnswer for V6Answer {
 /// What a typed choice is compared by: NFKC, no spaces, lower case, katakana as hiragana, `_` as
 /// `-` (so 「ハイ」, 「ｈａｉ」-like full-width ids and `not_contracted` all fold).
 fn choice_key(s: &str) -> String {
-    text::to_hiragana(&text::fold(s))
+    if s.is_ascii() {
+        let ascii = s.chars().filter(|c| !c.is_whitespace()).map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        });
+        return text::collect_sized(ascii, s.len());
+    }
+    let kana = text::to_hiragana(&text::fold(s));
+    let key = kana
         .chars()
         .flat_map(char::to_lowercase)
-        .map(|c| if c == '_' { '-' } else { c })
-        .collect()
+        .map(|c| if c == '_' { '-' } else { c });
+    text::collect_sized(key, kana.len())
 }
 
 /// Reads a choice answer: its id (`yes`), its label (「はい」) or an alias, in any width or case;
 /// any of the [`UNKNOWN_WORDS`] is the `unknown` answer. `None` when it is none of them.
 pub fn parse_choice_value<T: ChoiceAnswer>(value: &str) -> Option<T> {
     let key = choice_key(value);
-    if is_unknown(value) {
+    if unknown_key(value, &key) {
         return T::iter().find(|v| v.as_ref() == "unknown");
     }
-    T::iter().find(|&v| {
-        key == v.as_ref()
-            || key == choice_key(v.label())
-            || v.aliases().iter().any(|a| key == choice_key(a))
-    })
+    T::iter().find(|&v| key == v.as_ref() || key == v.label() || v.aliases().contains(&&*key))
 }
 
 /// 「はい (yes)、いいえ (no)、わからない (unknown)」: the values a choice takes, as its error
@@ -191,12 +200,34 @@ pub const UNKNOWN_WORDS: [&str; 6] = [
 
 /// Whether `value` is one of the [`UNKNOWN_WORDS`]: `unknown` in any case, 「わからない」, 「不明」…
 pub fn is_unknown(value: &str) -> bool {
+    match unknown_at_a_glance(value) {
+        Some(known) => known,
+        None => unknown_folded(&text::fold(value)),
+    }
+}
+
+/// [`is_unknown`] when it can be told without folding: ASCII is compared as it is, and text with
+/// an ASCII digit is no word (NFKC, the spaces removed and the folding of case and kana all keep
+/// ASCII digits, and no word has one): dates and お客さまIDs are told at once.
+fn unknown_at_a_glance(value: &str) -> Option<bool> {
     let trimmed = value.trim();
     if trimmed.is_ascii() {
-        return trimmed.eq_ignore_ascii_case("unknown");
+        return Some(trimmed.eq_ignore_ascii_case("unknown"));
     }
-    let key = text::to_hiragana(&text::fold(trimmed)).to_lowercase();
+    trimmed.bytes().any(|b| b.is_ascii_digit()).then_some(false)
+}
+
+/// [`is_unknown`] of text already folded by [`text::fold`] (a fold of the whole value equals the
+/// fold of it trimmed: the spaces trimmed are removed by the fold too).
+fn unknown_folded(folded: &str) -> bool {
+    let key = text::to_hiragana(folded).to_lowercase();
     UNKNOWN_WORDS.contains(&key.as_str())
+}
+
+/// [`is_unknown`] from a [`choice_key`] of `value`: the key differs from the one [`is_unknown`]
+/// makes only in `_` read as `-` and in the lower case of a final Σ, and neither is in any word.
+fn unknown_key(value: &str, key: &str) -> bool {
+    unknown_at_a_glance(value).unwrap_or_else(|| UNKNOWN_WORDS.contains(&key))
 }
 
 /// How to answer わからない on the command line, in an answer file or a CSV cell: the sentence
@@ -206,7 +237,7 @@ pub const UNKNOWN_HINT_FLAG: &str =
 
 /// `error` with `hint` (how to answer わからない where the user is) added as its last sentence.
 pub fn with_unknown_hint(mut error: FieldError, hint: &str) -> FieldError {
-    if !error.message.contains(hint) {
+    if !text::contains(&error.message, hint) {
         let kept = error.message.trim_end_matches('。').len();
         error.message.truncate(kept);
         error.message.push('。');
@@ -230,7 +261,8 @@ pub enum LineMatch<'r> {
 /// ([`LineType::keys`]: its name with or without 「フレッツ」, 「光ネクスト」, spaces, 「・」 and a
 /// remark in brackets, and the names technicians write, such as 「Bフレッツ」 or 「隼」).
 pub fn match_line<'r>(rules: &'r RuleSet, value: &str) -> LineMatch<'r> {
-    let id: String = text::fold(value)
+    let folded = text::fold(value);
+    let id: String = folded
         .chars()
         .map(|c| {
             if c == '_' {
@@ -243,12 +275,12 @@ pub fn match_line<'r>(rules: &'r RuleSet, value: &str) -> LineMatch<'r> {
     if let Some(l) = rules.line(&id) {
         return LineMatch::Found(l);
     }
-    if is_unknown(value)
+    if unknown_at_a_glance(value).unwrap_or_else(|| unknown_folded(&folded))
         && let Some(l) = rules.lines.iter().find(|l| l.kind == LineKind::Unknown)
     {
         return LineMatch::Found(l);
     }
-    let key = text::line_key(value);
+    let key = text::line_key_of_folded(&folded);
     if key.is_empty() {
         return LineMatch::NotFound;
     }
@@ -639,6 +671,50 @@ mod tests {
         }
         for word in ["", "un", "わからないです", "不明な点", "no", "いいえ"] {
             assert!(!is_unknown(word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn ids_labels_and_aliases_are_written_as_their_keys() {
+        fn check<T: ChoiceAnswer>() {
+            for v in T::iter() {
+                for s in [v.as_ref(), v.label()].iter().chain(v.aliases()) {
+                    assert_eq!(choice_key(s), *s);
+                }
+            }
+        }
+        check::<YesNo>();
+        check::<V6Answer>();
+    }
+
+    #[test]
+    fn unknown_read_from_a_choice_key_or_at_a_glance_is_unknown() {
+        for word in [
+            "unknown",
+            "un known",
+            "un_known",
+            "ｕｎ＿ｋｎｏｗｎ",
+            "ﾌﾒｲ",
+            "不明1",
+            "１不明",
+            "わから ない",
+            "Σ",
+            "2012年",
+            "不明",
+            "わかりません",
+        ] {
+            assert_eq!(
+                unknown_key(word, &choice_key(word)),
+                is_unknown(word),
+                "{word}"
+            );
+            let slow = text::to_hiragana(&text::fold(word.trim())).to_lowercase();
+            let slow = if word.trim().is_ascii() {
+                word.trim().eq_ignore_ascii_case("unknown")
+            } else {
+                UNKNOWN_WORDS.contains(&slow.as_str())
+            };
+            assert_eq!(is_unknown(word), slow, "{word}");
         }
     }
 

@@ -5,6 +5,7 @@
 use super::answers::YesNo;
 use super::decision::ContactEntry;
 use super::model::{Area, LineKind, RuleSet};
+use std::fmt::Write as _;
 
 /// One contact, borrowed from the rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,9 +97,16 @@ pub fn contacts<'r>(
 impl ContactRef<'_> {
     /// The name with its area when both areas' are listed: 「ご契約中のコラボ光の事業者 (東日本エリア)」.
     pub fn full_name(&self) -> String {
-        match self.area {
-            Some(area) => format!("{} ({area}エリア)", self.name),
-            None => self.name.to_string(),
+        let mut s = String::new();
+        self.push_full_name(&mut s);
+        s
+    }
+
+    /// [`Self::full_name`], added to `out`.
+    pub fn push_full_name(&self, out: &mut String) {
+        out.push_str(self.name);
+        if let Some(area) = self.area {
+            let _ = write!(out, " ({area}エリア)");
         }
     }
 

@@ -97,11 +97,12 @@ fn is_raw_separator(c: char) -> bool {
 
 /// One pass: NFKC, drop separators, upper-case ASCII.
 fn normalize_pass(s: &str) -> String {
-    super::text::nfkc(s)
+    let n = super::text::nfkc(s);
+    let kept = n
         .chars()
         .filter(|&c| !is_separator(c))
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+        .map(|c| c.to_ascii_uppercase());
+    super::text::collect_sized(kept, n.len())
 }
 
 /// NFKC, trim, drop spaces and hyphens, upper-case.
@@ -135,7 +136,8 @@ pub fn normalize(input: &str) -> NormalizedId {
     // One pass is enough for anything a person types; removing a separator can, in odd cases,
     // bring two characters together that NFKC then composes, so repeat until nothing changes.
     let mut normalized = normalize_pass(&nfkc);
-    for _ in 0..8 {
+    // ASCII comes out of one pass as it would come out of a second.
+    for _ in 0..if nfkc.is_ascii() { 0 } else { 8 } {
         let again = normalize_pass(&normalized);
         if again == normalized {
             break;

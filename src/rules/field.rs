@@ -256,7 +256,7 @@ impl FieldError {
         FieldError {
             field,
             code,
-            message: format!("{}: {}", field.label(), message.as_ref()),
+            message: [field.label(), ": ", message.as_ref()].concat(),
         }
     }
 }

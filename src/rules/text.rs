@@ -7,7 +7,23 @@ use unicode_width::UnicodeWidthChar;
 
 /// A character that a CJK console draws two cells wide and others one (※ ① ○ ■ …).
 pub fn is_ambiguous_width(c: char) -> bool {
+    // ASCII, kana and the common kanji have one width everywhere: told without the tables.
+    if matches!(c, ' '..='~' | '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}') {
+        return false;
+    }
     c.width() != c.width_cjk()
+}
+
+/// Whether `needle` is in `haystack`: [`str::contains`], for a needle looked for once. It looks
+/// for the needle's first character (a byte search) and compares from there, where
+/// [`str::contains`] first prepares a search for the whole needle.
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    let Some(first) = needle.chars().next() else {
+        return true;
+    };
+    haystack
+        .match_indices(first)
+        .any(|(i, _)| haystack[i..].starts_with(needle))
 }
 
 /// Untrusted text made safe to show or save: control characters (ESC and friends) become visible
@@ -31,6 +47,10 @@ pub fn sanitize(s: &str) -> String {
 /// characters (which can carry hidden text). The one list every input path uses: dropped from
 /// answers (typed, flags, answer files, batch rows), refused in rules files, escaped when shown.
 pub fn is_invisible(c: char) -> bool {
+    // Most text is ASCII, kana or kanji, between the ranges below: told at once.
+    if matches!(c, '\0'..='\u{AC}' | '\u{3165}'..='\u{FDFF}') {
+        return false;
+    }
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
         | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
@@ -41,7 +61,8 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Removes the invisible characters from `s` in place (ASCII text has none, and is not walked).
 pub fn strip_invisible(s: &mut String) {
-    if !s.is_ascii() {
+    // Looked for before the String is rewritten: most text has none.
+    if !s.is_ascii() && s.chars().any(is_invisible) {
         s.retain(|c| !is_invisible(c));
     }
 }
@@ -68,27 +89,54 @@ pub fn position(file: &str, line: usize, column: usize) -> String {
 
 /// NFKC, with every kind of white space and the invisible characters removed: the first step of matching a typed answer.
 pub fn fold(s: &str) -> String {
-    nfkc(s)
-        .chars()
-        .filter(|&c| !c.is_whitespace() && !is_invisible(c))
-        .collect()
+    let n = nfkc(s);
+    collect_sized(
+        n.chars()
+            .filter(|&c| !c.is_whitespace() && !is_invisible(c)),
+        n.len(),
+    )
 }
 
-/// NFKC. ASCII text is its own NFKC form, so it skips the tables (batch checks read many
-/// answers, most of them ASCII).
+/// `chars` as a String with room for `bytes` bytes from the start: collecting a filtered
+/// iterator grows a String step by step, a copy each time.
+pub fn collect_sized(chars: impl Iterator<Item = char>, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes);
+    out.extend(chars);
+    out
+}
+
+/// NFKC. Text already in NFKC form (all ASCII, and most Japanese: kanji, kana) is borrowed as it
+/// is: the quick check is a table look-up per character, far cheaper than decomposing and
+/// recomposing into a new string (batch checks read many answers, most of them in that form).
 pub fn nfkc(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.is_ascii() {
+    if s.chars().all(is_nfkc_starter)
+        || unicode_normalization::is_nfkc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.nfkc().collect())
     }
 }
 
+/// A character that is its own NFKC form and never combines with its neighbours: ASCII, kana
+/// (without the combining and the compatibility marks) and the common kanji. Text made only of
+/// these is NFKC without the quick check's table look-ups (a test checks every one of them).
+fn is_nfkc_starter(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 /// What a line name is compared by: NFKC, no spaces or 「・」, lower case, katakana as hiragana,
 /// without a leading 「フレッツ」 (「フレッツ 光クロス」, 「光クロス」 and 「ﾌﾚｯﾂ光ｸﾛｽ」 are the
 /// same, and so are 「ビビック」 and 「びびっく」).
 pub fn line_key(s: &str) -> String {
-    let folded: String = to_hiragana(&fold(s))
+    line_key_of_folded(&fold(s))
+}
+
+/// [`line_key`] of text already folded by [`fold`].
+pub fn line_key_of_folded(folded: &str) -> String {
+    let folded: String = to_hiragana(folded)
         .chars()
         .filter(|&c| c != '・')
         .flat_map(char::to_lowercase)
@@ -110,12 +158,13 @@ pub fn without_remark(name: &str) -> Option<&str> {
 
 /// Katakana (after NFKC) to hiragana, so とうきょう and トウキョウ match.
 pub fn to_hiragana(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
+    collect_sized(
+        s.chars().map(|c| match c {
             '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
             _ => c,
-        })
-        .collect()
+        }),
+        s.len(),
+    )
 }
 
 /// 東京都 → 東京, 大阪府 → 大阪; 北海道 stays.
@@ -185,6 +234,73 @@ mod tests {
         let ascii: String = (0u8..128).map(char::from).collect();
         assert_eq!(nfkc(&ascii), ascii.nfkc().collect::<String>());
         assert_eq!(nfkc("ＣＡＦ０１"), "CAF01");
+    }
+
+    #[test]
+    fn the_quick_answers_are_the_tables_answers() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfkc_quick};
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if is_nfkc_starter(c) {
+                assert_eq!(
+                    is_nfkc_quick(std::iter::once(c)),
+                    IsNormalized::Yes,
+                    "{c:?}"
+                );
+                assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            }
+        }
+        let listed = |c: char| {
+            matches!(c,
+                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}' | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_invisible(c), listed(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn contains_and_the_width_shortcut_agree_with_the_library() {
+        for (hay, needle) in [
+            (
+                "申込日: 読めません。わからないときは X",
+                "わからないときは X",
+            ),
+            (
+                "わからないときは Y。わからないときは X",
+                "わからないときは X",
+            ),
+            ("わからないときは", "わからないときは X"),
+            ("abc", ""),
+            ("", "a"),
+            ("aab", "ab"),
+        ] {
+            assert_eq!(
+                contains(hay, needle),
+                hay.contains(needle),
+                "{hay} {needle}"
+            );
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if matches!(c, ' '..='~' | '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}') {
+                assert_eq!(c.width(), c.width_cjk(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn nfkc_borrows_only_text_already_in_its_form() {
+        for s in ["東京都", "とうきょう", "平成24年5月29日", "光クロス"] {
+            assert!(matches!(nfkc(s), std::borrow::Cow::Borrowed(_)), "{s}");
+        }
+        for s in ["ﾄｳｷｮｳ", "ＣＡＦ０１", "㍻", "\u{304b}\u{3099}", "①"] {
+            assert!(matches!(nfkc(s), std::borrow::Cow::Owned(_)), "{s}");
+            assert_eq!(nfkc(s), s.nfkc().collect::<String>(), "{s}");
+        }
     }
 
     #[test]

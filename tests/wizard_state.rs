@@ -698,13 +698,15 @@ fn typing_filters_the_prefecture_list_and_enter_picks_the_highlighted_one() {
     assert_eq!(choices.len(), 1);
     assert!(choices[0].hint.contains("NTT東日本"), "{}", choices[0].hint);
 
-    // Enter picks the highlighted one, not the first.
+    // Enter picks the highlighted one, not the first: text several start with highlights
+    // nothing until a move (the first Down lands on the first, the second on the next).
     let mut m = new_model();
     walk_to(&mut m, &Spec::new("cross"), Prefecture);
     type_text(&mut m, "ka");
     let choices = m.choices();
     assert!(choices.len() >= 2, "{choices:?}");
-    send_all(&mut m, [Msg::Down, Msg::Submit]);
+    assert!(m.prefecture_unchosen());
+    send_all(&mut m, [Msg::Down, Msg::Down, Msg::Submit]);
     assert_eq!(
         m.draft.prefecture.map(|c| c.to_string()),
         Some(choices[1].id.clone())
@@ -762,6 +764,39 @@ fn enter_on_the_prefecture_list_before_any_choice_asks_for_one() {
     assert!(!m.prefecture_unchosen());
     send(&mut m, Msg::Submit);
     assert_eq!((m.step, m.draft.prefecture), (CustomerId, Some(2)));
+}
+
+/// Typed text several prefectures start with is no choice of the first of them: 「福」 is
+/// 福島県 in the East or 福井県 and 福岡県 in the West.
+#[test]
+fn enter_on_a_filter_several_prefectures_match_asks_which() {
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    type_text(&mut m, "福");
+    send(&mut m, Msg::Submit);
+    assert_eq!((m.step, m.draft.prefecture), (Prefecture, None));
+    let error = m.error.clone().expect("Enter says why it did not go on");
+    assert_eq!(error.field, Field::Prefecture);
+    assert!(
+        error
+            .message
+            .contains("「福」に当てはまる都道府県が3つあります")
+            && error.message.contains("福岡県"),
+        "{}",
+        error.message
+    );
+    // Typed on to one: taken.
+    type_text(&mut m, "岡");
+    send(&mut m, Msg::Submit);
+    assert_eq!((m.step, m.draft.prefecture), (CustomerId, Some(40)));
+
+    // A highlight moved onto one of them is a choice.
+    let mut m = new_model();
+    walk_to(&mut m, &Spec::new("cross"), Prefecture);
+    type_text(&mut m, "福");
+    send_all(&mut m, [Msg::Down, Msg::Submit]);
+    assert_eq!(m.step, CustomerId);
+    assert!(m.draft.prefecture.is_some());
 }
 
 /// The prefecture the 都道府県 list highlights: what Enter picks.

@@ -375,14 +375,21 @@ impl<'r> Model<'r> {
         }
     }
 
-    /// 都道府県 with nothing chosen yet: no answer, nothing typed in the filter and the
-    /// highlight never moved. The list then highlights nothing, and Enter asks for a choice
-    /// rather than taking the first prefecture.
+    /// 都道府県 with nothing chosen yet: no answer, the highlight never moved, and nothing
+    /// typed in the filter or text that several prefectures start with and that names none of
+    /// them (「福」: 福島県, 福井県, 福岡県). The list then highlights nothing, and Enter asks
+    /// for a choice rather than taking the first prefecture listed.
     pub fn prefecture_unchosen(&self) -> bool {
-        self.step == Step::Prefecture
-            && self.draft.prefecture.is_none()
-            && self.prefecture_pick.is_none()
-            && self.fields.prefecture.value().trim().is_empty()
+        if self.step != Step::Prefecture
+            || self.draft.prefecture.is_some()
+            || self.prefecture_pick.is_some()
+        {
+            return false;
+        }
+        let typed = self.fields.prefecture.value().trim();
+        typed.is_empty()
+            || (self.choices().len() > 1
+                && crate::rules::prefecture::parse_prefecture(self.rules, typed).is_err())
     }
 
     /// The index in [`Model::choices`] of the current answer, if it is among them.

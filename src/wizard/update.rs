@@ -3,7 +3,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::rules::answers::{is_unknown, with_unknown_hint};
-use crate::rules::{Field, FieldError, date, prefecture};
+use crate::rules::{Field, FieldError, date, prefecture, text};
 use crate::rules::{clinic_name, customer_id, cutoff};
 
 use super::layout;
@@ -297,11 +297,22 @@ fn prefecture_key(m: &mut Model<'_>, msg: Msg) {
         return;
     }
     if m.prefecture_unchosen() {
-        m.error = Some(FieldError::new(
-            Field::Prefecture,
-            "not_chosen",
-            PREFECTURE_NOT_CHOSEN,
-        ));
+        let typed = m.fields.prefecture.value().trim();
+        m.error = Some(if typed.is_empty() {
+            FieldError::new(Field::Prefecture, "not_chosen", PREFECTURE_NOT_CHOSEN)
+        } else {
+            let names: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
+            FieldError::new(
+                Field::Prefecture,
+                "ambiguous",
+                format!(
+                    "「{}」に当てはまる都道府県が{}つあります ({})。上下キーで選ぶか、続けて入力してください",
+                    text::sanitize(typed),
+                    names.len(),
+                    names.join("、")
+                ),
+            )
+        });
         return;
     }
     match choices.get(m.cursor).and_then(|c| c.id.parse::<u8>().ok()) {

@@ -38,7 +38,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 }
             }
         }
-        self.console.say("");
+        // A summary shown as a terminal's last page keeps every row for itself: the choices
+        // follow it directly.
+        if !self.details_pending {
+            self.console.say("");
+        }
         if self.details_pending {
             self.console
                 .say("  1. 結果を保存して終了する (印刷用のページ、JSON、回答ファイル)");

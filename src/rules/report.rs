@@ -261,6 +261,16 @@ fn summary_sections(rules: &RuleSet, s: &Summary) -> Vec<Section> {
         if let Some(u) = c.url.as_ref().filter(|u| !in_steps(u)) {
             lines.push(Line::new(Role::Url, u.clone()));
         }
+        // One line each, to keep the summary on the first page: the operator is found
+        // through the list (the area named when both areas' lists are given).
+        for o in &s.if_collabo {
+            let area = o.name.find(" (").map_or("", |at| &o.name[at..]);
+            let url = o.url.as_deref().unwrap_or_default();
+            lines.push(Line::new(
+                Role::Contact,
+                format!("コラボ光なら契約先の事業者へ{area}: {url}"),
+            ));
+        }
         out.push(Section {
             kind: SectionKind::FirstContact,
             title: "まず問い合わせる先".to_string(),

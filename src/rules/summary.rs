@@ -3,6 +3,7 @@
 //! and whom to call first. Built once from the decision; the report, the result screen and
 //! plain mode show it before the details.
 
+use super::answers::YesNo;
 use super::decision::{Action, ContactEntry, Decision};
 use super::model::{ActionCode, LineKind, RuleSet, Verdict};
 
@@ -22,6 +23,9 @@ pub struct Summary {
     pub portal: Vec<Entry>,
     /// Whom to call first.
     pub first_contact: Option<FirstContact>,
+    /// When it is not known whether the line is コラボ光: its operator, to call instead if it
+    /// is (through the area's list of operators).
+    pub if_collabo: Vec<FirstContact>,
 }
 
 /// One step as a few words, with what it needs on the same line.
@@ -81,12 +85,26 @@ pub fn summary(rules: &RuleSet, decision: &Decision) -> Summary {
             })
             .collect(),
         portal: portal(rules, decision),
-        first_contact: first.map(|c| FirstContact {
-            name: c.name.clone(),
-            phone: c.phone.clone(),
-            hours: c.hours.clone(),
-            url: c.url.clone(),
-        }),
+        first_contact: first.map(to_first),
+        if_collabo: match decision.collab {
+            YesNo::Unknown => decision
+                .contacts
+                .iter()
+                .skip(1)
+                .filter(|c| c.name.starts_with(&rules.collabo.name))
+                .map(to_first)
+                .collect(),
+            YesNo::Yes | YesNo::No => Vec::new(),
+        },
+    }
+}
+
+fn to_first(c: &ContactEntry) -> FirstContact {
+    FirstContact {
+        name: c.name.clone(),
+        phone: c.phone.clone(),
+        hours: c.hours.clone(),
+        url: c.url.clone(),
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use chrono::Local;
 use oqs_line_check::rules::text::{self, sanitize};
 use oqs_line_check::rules::{clinic_name, report};
-use oqs_line_check::wizard::{Command, Msg, Overlay, SaveState, Step, file_name};
+use oqs_line_check::wizard::{Command, Msg, Overlay, SaveState, Step, file_name, save_content};
 
 use super::{Flow, Session};
 use crate::shell::save;
@@ -128,6 +128,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 for p in &saved.paths {
                     self.console.say(&format!("  {}", sanitize(p)));
                 }
+                self.console.say(save_content::PRINT_HINT);
                 Flow::Done(0)
             }
             SaveState::Failed(failure) => {

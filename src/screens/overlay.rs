@@ -5,7 +5,7 @@
 use oqs_line_check::rules::text;
 use oqs_line_check::wizard::help::help;
 use oqs_line_check::wizard::wrap::wrap;
-use oqs_line_check::wizard::{Model, Overlay, SaveState, Step};
+use oqs_line_check::wizard::{Model, Overlay, SaveState, Step, save_content};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -130,6 +130,7 @@ fn save_box(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>) {
             };
             lines.push((head, theme.ok()));
             lines.extend(saved.paths.iter().map(|p| (text::sanitize(p), plain)));
+            lines.push((save_content::PRINT_HINT.to_string(), plain));
             if m.decision.as_ref().is_some_and(|d| d.customer_id.is_some()) {
                 lines.push((
                     "お客さまIDが入っています。取り扱いに注意してください。".to_string(),

@@ -27,6 +27,7 @@ pub fn text(m: &Model<'_>) -> Option<String> {
         Some(s) => {
             out.push(format!("保存したファイル ({}):", text::sanitize(&s.place)));
             out.extend(s.paths.iter().map(|p| format!("  {}", text::sanitize(p))));
+            out.push(super::save_content::PRINT_HINT.to_string());
         }
         None => out.push("結果は保存していません。".to_string()),
     }
@@ -136,7 +137,10 @@ mod tests {
         update(&mut m, Msg::Saved(Ok(saved)));
         let after = text(&m).unwrap_or_default();
         assert!(
-            after.ends_with("保存したファイル (起動したフォルダー):\n  /home/u/a.html\n  /home/u/a\\u{1b}[2J.json\n"),
+            after.ends_with(&format!(
+                "保存したファイル (起動したフォルダー):\n  /home/u/a.html\n  /home/u/a\\u{{1b}}[2J.json\n{}\n",
+                super::super::save_content::PRINT_HINT
+            )),
             "{after}"
         );
         // Back at the review, the saved files are still said; the result is no longer shown.

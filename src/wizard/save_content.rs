@@ -7,6 +7,9 @@ use chrono::NaiveDate;
 use crate::rules::sheet;
 use crate::rules::{Answers, Decision, RawAnswers, RuleSet};
 
+/// Said wherever the saved files are listed: which one a front desk prints or sends.
+pub const PRINT_HINT: &str = "印刷用は .html のファイルです (ダブルクリックで開いて印刷)。";
+
 /// The files, as (extension, content).
 pub fn files(
     rules: &RuleSet,

@@ -303,8 +303,13 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
         }
     };
     match m.step {
-        Step::Applied => {
-            if let Some(p) = m.applied_preview() {
+        Step::Applied | Step::Opened => {
+            let preview = if m.step == Step::Applied {
+                m.applied_preview()
+            } else {
+                m.opened_preview()
+            };
+            if let Some(p) = preview {
                 lines.extend(labelled("読み取った日付: ", &p, theme.ok(), w));
             }
             // A request for the day, in the plain text style: nothing was typed wrong.
@@ -316,24 +321,13 @@ fn text(m: &Model<'_>, theme: &Theme, f: &mut Frame<'_>, body: Rect) {
                 &format!("入力例: {}", oqs_line_check::rules::date::FORMS),
                 theme.dim(),
             );
-        }
-        Step::Opened => {
-            if let Some(p) = m.opened_preview() {
-                lines.extend(labelled("読み取った日付: ", &p, theme.ok(), w));
+            if m.step == Step::Opened {
+                said(
+                    &mut lines,
+                    &m.rules().application_date.opened_tells,
+                    theme.dim(),
+                );
             }
-            if let Some(request) = &m.request {
-                said(&mut lines, request, theme.value());
-            }
-            said(
-                &mut lines,
-                &format!("入力例: {}", oqs_line_check::rules::date::FORMS),
-                theme.dim(),
-            );
-            said(
-                &mut lines,
-                &m.rules().application_date.opened_tells,
-                theme.dim(),
-            );
         }
         Step::CustomerId => {
             match m.customer_id_preview() {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::decode::Detected;
 use crate::rules::answers::{LineMatch, match_line, parse_answers};
-use crate::rules::contacts::{ContactRef, contacts};
+use crate::rules::contacts::{ContactRef, contacts_into};
 use crate::rules::decision::{notes, outline};
 use crate::rules::prefecture::parse_prefecture;
 use crate::rules::{
@@ -100,11 +100,12 @@ impl From<FieldError> for RowError {
 
 /// Decides one row, or says what is wrong with it (every bad field, in question order): the
 /// answers through [`parse_answers`], the decision through [`outline`] (the decision of
-/// `check`, without its texts).
+/// `check`, without its texts). `contacts` is a buffer for the row's contacts.
 pub fn evaluate<'r>(
     rules: &'r RuleSet,
     raw: &RawAnswers,
     today: NaiveDate,
+    contacts: &mut Vec<ContactRef<'r>>,
 ) -> Result<RowDecision<'r>, Vec<RowError>> {
     let answers = parse_answers(rules, raw, today)
         .map_err(|errors| errors.into_iter().map(RowError::from).collect::<Vec<_>>())?;
@@ -114,9 +115,8 @@ pub fn evaluate<'r>(
         .line(&answers.line)
         .map_or(LineKind::Unknown, |l| l.kind);
     let area = answers.area(rules);
-    let contact = contacts(rules, kind, answers.collab, area)
-        .into_iter()
-        .next();
+    contacts_into(rules, kind, answers.collab, area, contacts);
+    let contact = contacts.first().copied();
     let customer_id_rewritten = answers
         .customer_id
         .as_ref()
@@ -147,6 +147,7 @@ pub struct Evaluator<'r> {
     today: NaiveDate,
     prefectures: HashMap<String, Option<u8>>,
     lines: HashMap<String, Option<&'r str>>,
+    contacts: Vec<ContactRef<'r>>,
 }
 
 impl<'r> Evaluator<'r> {
@@ -156,6 +157,7 @@ impl<'r> Evaluator<'r> {
             today,
             prefectures: HashMap::new(),
             lines: HashMap::new(),
+            contacts: Vec::new(),
         }
     }
 
@@ -175,7 +177,7 @@ impl<'r> Evaluator<'r> {
             l.clear();
             l.push_str(id);
         }
-        evaluate(self.rules, raw, self.today)
+        evaluate(self.rules, raw, self.today, &mut self.contacts)
     }
 
     fn line_id(&mut self, typed: &str) -> Option<&'r str> {

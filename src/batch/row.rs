@@ -1,6 +1,7 @@
 //! One clinic's row: its answers through the same parser and decision as `check`, reduced to
 //! what a batch result lists.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -27,7 +28,7 @@ pub struct RowDecision<'r> {
     pub actions: Vec<ActionCode>,
     /// What `check` notes about the answers (a month that contains the cut-off, a 開通日, a
     /// prefecture outside the line's region, an お客さまID the line does not take).
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'r, str>>,
     /// Whether the お客さまID was rewritten (full-width, lower case, separators): the portal's
     /// common typos.
     pub customer_id_rewritten: bool,

@@ -101,8 +101,17 @@ impl From<FieldError> for RowError {
 
 /// Decides one row, or says what is wrong with it (every bad field, in question order): the
 /// answers through [`parse_answers`], the decision through [`outline`] (the decision of
-/// `check`, without its texts). `contacts` is a buffer for the row's contacts.
+/// `check`, without its texts).
 pub fn evaluate<'r>(
+    rules: &'r RuleSet,
+    raw: &RawAnswers,
+    today: NaiveDate,
+) -> Result<RowDecision<'r>, Vec<RowError>> {
+    evaluate_with(rules, raw, today, &mut Vec::new())
+}
+
+/// [`evaluate`], with a buffer for the row's contacts that is reused row after row.
+fn evaluate_with<'r>(
     rules: &'r RuleSet,
     raw: &RawAnswers,
     today: NaiveDate,
@@ -178,7 +187,7 @@ impl<'r> Evaluator<'r> {
             l.clear();
             l.push_str(id);
         }
-        evaluate(self.rules, raw, self.today, &mut self.contacts)
+        evaluate_with(self.rules, raw, self.today, &mut self.contacts)
     }
 
     fn line_id(&mut self, typed: &str) -> Option<&'r str> {

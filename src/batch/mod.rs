@@ -266,6 +266,8 @@ impl<'r, R: Read> Batch<'r, R> {
         let mut record = csv::ByteRecord::new();
         // The number of the last row read, the header being 1.
         let mut last_row = 1;
+        // The row's name, sanitised; one buffer for every row.
+        let mut name = String::new();
         loop {
             let start = self.reader.position().byte();
             self.reader.get_mut().record_starts_at(start);
@@ -283,13 +285,11 @@ impl<'r, R: Read> Batch<'r, R> {
             if record.iter().all(|c| c.trim_ascii().is_empty()) {
                 continue;
             }
-            let (name, result) = if record.as_slice().len() > MAX_ROW {
-                (
-                    String::new(),
-                    Err(vec![RowError::too_long(record.as_slice().len())]),
-                )
+            let result = if record.as_slice().len() > MAX_ROW {
+                name.clear();
+                Err(vec![RowError::too_long(record.as_slice().len())])
             } else {
-                self.row(&mut record)
+                self.row(&mut record, &mut name)
             };
             let written = writer
                 .write(&RowReport {
@@ -314,11 +314,13 @@ impl<'r, R: Read> Batch<'r, R> {
         Ok((summary, out))
     }
 
-    /// One row's name (sanitised) and result. The answers' buffers are reused row after row.
+    /// One row's result, and its name (sanitised) into `name`. The answers' buffers are reused
+    /// row after row.
     fn row(
         &mut self,
         record: &mut csv::ByteRecord,
-    ) -> (String, Result<RowDecision<'r>, Vec<RowError>>) {
+        name: &mut String,
+    ) -> Result<RowDecision<'r>, Vec<RowError>> {
         // One UTF-8 check for the whole row; a row that fails it is checked cell by cell, so
         // only a cell that is used can make the row an error.
         let whole = csv::StringRecord::from_byte_record(std::mem::take(record));
@@ -345,11 +347,18 @@ impl<'r, R: Read> Batch<'r, R> {
         };
         // The name is read as `check --clinic-name` reads it; a name it refuses is the row's
         // error, shown as it was written.
-        let (name, name_error) = match self.columns.name.and_then(&mut cell) {
-            None => (String::new(), None),
-            Some(written) => match clinic_name::parse(written) {
-                Ok(parsed) => (parsed.unwrap_or_default(), None),
-                Err(e) => (text::sanitize(written), Some(RowError::from(e))),
+        name.clear();
+        let name_error = match self.columns.name.and_then(&mut cell) {
+            None => None,
+            Some(written) => match clinic_name::parse_borrowed(written) {
+                Ok(parsed) => {
+                    name.push_str(parsed.as_deref().unwrap_or_default());
+                    None
+                }
+                Err(e) => {
+                    name.push_str(&text::sanitize(written));
+                    Some(RowError::from(e))
+                }
             },
         };
         for &(field, i) in &self.columns.answers {
@@ -367,7 +376,7 @@ impl<'r, R: Read> Batch<'r, R> {
             *record = s.into_byte_record();
         }
         if not_text {
-            return (name, Err(vec![RowError::not_text(self.encoding())]));
+            return Err(vec![RowError::not_text(self.encoding())]);
         }
         let mut result = self
             .evaluator
@@ -380,7 +389,7 @@ impl<'r, R: Read> Batch<'r, R> {
                 Err(errors) => errors.push(e),
             }
         }
-        (name, result)
+        result
     }
 
     /// A missing answer's error names the column to fill in (「回線の種類の列「line」が空です。

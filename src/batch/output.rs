@@ -11,6 +11,7 @@
 //! "phone": ..., "hours": ..., "url": ...} | null, "errors": [{"field": "customer_id", "code":
 //! "...", "message": "..."}], "notes": ["..."]}`.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -142,7 +143,7 @@ struct JsonRow<'a> {
     actions: &'a [ActionCode],
     contact: Option<JsonContact<'a>>,
     errors: &'a [RowError],
-    notes: &'a [String],
+    notes: &'a [Cow<'a, str>],
 }
 
 #[derive(Serialize)]

@@ -1,6 +1,7 @@
 //! One clinic's row: its answers through the same parser and decision as `check`, reduced to
 //! what a batch result lists.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -9,7 +10,7 @@ use serde::Serialize;
 
 use super::decode::Detected;
 use crate::rules::answers::{LineMatch, match_line, parse_answers};
-use crate::rules::contacts::{ContactRef, contacts};
+use crate::rules::contacts::{ContactRef, contacts_into};
 use crate::rules::decision::{notes, outline};
 use crate::rules::prefecture::parse_prefecture;
 use crate::rules::{
@@ -27,7 +28,7 @@ pub struct RowDecision<'r> {
     pub actions: Vec<ActionCode>,
     /// What `check` notes about the answers (a month that contains the cut-off, a 開通日, a
     /// prefecture outside the line's region, an お客さまID the line does not take).
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'r, str>>,
     /// Whether the お客さまID was rewritten (full-width, lower case, separators): the portal's
     /// common typos.
     pub customer_id_rewritten: bool,
@@ -106,6 +107,16 @@ pub fn evaluate<'r>(
     raw: &RawAnswers,
     today: NaiveDate,
 ) -> Result<RowDecision<'r>, Vec<RowError>> {
+    evaluate_with(rules, raw, today, &mut Vec::new())
+}
+
+/// [`evaluate`], with a buffer for the row's contacts that is reused row after row.
+fn evaluate_with<'r>(
+    rules: &'r RuleSet,
+    raw: &RawAnswers,
+    today: NaiveDate,
+    contacts: &mut Vec<ContactRef<'r>>,
+) -> Result<RowDecision<'r>, Vec<RowError>> {
     let answers = parse_answers(rules, raw, today)
         .map_err(|errors| errors.into_iter().map(RowError::from).collect::<Vec<_>>())?;
     let o = outline(rules, &answers);
@@ -114,9 +125,8 @@ pub fn evaluate<'r>(
         .line(&answers.line)
         .map_or(LineKind::Unknown, |l| l.kind);
     let area = answers.area(rules);
-    let contact = contacts(rules, kind, answers.collab, area)
-        .into_iter()
-        .next();
+    contacts_into(rules, kind, answers.collab, area, contacts);
+    let contact = contacts.first().copied();
     let customer_id_rewritten = answers
         .customer_id
         .as_ref()
@@ -147,6 +157,7 @@ pub struct Evaluator<'r> {
     today: NaiveDate,
     prefectures: HashMap<String, Option<u8>>,
     lines: HashMap<String, Option<&'r str>>,
+    contacts: Vec<ContactRef<'r>>,
 }
 
 impl<'r> Evaluator<'r> {
@@ -156,6 +167,7 @@ impl<'r> Evaluator<'r> {
             today,
             prefectures: HashMap::new(),
             lines: HashMap::new(),
+            contacts: Vec::new(),
         }
     }
 
@@ -175,7 +187,7 @@ impl<'r> Evaluator<'r> {
             l.clear();
             l.push_str(id);
         }
-        evaluate(self.rules, raw, self.today)
+        evaluate_with(self.rules, raw, self.today, &mut self.contacts)
     }
 
     fn line_id(&mut self, typed: &str) -> Option<&'r str> {

@@ -1,6 +1,8 @@
 //! The clinic's name (医療機関名): an optional answer that is only shown (on the result, the
 //! sheet, the saved files and their names), never decided on.
 
+use std::borrow::Cow;
+
 use super::field::{Field, FieldError};
 use super::text;
 
@@ -14,6 +16,11 @@ pub const MAX_CHARS: usize = 50;
 /// Control and invisible characters are refused rather than dropped: they are never part of a
 /// name, and a name that silently differs from what was typed would be worse.
 pub fn parse(value: &str) -> Result<Option<String>, FieldError> {
+    parse_borrowed(value).map(|name| name.map(Cow::into_owned))
+}
+
+/// [`parse`], borrowing `value` when it is already a clean name (the common case in a batch).
+pub fn parse_borrowed(value: &str) -> Result<Option<Cow<'_, str>>, FieldError> {
     if let Some(c) = value
         .chars()
         .find(|&c| (c.is_control() && c != '\t') || text::is_invisible(c))
@@ -27,8 +34,10 @@ pub fn parse(value: &str) -> Result<Option<String>, FieldError> {
             ),
         ));
     }
-    let normalized = text::nfkc(value);
-    let name = normalized.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = match text::nfkc(value) {
+        Cow::Borrowed(n) if spaced_once(n) => Cow::Borrowed(n),
+        n => Cow::Owned(n.split_whitespace().collect::<Vec<_>>().join(" ")),
+    };
     if name.is_empty() {
         return Ok(None);
     }
@@ -55,6 +64,23 @@ pub fn parse(value: &str) -> Result<Option<String>, FieldError> {
         ));
     }
     Ok(Some(name))
+}
+
+/// Whether `s` has no space at either end, no run of spaces and no space but U+0020: what
+/// joining its words with one space would leave as it is.
+fn spaced_once(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
 }
 
 /// 「医療機関名: さくら内科」: the line results start with, when the name was given.
@@ -84,6 +110,23 @@ mod tests {
         );
         assert_eq!(ok(""), None);
         assert_eq!(ok(" 　 "), None);
+    }
+
+    #[test]
+    fn a_clean_name_is_borrowed_and_any_other_spacing_is_rewritten() {
+        for clean in ["さくら内科", "ABC 内科", "医療法人 社団 桜会"] {
+            assert!(matches!(parse_borrowed(clean), Ok(Some(Cow::Borrowed(n))) if n == clean));
+        }
+        for (spaced, name) in [
+            ("ABC  内科", "ABC 内科"),
+            (" ABC", "ABC"),
+            ("ABC ", "ABC"),
+            ("A\tB", "A B"),
+            ("A\u{3000}B", "A B"),
+        ] {
+            assert_eq!(ok(spaced).as_deref(), Some(name), "{spaced:?}");
+        }
+        assert_eq!(ok(" "), None);
     }
 
     #[test]

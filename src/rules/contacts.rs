@@ -29,6 +29,20 @@ pub fn contacts<'r>(
     collab: YesNo,
     area: Option<Area>,
 ) -> Vec<ContactRef<'r>> {
+    let mut out = Vec::new();
+    contacts_into(rules, kind, collab, area, &mut out);
+    out
+}
+
+/// [`contacts`], into `out` (emptied first): a caller that asks row after row reuses one buffer.
+pub fn contacts_into<'r>(
+    rules: &'r RuleSet,
+    kind: LineKind,
+    collab: YesNo,
+    area: Option<Area>,
+    out: &mut Vec<ContactRef<'r>>,
+) {
+    out.clear();
     let areas: &[Area] = match area {
         Some(Area::East) => &[Area::East],
         Some(Area::West) => &[Area::West],
@@ -68,16 +82,15 @@ pub fn contacts<'r>(
             }
         }
     };
-    let mut out = Vec::new();
     match kind {
         LineKind::Flets | LineKind::Unknown => {
             if collab == YesNo::Yes {
-                collabo(&mut out);
-                ntt(&mut out);
+                collabo(out);
+                ntt(out);
             } else {
-                ntt(&mut out);
+                ntt(out);
                 if collab == YesNo::Unknown {
-                    collabo(&mut out);
+                    collabo(out);
                 }
             }
         }
@@ -91,7 +104,6 @@ pub fn contacts<'r>(
             how_to_tell: None,
         }),
     }
-    out
 }
 
 impl ContactRef<'_> {

@@ -2,6 +2,8 @@
 //! the portal, and whom to call. `check`, the wizard's result screen and the saved files all show
 //! this one [`Decision`].
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use strum::{AsRefStr, Display, IntoStaticStr};
@@ -360,8 +362,8 @@ pub fn v6_question_needed(rules: &RuleSet, answers: &Answers) -> bool {
 }
 
 /// The remarks on the answers ([`Decision::notes`]) without the rest of the decision's texts:
-/// what a batch row lists beside its outline.
-pub fn notes(rules: &RuleSet, answers: &Answers) -> Vec<String> {
+/// what a batch row lists beside its outline. The rules' own sentences are borrowed.
+pub fn notes<'r>(rules: &'r RuleSet, answers: &Answers) -> Vec<Cow<'r, str>> {
     let line = rules.line(&answers.line);
     let (v6, category) = (V6Status::Unknown, line.and_then(|l| l.line_category));
     Context {
@@ -373,19 +375,19 @@ pub fn notes(rules: &RuleSet, answers: &Answers) -> Vec<String> {
         // The remarks do not read the v6 status.
         v6,
     }
-    .notes()
+    .borrowed_notes()
 }
 
-struct Context<'a> {
-    rules: &'a RuleSet,
+struct Context<'r, 'a> {
+    rules: &'r RuleSet,
     answers: &'a Answers,
     area: Option<Area>,
-    line: Option<&'a LineType>,
+    line: Option<&'r LineType>,
     category: Option<u8>,
     v6: V6Status,
 }
 
-impl Context<'_> {
+impl<'r> Context<'r, '_> {
     fn v6_rule(&self) -> Option<&V6Rule> {
         self.line
             .and_then(|l| l.family)
@@ -409,17 +411,24 @@ impl Context<'_> {
 
     /// See [`Decision::notes`].
     fn notes(&self) -> Vec<String> {
+        self.borrowed_notes()
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect()
+    }
+
+    fn borrowed_notes(&self) -> Vec<Cow<'r, str>> {
         let mut notes = Vec::new();
-        notes.extend(self.category_note());
-        notes.extend(self.outside_region());
+        notes.extend(self.category_note_text().map(Cow::Borrowed));
+        notes.extend(self.outside_region().map(Cow::Owned));
         let always_on = self
             .v6_rule()
             .is_some_and(|rule| rule.default == V6Default::On);
         if always_on && self.answers.v6 == V6Answer::Unknown {
-            notes.push(self.rules.v6.always_on.clone());
+            notes.push(Cow::Borrowed(self.rules.v6.always_on.as_str()));
         }
-        notes.extend(cutoff::date_note(self.rules, self.answers));
-        notes.extend(self.id_not_taken());
+        notes.extend(cutoff::date_note(self.rules, self.answers).map(Cow::Owned));
+        notes.extend(self.id_not_taken_text().map(Cow::Borrowed));
         notes
     }
 
@@ -435,17 +444,25 @@ impl Context<'_> {
     /// What the verdict alone does not say about the line's category (CTC's and QTnet's lines
     /// are IP-VPN too).
     fn category_note(&self) -> Option<String> {
+        self.category_note_text().map(str::to_string)
+    }
+
+    fn category_note_text(&self) -> Option<&'r str> {
         self.category
             .and_then(|c| self.rules.portal_category(c))
-            .and_then(|c| c.note.clone())
+            .and_then(|c| c.note.as_deref())
     }
 
     /// An お客さまID given for a line whose application takes none: left out, and said.
     fn id_not_taken(&self) -> Option<String> {
+        self.id_not_taken_text().map(str::to_string)
+    }
+
+    fn id_not_taken_text(&self) -> Option<&'r str> {
         self.answers
             .ignored_customer_id
             .is_some()
-            .then(|| self.rules.customer_id.not_taken.clone())
+            .then_some(self.rules.customer_id.not_taken.as_str())
     }
 
     /// A line of a region (CTC's, QTnet's) answered with a prefecture outside it: probably a

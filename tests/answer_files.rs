@@ -1,4 +1,4 @@
-//! Answer files (issue 6): `--answers FILE` for `check` and the wizard. Each error path with its
+//! Answer files: `--answers FILE` for `check` and the wizard. Each error path with its
 //! line and column, the order in which flags and the file combine, the JSON errors, and the
 //! round trip: what the wizard's save writes, read back with `check --answers`, gives the same
 //! decision.

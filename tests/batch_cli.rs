@@ -1,4 +1,4 @@
-//! `oqs-line-check batch` (issue 6): UTF-8 with and without a BOM, Shift_JIS (detected and
+//! `oqs-line-check batch`: UTF-8 with and without a BOM, Shift_JIS (detected and
 //! given), a bad row among good ones, files that cannot be read, JSON lines, the summary, the
 //! output file; and, in the library, that every row's result is `check`'s decision.
 

@@ -1,4 +1,4 @@
-//! The decision of issue 2, through the library: every boundary of the v6 rules, every area,
+//! The decision, through the library: every boundary of the v6 rules, every area,
 //! every line id, the actions and their order, the contacts and the verdict rules.
 
 use chrono::NaiveDate;

@@ -1,5 +1,5 @@
 //! Properties of the decision over every combination of answers: it never panics, the verdict and
-//! the actions follow the rules of issue 2, and nothing it prints carries an address that is not
+//! the actions follow the rules of the decision, and nothing it prints carries an address that is not
 //! in the rules, a `fleets` domain or an ambiguous-width character.
 
 use oqs_line_check::rules::embedded;
@@ -123,7 +123,7 @@ const ORDER: [ActionCode; 9] = [
     ActionCode::CheckAutoReplyEmail,
 ];
 
-/// The verdict and action rules of issue 2, for any answers.
+/// The verdict and action rules, for any answers.
 fn assert_invariants(a: &Answers, d: &Decision) {
     let r = rules();
     let ctx = format!("{a:?}");

@@ -1,5 +1,5 @@
 //! Control characters and escape sequences from any source never reach the terminal or a saved
-//! file raw (issue 5): a flag's value (`--customer-id $'\e[2J'`), a rules file's text, a rules
+//! file raw: a flag's value (`--customer-id $'\e[2J'`), a rules file's text, a rules
 //! file's name, keys typed and text pasted into the wizard. What `check` and `list` print on
 //! stdout and stderr, what the wizard sends to its terminal, and what it saves are checked byte
 //! by byte. (The screens' cells are checked for every random input by src/screens/fuzz.rs.)

@@ -1,4 +1,4 @@
-//! Property tests of every parser on inputs nobody would type on purpose (issue 5), beside the
+//! Property tests of every parser on inputs nobody would type on purpose, beside the
 //! parsers' own properties in src/rules (date forms round-trip, お客さまID rewrites come back):
 //!
 //! - 都道府県: any text gives one of the 47 prefectures or a clean Japanese error; every way of

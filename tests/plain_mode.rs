@@ -1,4 +1,4 @@
-//! Plain mode (issue 6): the wizard as numbered line prompts. Every test runs the real binary
+//! Plain mode: the wizard as numbered line prompts. Every test runs the real binary
 //! with its answers piped into stdin (which is also what turns plain mode on by itself) and
 //! reads the transcript: the questions asked, in order, what was accepted, the errors, the
 //! result, and the exit status. A few run it in a pseudo-terminal to check what turns it on

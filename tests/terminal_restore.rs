@@ -1,4 +1,4 @@
-//! The terminal is put back on every way out that is not a normal quit (issue 5): the real
+//! The terminal is put back on every way out that is not a normal quit: the real
 //! binary in a pseudo-terminal ended by SIGTERM, SIGHUP or SIGINT from outside, and a panic in
 //! the middle of drawing a frame, proven with `tests/programs/guard_panic.rs`, a small program
 //! built around the wizard's own terminal guard (src/shell/terminal.rs).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Windows smoke test (issue 5): cross-compiles the release oqs-line-check.exe for
+# Windows smoke test: cross-compiles the release oqs-line-check.exe for
 # x86_64-pc-windows-gnu and runs `check` and `list` under wine, checking the JSON fields, the
 # Japanese text (as UTF-8 bytes) and the exit statuses, and that the .exe prints exactly what the
 # Linux build prints.

@@ -1,5 +1,5 @@
-//! The wizard's state machine without a terminal (issue 3 "The questions", "Keys", "Text input",
-//! "Technician start"; issue 5 "Fault and bad-input tests"): which questions each branch asks,
+//! The wizard's state machine without a terminal (the questions, keys, text input, a technician's
+//! start, faults and bad input): which questions each branch asks,
 //! that going back and forth keeps every answer, the review's jump-and-return, that the result is
 //! `check`'s decision for the same answers, saving, and random message sequences.
 

@@ -1,4 +1,4 @@
-//! The wizard's random events driven through the whole shell path but the terminal (issue 5):
+//! The wizard's random events driven through the whole shell path but the terminal:
 //! crossterm events (presses, releases and repeats of any key with any modifiers, pastes of
 //! hostile text, resizes to any size, focus and mouse events) through the real key mapping
 //! (`shell::keys`), mixed with the wizard messages of tests/common/events.rs (the same events the

@@ -335,7 +335,7 @@ fn fault(e: &io::Error, dir: &Path, path: &Path, ext: &str) -> Fault {
 
 #[cfg(test)]
 mod tests {
-    //! Saving's faults, one by one (issue 5): a folder that cannot be written, a file already
+    //! Saving's faults, one by one: a folder that cannot be written, a file already
     //! there, a missing folder, a directory where a file would go, a system folder; and the
     //! second place. Each says the folder's full path and the real cause, overwrites nothing,
     //! and never advises starting again. (That the answers stay on screen is the wizard's

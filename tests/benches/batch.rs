@@ -1,4 +1,4 @@
-//! Batch checks: 100,000 clinics, read, decided and written, on one core. The target (issue 6)
+//! Batch checks: 100,000 clinics, read, decided and written, on one core. The target
 //! is at least 200,000 rows per second; criterion reports the rate as elements per second.
 //! `cargo bench --bench batch`.
 //!
@@ -11,7 +11,7 @@
 //! unknown prefecture, an unknown or ambiguous line, a choice that is none). The same file is run
 //! as UTF-8 and as Shift_JIS, into CSV and JSON lines.
 //!
-//! Side by side with Python (issue 12: batch must take no longer than Python's `csv` module takes
+//! Side by side with Python (batch must take no longer than Python's `csv` module takes
 //! to read and write the same file): `BATCH_VS_PYTHON=1000000 cargo bench --bench batch` writes
 //! that many rows of the same data to a temporary file, builds the release binary, and runs
 //! `oqs-line-check batch FILE -o OUT` and `python3 tests/benches/pycsv.py FILE OUT` one after the

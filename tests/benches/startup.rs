@@ -1,4 +1,4 @@
-//! Start-up and whole-process figures of issue 4, measured in one run against a bare ratatui
+//! Start-up and whole-process figures, measured in one run against a bare ratatui
 //! program (tests/benches/bare_ratatui.rs, built from the same Cargo.lock and release profile):
 //!
 //! - first frame: from just before the spawn (fork + exec) to the moment the first complete

@@ -7,7 +7,7 @@
 //! bench from their own source with `#[path]` (they use only the library crate and ratatui), so
 //! what is measured is exactly the code the binary draws with.
 //!
-//! After criterion, with `--bench`, the budget of issue 4 is reported from a plain loop of single
+//! After criterion, with `--bench`, the start-up budget is reported from a plain loop of single
 //! key + frame timings: median under 1 ms at 200x60. Nothing fails on time.
 
 // Cargo builds every `harness = false` bench with `--cfg test` but without the test harness, so

@@ -434,23 +434,17 @@ fn read_parts(field: Field, s: &str) -> Result<Parts, FieldError> {
             group(&caps, 5),
         );
     }
-    if ascii && let Some(caps) = WESTERN_COMPACT.captures(s) {
-        return numbers(
-            field,
-            Calendar::Western,
-            group(&caps, 1),
-            group(&caps, 2),
-            group(&caps, 3),
-        );
-    }
-    if digit_first && let Some(caps) = WESTERN_KANJI.captures(s) {
-        return numbers(
-            field,
-            Calendar::Western,
-            group(&caps, 1),
-            group(&caps, 2),
-            group(&caps, 3),
-        );
+    // Year, month, day in groups 1 to 3.
+    for (pattern, may_match) in [(&*WESTERN_COMPACT, ascii), (&*WESTERN_KANJI, digit_first)] {
+        if may_match && let Some(caps) = pattern.captures(s) {
+            return numbers(
+                field,
+                Calendar::Western,
+                group(&caps, 1),
+                group(&caps, 2),
+                group(&caps, 3),
+            );
+        }
     }
     let caps = if digit_first {
         None

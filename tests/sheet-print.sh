@@ -25,6 +25,8 @@ fail() {
     note "FAILED: $*"
     exit 1
 }
+# shellcheck source=tests/common/tools.sh
+. tests/common/tools.sh
 
 # ---------------------------------------------------------------------------------------------
 # Tools
@@ -35,26 +37,13 @@ command -v chromium >/dev/null || packages+=(chromium)
 command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || packages+=(poppler-utils)
 # grep -c reads everything: with -q, fc-list would die of SIGPIPE and pipefail would say no.
 fc-list 2>/dev/null | grep -ci 'Noto Sans CJK' >/dev/null || packages+=(fonts-noto-cjk)
-if ((${#packages[@]})); then
-    if [ "$(id -u)" = 0 ]; then
-        sudo=()
-    elif command -v sudo >/dev/null; then
-        sudo=(sudo -n)
-    else
-        skip "need ${packages[*]} and cannot install them (not root, no sudo)"
-    fi
-    note "installing ${packages[*]}"
-    "${sudo[@]}" apt-get update -qq >&2 || skip "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-        "${packages[@]}" >&2 || skip "apt-get install ${packages[*]} failed"
-fi
+install_packages ${packages[@]+"${packages[@]}"}
 for tool in chromium pdfinfo pdftotext; do
     command -v "$tool" >/dev/null || skip "no $tool after installing"
 done
 
 cargo build -q >&2 || fail "the build failed"
-BIN=$(cargo metadata --format-version 1 --no-deps |
-    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')/debug/oqs-line-check
+BIN=$(target_directory)/debug/oqs-line-check
 [ -x "$BIN" ] || fail "no $BIN after the build"
 
 work=$(mktemp -d)

@@ -28,18 +28,8 @@ fail() {
     exit 1
 }
 
-# Where cargo puts what it builds: ./target unless CARGO_TARGET_DIR, build.target-dir in a
-# cargo config, ... say otherwise. Cargo knows; the JSON string is unescaped here (no jq needed).
-target_directory() {
-    local metadata dir
-    metadata=$(cargo metadata --format-version 1 --no-deps) || return 1
-    dir=$(printf '%s' "$metadata" |
-        sed -n 's/.*"target_directory":"\(\([^"\\]\|\\.\)*\)".*/\1/p')
-    dir=${dir//\\\"/\"}
-    dir=${dir//\\\\/\\}
-    [ -n "$dir" ] || return 1
-    printf '%s\n' "$dir"
-}
+# shellcheck source=tests/common/tools.sh
+. tests/common/tools.sh
 TARGET_DIR=$(target_directory) || fail "cargo metadata did not give the target directory"
 EXE=$TARGET_DIR/$TARGET/release/oqs-line-check.exe
 
@@ -55,19 +45,7 @@ fi
 packages=()
 command -v x86_64-w64-mingw32-gcc >/dev/null || packages+=(mingw-w64)
 command -v wine >/dev/null || packages+=(wine wine64)
-if ((${#packages[@]})); then
-    if [ "$(id -u)" = 0 ]; then
-        sudo=()
-    elif command -v sudo >/dev/null; then
-        sudo=(sudo -n)
-    else
-        skip "need ${packages[*]} and cannot install them (not root, no sudo)"
-    fi
-    note "installing ${packages[*]}"
-    "${sudo[@]}" apt-get update -qq >&2 || skip "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-        "${packages[@]}" >&2 || skip "apt-get install ${packages[*]} failed"
-fi
+install_packages ${packages[@]+"${packages[@]}"}
 command -v x86_64-w64-mingw32-gcc >/dev/null || skip "no x86_64-w64-mingw32-gcc after installing"
 command -v wine >/dev/null || skip "no wine after installing"
 

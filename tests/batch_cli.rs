@@ -641,15 +641,20 @@ fn a_large_file_streams_through_a_small_reader() {
     for i in 0..5_000 {
         csv.push_str(&format!("医院{i},cross,大阪府,CAF{:010}\n", i));
     }
-    let options = Options {
-        encoding: Encoding::Auto,
-        output: OutputOptions {
-            format: Format::JsonLines,
-            ..OutputOptions::default()
-        },
-        today: today(),
-    };
-    for bytes in [csv.clone().into_bytes(), sjis(&csv)] {
+    for (bytes, jobs) in [
+        (csv.clone().into_bytes(), 1),
+        (sjis(&csv), 1),
+        (sjis(&csv), 3),
+    ] {
+        let options = Options {
+            encoding: Encoding::Auto,
+            output: OutputOptions {
+                format: Format::JsonLines,
+                ..OutputOptions::default()
+            },
+            today: today(),
+            jobs,
+        };
         let b = Batch::open(rules(), Trickle(bytes, 0), options).expect("opens");
         let mut progress = Vec::new();
         let (summary, out) = b.run(Vec::new(), |p| progress.push(p.rows)).expect("runs");

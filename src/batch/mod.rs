@@ -9,17 +9,16 @@
 pub mod columns;
 pub mod decode;
 pub mod output;
+mod pipeline;
 pub mod row;
+mod worker;
 
 use std::io::{self, Read, Write};
 
 use chrono::NaiveDate;
 
-use crate::rules::answer_file::given_mut;
-use crate::rules::clinic_name;
-use crate::rules::{
-    AnswerSource, Field, RawAnswers, RuleSet, Verdict, file_read, name_the_source, text,
-};
+use crate::rules::{Field, RuleSet, Verdict, file_read, text};
+use worker::{Outcome, RowWorker};
 
 pub use columns::{Columns, HeaderError};
 pub use decode::{DecodeReader, Detected, Encoding, RunawayRow, Utf16Error};
@@ -42,6 +41,8 @@ pub struct Options {
     pub output: OutputOptions,
     /// The day a date after which is an error.
     pub today: NaiveDate,
+    /// Threads that decide rows: 1 decides them on the calling thread.
+    pub jobs: usize,
 }
 
 /// The counts at the end of a run.
@@ -80,14 +81,17 @@ impl Summary {
         }
     }
 
-    fn count(&mut self, row: u64, result: &Result<RowDecision<'_>, Vec<RowError>>) {
+    fn count(&mut self, row: u64, outcome: Outcome) {
         self.rows += 1;
-        match result {
-            Ok(d) => {
-                if d.customer_id_rewritten {
+        match outcome {
+            Outcome::Decided {
+                verdict,
+                id_rewritten,
+            } => {
+                if id_rewritten {
                     self.ids_rewritten += 1;
                 }
-                match d.verdict {
+                match verdict {
                     Verdict::Ready => self.ready += 1,
                     Verdict::ActionRequired => self.action_required += 1,
                     Verdict::Confirm => self.confirm += 1,
@@ -95,7 +99,7 @@ impl Summary {
                     Verdict::NotEligible => self.not_eligible += 1,
                 }
             }
-            Err(_) => {
+            Outcome::Error => {
                 self.errors += 1;
                 if self.error_rows.len() < LISTED_ERROR_ROWS {
                     self.error_rows.push(row);
@@ -197,16 +201,15 @@ fn read_error(e: csv::Error) -> BatchError {
 /// An open batch: the header read and mapped, the rows not yet.
 pub struct Batch<'r, R: Read> {
     rules: &'r RuleSet,
-    reader: csv::Reader<DecodeReader<R>>,
+    reader: CsvReader<R>,
     columns: Columns,
     options: Options,
-    evaluator: Evaluator<'r>,
-    /// The current row's answers (buffers kept from row to row).
-    raw: RawAnswers,
     /// Each answer column's header as the file writes it (sanitised), for the errors of an
     /// empty cell.
     headers: Vec<(Field, String)>,
 }
+
+type CsvReader<R> = csv::Reader<DecodeReader<R>>;
 
 impl<'r, R: Read> Batch<'r, R> {
     /// Reads the header row. Fails when the file is unreadable, empty, or its header names no
@@ -238,8 +241,6 @@ impl<'r, R: Read> Batch<'r, R> {
             reader,
             columns,
             options,
-            evaluator: Evaluator::new(rules, options.today),
-            raw: RawAnswers::default(),
             headers,
         })
     }
@@ -253,8 +254,10 @@ impl<'r, R: Read> Batch<'r, R> {
         self.reader.get_ref().detected()
     }
 
-    /// Decides every row and writes one result per row to `out`. `progress` is called every
-    /// [`PROGRESS_EVERY`] rows.
+    /// Decides every row and writes one result per row to `out`, in the file's order.
+    /// `progress` is called every [`PROGRESS_EVERY`] rows. With [`Options::jobs`] over 1 the
+    /// rows are decided on that many threads while this one reads and writes; the result is the
+    /// same byte for byte.
     pub fn run<W: Write>(
         mut self,
         out: W,
@@ -262,149 +265,103 @@ impl<'r, R: Read> Batch<'r, R> {
     ) -> Result<(Summary, W), BatchError> {
         let mut writer =
             Writer::new(out, self.rules, self.options.output).map_err(BatchError::Write)?;
-        let mut summary = Summary::new();
-        let mut record = csv::ByteRecord::new();
-        // The number of the last row read, the header being 1.
-        let mut last_row = 1;
-        // The row's name, sanitised; one buffer for every row.
-        let mut name = String::new();
-        loop {
-            let start = self.reader.position().byte();
-            self.reader.get_mut().record_starts_at(start);
-            let read = self.reader.read_byte_record(&mut record);
-            match read.map_err(read_error) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(BatchError::Runaway(_)) => return Err(BatchError::Runaway(last_row)),
-                Err(e) => return Err(e),
-            }
-            // The record's number, the header being 1: Excel's row number (a cell with a line
-            // break is still one row, and CRLF or CR line ends count the same).
-            let row = record.position().map_or(0, |p| p.record() + 1);
-            last_row = row;
-            if record.iter().all(|c| c.trim_ascii().is_empty()) {
-                continue;
-            }
-            let result = if record.as_slice().len() > MAX_ROW {
-                name.clear();
-                Err(vec![RowError::too_long(record.as_slice().len())])
-            } else {
-                self.row(&mut record, &mut name)
-            };
-            let written = writer
-                .write(&RowReport {
-                    row,
-                    name: &name,
-                    result: &result,
-                })
-                .map_err(BatchError::Write)?;
-            match written {
-                Written::AsIs => summary.count(row, &result),
-                Written::Unencodable => summary.count(row, &Err(Vec::new())),
-            }
-            if summary.rows.is_multiple_of(PROGRESS_EVERY) {
-                progress(Progress {
-                    rows: summary.rows,
-                    bytes: self.reader.get_ref().bytes_in(),
-                });
-            }
+        let mut tally = Tally {
+            summary: Summary::new(),
+            progress: &mut progress,
+        };
+        let work = Work {
+            rules: self.rules,
+            options: self.options,
+            columns: &self.columns,
+            headers: &self.headers,
+        };
+        if self.options.jobs > 1 {
+            pipeline::run(&work, &mut self.reader, &mut writer, &mut tally)?;
+        } else {
+            one_thread(&work, &mut self.reader, &mut writer, &mut tally)?;
         }
-        summary.encoding = self.encoding();
+        let mut summary = tally.summary;
+        summary.encoding = self.reader.get_ref().detected();
         let out = writer.finish().map_err(BatchError::Write)?;
         Ok((summary, out))
     }
+}
 
-    /// One row's result, and its name (sanitised) into `name`. The answers' buffers are reused
-    /// row after row.
-    fn row(
-        &mut self,
-        record: &mut csv::ByteRecord,
-        name: &mut String,
-    ) -> Result<RowDecision<'r>, Vec<RowError>> {
-        // One UTF-8 check for the whole row; a row that fails it is checked cell by cell, so
-        // only a cell that is used can make the row an error.
-        let whole = csv::StringRecord::from_byte_record(std::mem::take(record));
-        let strings = match whole {
-            Ok(s) => Some(s),
-            Err(e) => {
-                *record = e.into_byte_record();
-                None
-            }
-        };
-        let mut not_text = false;
-        let mut cell = |i: usize| -> Option<&str> {
-            let text = match &strings {
-                Some(s) => s.get(i)?,
-                None => match std::str::from_utf8(record.get(i)?) {
-                    Ok(t) => t,
-                    Err(_) => {
-                        not_text = true;
-                        return None;
-                    }
-                },
-            };
-            Some(text.trim()).filter(|t| !t.is_empty())
-        };
-        // The name is read as `check --clinic-name` reads it; a name it refuses is the row's
-        // error, shown as it was written.
-        name.clear();
-        let name_error = match self.columns.name.and_then(&mut cell) {
-            None => None,
-            Some(written) => match clinic_name::parse_borrowed(written) {
-                Ok(parsed) => {
-                    name.push_str(parsed.as_deref().unwrap_or_default());
-                    None
-                }
-                Err(e) => {
-                    name.push_str(&text::sanitize(written));
-                    Some(RowError::from(e))
-                }
-            },
-        };
-        for &(field, i) in &self.columns.answers {
-            let slot = given_mut(&mut self.raw, field);
-            match (cell(i), slot.as_mut()) {
-                (Some(v), Some(buf)) => {
-                    buf.clear();
-                    buf.push_str(v);
-                }
-                (Some(v), None) => *slot = Some(v.to_string()),
-                (None, _) => *slot = None,
-            }
-        }
-        if let Some(s) = strings {
-            *record = s.into_byte_record();
-        }
-        if not_text {
-            return Err(vec![RowError::not_text(self.encoding())]);
-        }
-        let mut result = self
-            .evaluator
-            .evaluate(&mut self.raw)
-            .map_err(|errors| self.name_the_columns(errors));
-        if let Some(e) = name_error {
-            // After the answers' errors: the name is the review's last row.
-            match &mut result {
-                Ok(_) => result = Err(vec![e]),
-                Err(errors) => errors.push(e),
-            }
-        }
-        result
-    }
+/// What every thread of a run shares: the rules and the file's columns.
+#[derive(Clone, Copy)]
+struct Work<'r, 'b> {
+    rules: &'r RuleSet,
+    options: Options,
+    columns: &'b Columns,
+    headers: &'b [(Field, String)],
+}
 
-    /// A missing answer's error names the column to fill in (「回線の種類の列「line」が空です。
-    /// …」), or the column to add when the file has none.
-    fn name_the_columns(&self, mut errors: Vec<RowError>) -> Vec<RowError> {
-        for e in &mut errors {
-            let Some(field) = e.field else { continue };
-            let source = match self.headers.iter().find(|(f, _)| *f == field) {
-                Some((_, heading)) => AnswerSource::Column(heading),
-                None => AnswerSource::NoColumn,
-            };
-            name_the_source(field, e.code, &mut e.message, source);
-        }
-        errors
+impl<'r, 'b> Work<'r, 'b> {
+    fn worker(&self) -> RowWorker<'r, 'b> {
+        RowWorker::new(self.rules, self.options.today, self.columns, self.headers)
     }
+}
+
+/// The summary as rows are written, and the progress callback.
+struct Tally<'p, P: FnMut(Progress)> {
+    summary: Summary,
+    progress: &'p mut P,
+}
+
+impl<P: FnMut(Progress)> Tally<'_, P> {
+    fn count(&mut self, row: u64, outcome: Outcome, bytes_read: u64) {
+        self.summary.count(row, outcome);
+        if self.summary.rows.is_multiple_of(PROGRESS_EVERY) {
+            (self.progress)(Progress {
+                rows: self.summary.rows,
+                bytes: bytes_read,
+            });
+        }
+    }
+}
+
+/// Reads the next record into `record`: `false` at the end of the file. `last_row` is the
+/// number of the record read before, for the error of a row that never ends.
+fn read_record<R: Read>(
+    reader: &mut CsvReader<R>,
+    record: &mut csv::ByteRecord,
+    last_row: u64,
+) -> Result<bool, BatchError> {
+    let start = reader.position().byte();
+    reader.get_mut().record_starts_at(start);
+    match reader.read_byte_record(record).map_err(read_error) {
+        Err(BatchError::Runaway(_)) => Err(BatchError::Runaway(last_row)),
+        other => other,
+    }
+}
+
+/// The record's number, the header being 1: Excel's row number (a cell with a line break is
+/// still one row, and CRLF or CR line ends count the same).
+fn row_number(record: &csv::ByteRecord) -> u64 {
+    record.position().map_or(0, |p| p.record() + 1)
+}
+
+/// Every row read, decided and written on this thread.
+fn one_thread<'r, R: Read, W: Write, P: FnMut(Progress)>(
+    work: &Work<'r, '_>,
+    reader: &mut CsvReader<R>,
+    writer: &mut Writer<'r, W>,
+    tally: &mut Tally<'_, P>,
+) -> Result<(), BatchError> {
+    let mut worker = work.worker();
+    let mut record = csv::ByteRecord::new();
+    let mut last_row = 1;
+    while read_record(reader, &mut record, last_row)? {
+        last_row = row_number(&record);
+        let detected = reader.get_ref().detected();
+        if let Some((row, outcome)) = worker
+            .write_row(&mut record, detected, writer)
+            .map_err(BatchError::Write)?
+        {
+            tally.count(row, outcome, reader.get_ref().bytes_in());
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -181,14 +181,7 @@ impl<'r, W: Write> Writer<'r, W> {
         if options.format == Format::Csv && options.encoding == OutputEncoding::Utf8Bom {
             out.write_all("\u{feff}".as_bytes())?;
         }
-        let mut writer = Writer {
-            rules,
-            options,
-            out,
-            row: Vec::with_capacity(1024),
-            scratch: String::new(),
-            encoded: Vec::new(),
-        };
+        let mut writer = Writer::rows_only(out, rules, options);
         if options.format == Format::Csv {
             for (n, heading) in csv_header(options.headings).enumerate() {
                 if n > 0 {
@@ -200,6 +193,29 @@ impl<'r, W: Write> Writer<'r, W> {
             writer.emit_row()?;
         }
         Ok(writer)
+    }
+
+    /// A writer of rows only: no BOM and no header (the rows of a run decided on another
+    /// thread, written out later with [`Writer::write_encoded`]).
+    pub fn rows_only(out: W, rules: &'r RuleSet, options: OutputOptions) -> Self {
+        Writer {
+            rules,
+            options,
+            out,
+            row: Vec::with_capacity(1024),
+            scratch: String::new(),
+            encoded: Vec::new(),
+        }
+    }
+
+    /// The writer the rows go to.
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// Writes rows already written by a [`Writer::rows_only`] of the same options.
+    pub fn write_encoded(&mut self, rows: &[u8]) -> io::Result<()> {
+        self.out.write_all(rows)
     }
 
     /// Writes one row: the report, or an error row in its place when the output encoding cannot

@@ -90,6 +90,7 @@ fn run_inner(rules: &RuleSet, args: &BatchArgs) -> Result<Summary, Option<String
             },
         },
         today: chrono::Local::now().date_naive(),
+        jobs: jobs(),
     };
     let batch = Batch::open(rules, input, options).map_err(|e| Some(format!("{shown}: {e}")))?;
     warn_about_columns(batch.columns());
@@ -236,6 +237,14 @@ fn warn_about_columns(c: &batch::Columns) {
         );
     }
 }
+
+/// Threads that decide rows: one a core, up to [`MAX_JOBS`] (reading and writing stay on one
+/// thread, so more would wait on it).
+fn jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_JOBS))
+}
+
+const MAX_JOBS: usize = 8;
 
 /// A one-line progress bar on stderr, redrawn with a carriage return only (no cursor movement),
 /// at most every [`REDRAW`].

@@ -231,6 +231,7 @@ fn batch(c: &mut Criterion) {
                     ..OutputOptions::default()
                 },
                 today,
+                jobs: 1,
             };
             g.bench_with_input(
                 BenchmarkId::new(format!("{name}_{fname}"), ROWS),

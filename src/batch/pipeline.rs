@@ -24,7 +24,9 @@ struct Chunk {
     records: Vec<csv::ByteRecord>,
     /// How many of `records` hold this chunk's rows (the rest are buffers kept for later).
     len: usize,
-    /// How the file was read when the chunk was.
+    /// How the file was read when the chunk was. A row read before the first non-ASCII byte
+    /// may see the later decision: that changes nothing, as only a BOM (known from the first
+    /// bytes) changes the wording of a row's error.
     detected: Detected,
     /// Bytes of the file read by the chunk's end, for the progress bar.
     bytes_read: u64,

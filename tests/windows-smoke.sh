@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Windows smoke test: cross-compiles the release oqs-line-check.exe for
-# x86_64-pc-windows-gnu and runs `check` and `list` under wine, checking the JSON fields, the
+# x86_64-pc-windows-gnu and runs `check`, `list` and `batch` under wine, checking the JSON fields, the
 # Japanese text (as UTF-8 bytes) and the exit statuses, and that the .exe prints exactly what the
 # Linux build prints.
 #
@@ -115,16 +115,18 @@ check_that() {
     fi
 }
 
-# run NAME ARGS...: runs the .exe under wine and the Linux build with the same arguments; leaves
-# $work/NAME.{out,err,status} (wine) and $work/NAME.linux.{out,status}.
+# run NAME ARGS...: runs the .exe under wine and the Linux build with the same arguments and
+# standard input ($INPUT, or nothing); leaves $work/NAME.{out,err,status} (wine) and
+# $work/NAME.linux.{out,status}.
 run() {
     local name=$1
     shift
     local status=0
-    timeout 120 wine "$RUN_EXE" "$@" >"$work/$name.out" 2>"$work/$name.err" </dev/null || status=$?
+    local input=${INPUT:-/dev/null}
+    timeout 120 wine "$RUN_EXE" "$@" >"$work/$name.out" 2>"$work/$name.err" <"$input" || status=$?
     echo "$status" >"$work/$name.status"
     status=0
-    "$LINUX" "$@" >"$work/$name.linux.out" 2>/dev/null </dev/null || status=$?
+    "$LINUX" "$@" >"$work/$name.linux.out" 2>/dev/null <"$input" || status=$?
     echo "$status" >"$work/$name.linux.status"
 }
 
@@ -180,6 +182,21 @@ run list_json list prefectures --format json
 check_that "list prefectures --format json has 大阪府" contains list_json.out '"name":"大阪府"'
 check_that "list prefectures --format json equals the Linux build's" same_as_linux list_json
 
+# batch: a Shift_JIS list as Excel saves it, long enough that its rows are decided on several
+# threads; the result must be the Linux build's, byte for byte (UTF-8 with a BOM, CRLF).
+sjis_list=assets/examples/clinics-sjis.csv
+{
+    head -n 1 "$sjis_list"
+    for _ in $(seq 700); do tail -n +2 "$sjis_list"; done
+} >"$work/clinics.csv"
+INPUT=$work/clinics.csv run batch batch -
+check_that "batch exits as the Linux build does" \
+    [ "$(cat "$work/batch.status")" = "$(cat "$work/batch.linux.status")" ]
+check_that "batch starts with a UTF-8 BOM" [ "$(head -c 3 "$work/batch.out" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+check_that "batch writes a heading and 4200 rows" [ "$(grep -c $'\r$' "$work/batch.out")" = 4201 ]
+check_that "batch gives 判定" contains batch.out "判定"
+check_that "batch equals the Linux build's" same_as_linux batch
+
 if [ "$failures" -ne 0 ]; then
     for f in "$work"/*.out "$work"/*.err; do
         note "--- ${f##*/}"
@@ -187,4 +204,4 @@ if [ "$failures" -ne 0 ]; then
     done
     fail "$failures check(s) of the Windows build failed"
 fi
-note "passed: the Windows .exe runs check and list under wine"
+note "passed: the Windows .exe runs check, list and batch under wine"

@@ -586,8 +586,8 @@ fn standard_input_blank_rows_and_names_that_spreadsheets_would_run() {
     let rows = cells(&o.stdout);
     assert_eq!(rows.len(), 3, "blank rows are skipped: {rows:?}");
     assert_eq!(rows[1][1], "'=HYPERLINK(\"x\")");
-    // The blank row still counts: Excel's row numbers.
-    assert_eq!(rows[2][0], "4");
+    // The blank row and the empty line still count: Excel's row numbers.
+    assert_eq!(rows[2][0], "5");
     // Shown as written, escaped: nothing reaches a terminal or a spreadsheet raw.
     assert_eq!(rows[2][1], "名前\\u{1b}[2J");
     assert_eq!(rows[2][8], "clinic_name");

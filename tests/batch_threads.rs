@@ -171,6 +171,55 @@ fn several_threads_write_what_one_thread_writes() {
     }
 }
 
+/// Each result row's number (the first cell of the keys CSV), as the technician reads it.
+fn row_numbers(out: &[u8]) -> Vec<u64> {
+    let text = String::from_utf8_lossy(out);
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a CSV row");
+            r[0].parse()
+                .unwrap_or_else(|_| panic!("a row number: {r:?}"))
+        })
+        .collect()
+}
+
+#[test]
+fn rows_are_numbered_as_excel_numbers_them_after_empty_lines_and_cells_with_line_breaks() {
+    let keys = OutputOptions {
+        format: Format::Csv,
+        headings: Headings::Keys,
+        encoding: OutputEncoding::Utf8,
+    };
+    for eol in ["\n", "\r\n"] {
+        // Excel shows an empty line as an empty row, and a cell with a line break as one row.
+        let mut csv = format!("医療機関名,回線の種類{eol}");
+        let mut expected = Vec::new();
+        let mut excel_row = 1;
+        for i in 0..1_500u64 {
+            excel_row += 1;
+            match i % 7 {
+                0 => csv.push_str(eol),
+                1 => csv.push_str(&format!(",{eol}")),
+                2 => {
+                    csv.push_str(&format!("\"医院{i}{eol}分院\",commufa{eol}"));
+                    expected.push(excel_row);
+                }
+                _ => {
+                    csv.push_str(&format!("医院{i},commufa{eol}"));
+                    expected.push(excel_row);
+                }
+            }
+        }
+        for jobs in [1, 3] {
+            let (out, result, _) = run(csv.as_bytes(), keys, jobs);
+            assert!(result.is_ok(), "{eol:?} jobs {jobs}: {result:?}");
+            assert_eq!(row_numbers(&out), expected, "{eol:?} jobs {jobs}");
+        }
+    }
+}
+
 #[test]
 fn a_row_that_never_ends_stops_both_at_the_same_row_after_the_same_results() {
     let mut csv = varied_rows(2_000).into_bytes();

@@ -233,6 +233,23 @@ fn ctc_asks_the_prefecture_then_the_review_and_another_method() {
 }
 
 #[test]
+fn the_technicians_guides_piped_example_shows_the_result_and_saves_nothing() {
+    // The guide's `printf '...' | oqs-line-check` line, run as written.
+    let guide =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/technicians.md"))
+            .expect("the guide");
+    let example = guide
+        .lines()
+        .find(|l| l.starts_with("printf '") && l.contains("| oqs-line-check"))
+        .expect("the guide has a piped example");
+    let quoted = example.split('\'').nth(1).expect("printf's quoted answers");
+    let r = plain(&[], &quoted.replace("\\n", "\n"));
+    assert_eq!(r.code, Some(0), "{example}\n{}", r.out);
+    assert_in_order(&r.out, &["== 判定: ", "保存しないで終了します。"]);
+    assert_eq!(std::fs::read_dir(r.dir.path()).expect("dir").count(), 0);
+}
+
+#[test]
 fn the_east_type_list_numbers_ten_options_as_the_screen_does() {
     // 1 to 9, then 0 for the tenth, as the full screen numbers and takes them: 「10」 is refused
     // with the numbers the list takes, 「0」 picks わからない.

@@ -328,15 +328,40 @@ fn read_record<R: Read>(
     last_row: u64,
 ) -> Result<bool, BatchError> {
     let start = reader.position().byte();
+    let line = reader.position().line();
     reader.get_mut().record_starts_at(start);
     match reader.read_byte_record(record).map_err(read_error) {
         Err(BatchError::Runaway(_)) => Err(BatchError::Runaway(last_row)),
+        Ok(true) => {
+            let lines = reader.position().line().saturating_sub(line);
+            number_as_excel(record, last_row, lines);
+            Ok(true)
+        }
         other => other,
     }
 }
 
-/// The record's number, the header being 1: Excel's row number (a cell with a line break is
-/// still one row, and CRLF or CR line ends count the same).
+/// Numbers `record` as Excel does: the row after `last_row`, plus the empty lines before it.
+/// The CSV reader skips an empty line without counting a record, but Excel shows it as a row.
+/// `lines` is how many line ends reading the record went past: one of its own (the CSV reader
+/// takes a CRLF's LF with the next record, so it is one in either case), the ones inside its
+/// cells, and one for each empty line.
+fn number_as_excel(record: &mut csv::ByteRecord, last_row: u64, lines: u64) {
+    let Some(mut position) = record.position().cloned() else {
+        return;
+    };
+    let empty = if lines > 1 {
+        let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count();
+        lines.saturating_sub(1 + inside as u64)
+    } else {
+        0
+    };
+    position.set_record(last_row + empty);
+    record.set_position(Some(position));
+}
+
+/// The record's number, the header being 1: Excel's row number, as [`read_record`] set it (a
+/// cell with a line break is still one row, an empty line is a row).
 fn row_number(record: &csv::ByteRecord) -> u64 {
     record.position().map_or(0, |p| p.record() + 1)
 }

@@ -25,13 +25,20 @@ pub fn parse_borrowed(value: &str) -> Result<Option<Cow<'_, str>>, FieldError> {
         .chars()
         .find(|&c| (c.is_control() && c != '\t') || text::is_invisible(c))
     {
-        return Err(FieldError::new(
-            Field::ClinicName,
-            "invalid_character",
+        // A line break is what a spreadsheet's cell holds after Alt+Enter: name it as such.
+        let message = if c == '\n' || c == '\r' {
+            "改行が入っています。1行にしてください (Excel ではセルの中の改行 (Alt+Enter) を消します)"
+                .to_string()
+        } else {
             format!(
                 "使えない文字 (U+{:04X}、画面に見えない文字) が入っています。医療機関名を打ち直してください",
                 u32::from(c)
-            ),
+            )
+        };
+        return Err(FieldError::new(
+            Field::ClinicName,
+            "invalid_character",
+            message,
         ));
     }
     let name = match text::nfkc(value) {
@@ -144,6 +151,28 @@ mod tests {
             assert!(e.message.starts_with("医療機関名: "), "{}", e.message);
             assert!(!e.message.chars().any(char::is_control), "{}", e.message);
         }
+    }
+
+    #[test]
+    fn a_line_break_is_named_as_one_not_as_an_invisible_character() {
+        for broken in ["さくら内科\n分院", "さくら内科\r\n分院", "さくら内科\r分院"]
+        {
+            let e = parse(broken).expect_err(broken);
+            assert_eq!(e.code, "invalid_character");
+            assert!(
+                e.message.starts_with("医療機関名: 改行が入っています。"),
+                "{}",
+                e.message
+            );
+            assert!(e.message.contains("Alt+Enter"), "{}", e.message);
+            assert!(!e.message.contains("U+000"), "{}", e.message);
+        }
+        let e = parse("さくら\u{200B}内科").expect_err("zero width space");
+        assert!(
+            e.message.contains("U+200B、画面に見えない文字"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -204,7 +204,12 @@ fn utf8_with_japanese_headers() {
     let o = run_batch(dir.path(), &["c.csv"]);
     assert_clinics(&o);
     let err = text(&o.stderr);
-    assert!(err.contains("注意: 列「備考」は判定に使いません"), "{err}");
+    assert!(
+        err.contains(
+            "注意: 列「備考」は判定に使いません (使える見出しは oqs-line-check batch --help にあります)。"
+        ),
+        "{err}"
+    );
     assert!(
         err.contains("一括判定が終わりました: 6 件 (文字コード: UTF-8)"),
         "{err}"
@@ -521,6 +526,10 @@ fn files_that_cannot_be_read_exit_2_and_print_no_result() {
                 "latin1",
             ][..],
             "の値「latin1」は使えません。使える値: auto, utf-8, shift_jis",
+        ),
+        (
+            &["batch", "ok.csv", "--bogus"][..],
+            "使い方は oqs-line-check batch --help で確かめられます。",
         ),
     ] {
         let o = run_in(dir.path(), args);

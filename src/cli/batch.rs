@@ -227,7 +227,7 @@ fn warn_about_columns(c: &batch::Columns) {
     if !c.ignored.is_empty() {
         let names: Vec<String> = c.ignored.iter().map(|h| format!("「{h}」")).collect();
         eprintln!(
-            "注意: 列{}は判定に使いません (見出しの書き方は docs/technicians.md にあります)。",
+            "注意: 列{}は判定に使いません (使える見出しは oqs-line-check batch --help にあります)。",
             names.join("")
         );
     }

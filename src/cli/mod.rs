@@ -52,7 +52,10 @@ pub fn parse() -> Result<Cli, ExitCode> {
                     None => japanese_clap_error(&e, &args_lossy()),
                 };
                 eprintln!("{message}");
-                eprintln!("使い方は oqs-line-check --help で確かめられます。");
+                eprintln!(
+                    "使い方は oqs-line-check {}--help で確かめられます。",
+                    subcommand_of(&args).map_or(String::new(), |s| format!("{s} "))
+                );
                 if wants_json() {
                     let field = bad_flag.as_deref().map_or("arguments".to_string(), |f| {
                         Field::from_flag(f).map_or_else(
@@ -84,6 +87,12 @@ fn wants_json() -> bool {
 
 /// The flag whose value is not UTF-8 (`--prefecture <bytes>` or `--prefecture=<bytes>`), by
 /// the first argument that is not.
+/// The subcommand the arguments name (`batch`), for the help that belongs to it.
+fn subcommand_of(args: &[OsString]) -> Option<&'static str> {
+    let first = args.get(1)?.to_str()?;
+    ["check", "batch", "list"].into_iter().find(|&s| s == first)
+}
+
 fn non_utf8_flag(args: &[OsString]) -> Option<String> {
     let at = args.iter().skip(1).position(|a| a.to_str().is_none())? + 1;
     let lossy = args[at].to_string_lossy();

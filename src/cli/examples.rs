@@ -51,7 +51,8 @@ pub fn batch_help() -> String {
          例:\n  \
          oqs-line-check batch 医療機関.csv -o 結果.csv          Excel でそのまま開ける CSV (UTF-8、BOM 付き)\n  \
          oqs-line-check batch 医療機関.csv -o 結果.csv --output-encoding shift_jis   古い Excel 向け\n  \
-         oqs-line-check batch 医療機関.csv --headings keys --format json              スクリプト向け\n\n\
+         oqs-line-check batch 医療機関.csv --headings keys --output-encoding utf-8     スクリプト向けの CSV (BOM なし)\n  \
+         oqs-line-check batch 医療機関.csv --headings keys --format json              スクリプト向けの JSON\n\n\
          終了コード: 0 すべての行を判定できた、1 エラーのある行があった、2 ファイルを読めなかったか書けなかった、指定の誤り",
     );
     s

@@ -1,6 +1,8 @@
 //! The answers a decision is made from: typed and checked, whether they came from the wizard, the
 //! `check` flags or an answer file.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
@@ -148,7 +150,13 @@ impl ChoiceAnswer for V6Answer {
 
 /// What a typed choice is compared by: NFKC, no spaces, lower case, katakana as hiragana, `_` as
 /// `-` (so 「ハイ」, 「ｈａｉ」-like full-width ids and `not_contracted` all fold).
-fn choice_key(s: &str) -> String {
+fn choice_key(s: &str) -> Cow<'_, str> {
+    // Text that the folding leaves as it is (lower-case ASCII words, hiragana) is its own key;
+    // most answers are written so (`yes`, `contracted`, 「はい」).
+    let own_key = |c: char| matches!(c, 'a'..='z' | '0'..='9' | '-' | '\u{3041}'..='\u{3096}');
+    if s.chars().all(own_key) {
+        return Cow::Borrowed(s);
+    }
     if s.is_ascii() {
         let ascii = s.chars().filter(|c| !c.is_whitespace()).map(|c| {
             if c == '_' {
@@ -157,14 +165,14 @@ fn choice_key(s: &str) -> String {
                 c.to_ascii_lowercase()
             }
         });
-        return text::collect_sized(ascii, s.len());
+        return Cow::Owned(text::collect_sized(ascii, s.len()));
     }
     let kana = text::to_hiragana(&text::fold(s));
     let key = kana
         .chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == '_' { '-' } else { c });
-    text::collect_sized(key, kana.len())
+    Cow::Owned(text::collect_sized(key, kana.len()))
 }
 
 /// Reads a choice answer: its id (`yes`), its label (「はい」) or an alias, in any width or case;
@@ -174,7 +182,8 @@ pub fn parse_choice_value<T: ChoiceAnswer>(value: &str) -> Option<T> {
     if unknown_key(value, &key) {
         return T::iter().find(|v| v.as_ref() == "unknown");
     }
-    T::iter().find(|&v| key == v.as_ref() || key == v.label() || v.aliases().contains(&&*key))
+    let key = &*key;
+    T::iter().find(|&v| key == v.as_ref() || key == v.label() || v.aliases().contains(&key))
 }
 
 /// 「はい (yes)、いいえ (no)、わからない (unknown)」: the values a choice takes, as its error
@@ -261,6 +270,10 @@ pub enum LineMatch<'r> {
 /// ([`LineType::keys`]: its name with or without 「フレッツ」, 「光ネクスト」, spaces, 「・」 and a
 /// remark in brackets, and the names technicians write, such as 「Bフレッツ」 or 「隼」).
 pub fn match_line<'r>(rules: &'r RuleSet, value: &str) -> LineMatch<'r> {
+    // An id as the rules write it folds to itself (a test checks).
+    if let Some(l) = rules.line(value) {
+        return LineMatch::Found(l);
+    }
     let folded = text::fold(value);
     let id: String = folded
         .chars()
@@ -685,6 +698,33 @@ mod tests {
         }
         check::<YesNo>();
         check::<V6Answer>();
+    }
+
+    #[test]
+    fn keys_already_folded_are_borrowed_and_the_rest_folded() {
+        for s in ["yes", "not-contracted", "はい", "いいえ"] {
+            assert!(matches!(choice_key(s), Cow::Borrowed(k) if k == s), "{s}");
+        }
+        for (s, key) in [
+            ("ＹＥＳ", "yes"),
+            ("ハイ", "はい"),
+            ("not_contracted", "not-contracted"),
+        ] {
+            assert_eq!(choice_key(s), key);
+        }
+    }
+
+    #[test]
+    fn line_ids_are_written_as_the_folding_leaves_them() {
+        // So `match_line` may look an id up before folding it.
+        for l in &rules().lines {
+            assert!(
+                l.id.chars()
+                    .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-')),
+                "{}",
+                l.id
+            );
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
 use super::field::{Field, FieldError};
+use super::date_shapes;
 use super::kanji_numeral;
 use super::period::Period;
 
@@ -116,18 +117,6 @@ static WESTERN_SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WESTERN_COMPACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{4})([0-9]{2})([0-9]{2})$").expect("literal regex"));
-static WESTERN_KANJI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{4})(?:年(?:([0-9]{1,2})月(?:([0-9]{1,2})日?)?)?)?$")
-        .expect("literal regex")
-});
-static ERA_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(昭和|平成|令和|明治|大正|[SHRMTshrmt])(元|[0-9]{1,3})",
-        r"(?:年(?:([0-9]{1,2})月(?:([0-9]{1,2})日?)?)?",
-        r"|([-/.])([0-9]{1,2})(?:([-/.])([0-9]{1,2}))?)?$",
-    ))
-    .expect("literal regex")
-});
 /// A weekday after the day: 「(火)」, 「(火曜)」, 「(火曜日)」, 「火曜日」, 「火曜」.
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.+?)(?:\(([月火水木金土日])(?:曜日?)?\)|([月火水木金土日])曜日?)$")
@@ -435,26 +424,27 @@ fn read_parts(field: Field, s: &str) -> Result<Parts, FieldError> {
         );
     }
     // Year, month, day in groups 1 to 3.
-    for (pattern, may_match) in [(&*WESTERN_COMPACT, ascii), (&*WESTERN_KANJI, digit_first)] {
-        if may_match && let Some(caps) = pattern.captures(s) {
-            return numbers(
-                field,
-                Calendar::Western,
-                group(&caps, 1),
-                group(&caps, 2),
-                group(&caps, 3),
-            );
-        }
+    if ascii && let Some(caps) = WESTERN_COMPACT.captures(s) {
+        return numbers(
+            field,
+            Calendar::Western,
+            group(&caps, 1),
+            group(&caps, 2),
+            group(&caps, 3),
+        );
+    }
+    if digit_first && let Some([year, month, day]) = date_shapes::western_kanji(s) {
+        return numbers(field, Calendar::Western, year, month, day);
     }
     let caps = if digit_first {
         None
     } else {
-        ERA_DATE.captures(s)
+        date_shapes::era_date(s)
     };
     let Some(caps) = caps else {
         return Err(unrecognized(field));
     };
-    let era = match group(&caps, 1).unwrap_or("") {
+    let era = match caps[1].unwrap_or("") {
         "昭和" | "S" | "s" => SHOWA,
         "平成" | "H" | "h" => HEISEI,
         "令和" | "R" | "r" => REIWA,
@@ -462,29 +452,17 @@ fn read_parts(field: Field, s: &str) -> Result<Parts, FieldError> {
         "大正" | "T" | "t" => return Err(unsupported_era(field, "大正")),
         _ => return Err(unrecognized(field)),
     };
-    let year = match group(&caps, 2) {
+    let year = match caps[2] {
         Some("元") => Some("1"),
         other => other,
     };
-    if caps.get(5).is_some() {
-        if caps.get(7).is_some() && group(&caps, 5) != group(&caps, 7) {
+    if caps[5].is_some() {
+        if caps[7].is_some() && caps[5] != caps[7] {
             return Err(unrecognized(field));
         }
-        return numbers(
-            field,
-            Calendar::Era(era),
-            year,
-            group(&caps, 6),
-            group(&caps, 8),
-        );
+        return numbers(field, Calendar::Era(era), year, caps[6], caps[8]);
     }
-    numbers(
-        field,
-        Calendar::Era(era),
-        year,
-        group(&caps, 3),
-        group(&caps, 4),
-    )
+    numbers(field, Calendar::Era(era), year, caps[3], caps[4])
 }
 
 /// The regexes only let ASCII digits through, at most four, so a number fails to read only on a

@@ -21,8 +21,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
-use super::field::{Field, FieldError};
 use super::date_shapes;
+use super::field::{Field, FieldError};
 use super::kanji_numeral;
 use super::period::Period;
 
@@ -491,22 +491,26 @@ fn numbers(
     })
 }
 
-/// The period the numbers name in `western_year`; the errors say which number is wrong.
+/// The period the numbers name in `western_year`; the errors say which number is wrong, after
+/// `label` (the year as typed, made only for an error).
 fn period_in(
     field: Field,
-    label: &str,
+    label: impl Fn() -> String,
     western_year: i32,
     parts: Parts,
 ) -> Result<Period, FieldError> {
     match (parts.month, parts.day) {
         (Some(month), Some(day)) => NaiveDate::from_ymd_opt(western_year, month, day)
             .map(Period::day)
-            .ok_or_else(|| invalid_date(field, label, western_year, month, day)),
+            .ok_or_else(|| invalid_date(field, &label(), western_year, month, day)),
         (Some(month), None) => Period::month(western_year, month).ok_or_else(|| {
             FieldError::new(
                 field,
                 CODE_INVALID_DATE,
-                format!("{label}{month}月という月はありません。月は1から12までです。"),
+                format!(
+                    "{}{month}月という月はありません。月は1から12までです。",
+                    label()
+                ),
             )
         }),
         _ => Period::year(western_year).ok_or_else(|| unrecognized(field)),
@@ -526,12 +530,13 @@ fn western_period(field: Field, parts: Parts) -> Result<Period, FieldError> {
             ),
         ));
     }
-    period_in(field, &format!("{year}年"), western_year, parts)
+    period_in(field, || format!("{year}年"), western_year, parts)
 }
 
 fn era_period(field: Field, era: Era, parts: Parts) -> Result<Period, FieldError> {
     let western_year = era.western_year(parts.year);
-    let label = era_label(era.name, parts.year);
+    // Only an error shows it.
+    let label = || era_label(era.name, parts.year);
     if let (Some(month), Some(day)) = (parts.month, parts.day) {
         return match NaiveDate::from_ymd_opt(western_year, month, day) {
             Some(date) if era.contains(date) => Ok(Period::day(date)),
@@ -542,12 +547,12 @@ fn era_period(field: Field, era: Era, parts: Parts) -> Result<Period, FieldError
                 if year_outside {
                     Err(era_out_of_range(field, era, parts, None))
                 } else {
-                    Err(invalid_date(field, &label, western_year, month, day))
+                    Err(invalid_date(field, &label(), western_year, month, day))
                 }
             }
         };
     }
-    let period = match period_in(field, &label, western_year, parts) {
+    let period = match period_in(field, label, western_year, parts) {
         Ok(period) if parts.year > 0 && era.overlaps(period) => period,
         Ok(_) => return Err(era_out_of_range(field, era, parts, None)),
         Err(e) => return Err(e),

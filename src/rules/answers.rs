@@ -318,19 +318,18 @@ pub fn find_line<'r>(rules: &'r RuleSet, value: &str) -> Option<&'r LineType> {
 }
 
 /// 「フレッツ 光ネクスト (next)、フレッツ 光クロス (cross)、…」: the first question's lines, by
-/// name and id, as an error lists them.
-fn line_values(rules: &RuleSet) -> String {
-    rules
-        .top_level_lines()
-        .map(|l| {
-            format!(
-                "{} ({})",
-                text::without_remark(&l.name).unwrap_or(&l.name),
-                l.id
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("、")
+/// name and id, as an error lists them; pushed piece by piece (every row whose line is not read
+/// shows it).
+fn push_line_values(rules: &RuleSet, out: &mut String) {
+    for (n, l) in rules.top_level_lines().enumerate() {
+        if n > 0 {
+            out.push('、');
+        }
+        out.push_str(text::without_remark(&l.name).unwrap_or(&l.name));
+        out.push_str(" (");
+        out.push_str(&l.id);
+        out.push(')');
+    }
 }
 
 /// Checked answers. Anything not known is `None` / `Unknown`.
@@ -424,15 +423,18 @@ pub fn parse_answers(
     today: NaiveDate,
 ) -> Result<Answers, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let line_help = || {
-        format!(
-            "回線の名前か id で指定してください: {}。光ネクストのタイプ (next-family など) を含む一覧は oqs-line-check list lines で表示できます",
-            line_values(rules)
-        )
+    let line_help = |out: &mut String| {
+        out.push_str("回線の名前か id で指定してください: ");
+        push_line_values(rules, out);
+        out.push_str(
+            "。光ネクストのタイプ (next-family など) を含む一覧は oqs-line-check list lines で表示できます",
+        );
     };
     let line = match raw.line.as_deref().map(str::trim) {
         None | Some("") => {
-            errors.push(FieldError::new(Field::Line, "missing", line_help()));
+            let mut message = String::with_capacity(1024);
+            line_help(&mut message);
+            errors.push(FieldError::new(Field::Line, "missing", message));
             None
         }
         Some(value) => match match_line(rules, value) {
@@ -454,15 +456,12 @@ pub fn parse_answers(
                 None
             }
             LineMatch::NotFound => {
-                errors.push(FieldError::new(
-                    Field::Line,
-                    "unknown",
-                    format!(
-                        "「{}」という回線の種類はありません。{}",
-                        text::sanitize(value),
-                        line_help()
-                    ),
-                ));
+                let mut message = String::with_capacity(1024);
+                message.push('「');
+                message.push_str(&text::sanitize(value));
+                message.push_str("」という回線の種類はありません。");
+                line_help(&mut message);
+                errors.push(FieldError::new(Field::Line, "unknown", message));
                 None
             }
         },

@@ -189,10 +189,22 @@ pub fn parse_choice_value<T: ChoiceAnswer>(value: &str) -> Option<T> {
 /// 「はい (yes)、いいえ (no)、わからない (unknown)」: the values a choice takes, as its error
 /// lists them.
 pub fn choice_values<T: ChoiceAnswer>() -> String {
-    T::iter()
-        .map(|v| format!("{} ({})", v.label(), v.as_ref()))
-        .collect::<Vec<_>>()
-        .join("、")
+    let mut out = String::with_capacity(128);
+    push_choice_values::<T>(&mut out);
+    out
+}
+
+/// [`choice_values`] into `out`, piece by piece (every row with a value not read shows it).
+fn push_choice_values<T: ChoiceAnswer>(out: &mut String) {
+    for (n, v) in T::iter().enumerate() {
+        if n > 0 {
+            out.push('、');
+        }
+        out.push_str(v.label());
+        out.push_str(" (");
+        out.push_str(v.as_ref());
+        out.push(')');
+    }
 }
 
 /// The words that mean "I do not know" wherever an answer may be unknown: in a flag, an answer
@@ -576,15 +588,13 @@ fn parse_choice<T: ChoiceAnswer>(
     let value = value?.trim();
     let parsed = parse_choice_value::<T>(value);
     if parsed.is_none() {
-        errors.push(FieldError::new(
-            field,
-            "invalid",
-            format!(
-                "「{}」は使えません。{} のどれかを指定してください",
-                text::sanitize(value),
-                choice_values::<T>()
-            ),
-        ));
+        let mut message = String::with_capacity(256);
+        message.push('「');
+        message.push_str(&text::sanitize(value));
+        message.push_str("」は使えません。");
+        push_choice_values::<T>(&mut message);
+        message.push_str(" のどれかを指定してください");
+        errors.push(FieldError::new(field, "invalid", message));
     }
     parsed
 }

@@ -16,6 +16,7 @@
 //!
 //! The closing 「日」 may be left off. Era dates are checked against the era's real range.
 
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -626,23 +627,28 @@ fn typed(era: Era, parts: Parts) -> String {
 /// `date` is the day the numbers name when read as a Western date, if there is one; it makes the
 /// suggestion (「(令和元年5月1日)」).
 fn era_out_of_range(field: Field, era: Era, parts: Parts, date: Option<NaiveDate>) -> FieldError {
+    // Written into one String: a file of old dates has this error on many rows.
     let year = parts.year;
-    let mut message = if year == 0 {
-        format!(
-            "{}0年という年はありません ({}は元年から数えます)。",
-            era.name, era.name
-        )
+    let name = era.name;
+    let mut message = String::with_capacity(384);
+    if year == 0 {
+        let _ = write!(
+            message,
+            "{name}0年という年はありません ({name}は元年から数えます)。"
+        );
     } else {
-        format!("{}は{}の期間外です。", typed(era, parts), era.name)
-    };
+        let _ = write!(message, "{}は{name}の期間外です。", typed(era, parts));
+    }
+    message.push_str(name);
+    message.push('は');
+    push_western(&mut message, era.start);
     match era.end {
-        Some(end) => message.push_str(&format!(
-            "{}は{}から{}までです。",
-            era.name,
-            western(era.start),
-            western(end)
-        )),
-        None => message.push_str(&format!("{}は{}からです。", era.name, western(era.start))),
+        Some(end) => {
+            message.push_str("から");
+            push_western(&mut message, end);
+            message.push_str("までです。");
+        }
+        None => message.push_str("からです。"),
     }
     let before = era.western_year(year) < era.start.year()
         || date.is_some_and(|d| d < era.start)
@@ -661,12 +667,10 @@ fn era_out_of_range(field: Field, era: Era, parts: Parts, date: Option<NaiveDate
             .and_then(|first| era_year(first).map(|(name, _)| (first, "以降", name)))
     };
     if let Some((boundary, side, other)) = boundary {
-        message.push_str(&format!(
-            "{}{side}は{other}で入力してください",
-            western(boundary)
-        ));
+        push_western(&mut message, boundary);
+        let _ = write!(message, "{side}は{other}で入力してください");
         if let Some(date) = date {
-            message.push_str(&format!(" ({})", as_typed_in_own_era(date)));
+            let _ = write!(message, " ({})", as_typed_in_own_era(date));
         }
         message.push('。');
     }
@@ -698,6 +702,11 @@ fn era_label(name: &str, year: u32) -> String {
 /// 「2012年5月29日」.
 fn western(date: NaiveDate) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// [`western`] into `s`.
+fn push_western(s: &mut String, date: NaiveDate) {
+    let _ = write!(s, "{}年{}月{}日", date.year(), date.month(), date.day());
 }
 
 /// A line is applied for on or before the day it opens: a 申込日 wholly after the 開通日 is a

@@ -176,7 +176,7 @@ pub fn parse_period(field: Field, input: &str, today: NaiveDate) -> Result<Perio
                 return Err(empty(field));
             }
             let (text, weekday) = split_weekday(&normalized);
-            (read_parts(field, &text)?, weekday)
+            (read_parts(field, text)?, weekday)
         }
     };
     let period = match parts.calendar {
@@ -253,7 +253,11 @@ fn normalize(trimmed: &str) -> String {
         .filter(|&c| !c.is_whitespace() && !super::text::is_invisible(c))
         .map(|c| if is_dash(c) { '-' } else { c })
         .collect();
-    kanji_numeral::to_ascii_digits(&plain)
+    if plain.contains(kanji_numeral::is_numeral) {
+        kanji_numeral::to_ascii_digits(&plain)
+    } else {
+        plain
+    }
 }
 
 /// The numbers of the commonest dates, read without the regexes or a copy: ASCII (spaces
@@ -340,13 +344,13 @@ fn ascii_era(letter: u8) -> Option<Era> {
 }
 
 /// The date without a weekday written after it, and that weekday.
-fn split_weekday(s: &str) -> (String, Option<Weekday>) {
+fn split_weekday(s: &str) -> (&str, Option<Weekday>) {
     // What the pattern needs: a closing bracket at the end, or 曜.
     if !s.ends_with(')') && !s.contains('曜') {
-        return (s.to_string(), None);
+        return (s, None);
     }
     let Some(caps) = WEEKDAY.captures(s) else {
-        return (s.to_string(), None);
+        return (s, None);
     };
     let name = caps
         .get(2)
@@ -360,10 +364,10 @@ fn split_weekday(s: &str) -> (String, Option<Weekday>) {
         "金" => Weekday::Fri,
         "土" => Weekday::Sat,
         "日" => Weekday::Sun,
-        _ => return (s.to_string(), None),
+        _ => return (s, None),
     };
     let date = caps.get(1).map_or("", |m| m.as_str());
-    (date.to_string(), Some(weekday))
+    (date, Some(weekday))
 }
 
 fn weekday_name(weekday: Weekday) -> &'static str {

@@ -12,7 +12,6 @@
 //! "...", "message": "..."}], "notes": ["..."]}`.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use encoding_rs::{EncoderResult, SHIFT_JIS};
@@ -336,9 +335,7 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
     let errors: &[RowError] = r.result.as_ref().err().map_or(&[], Vec::as_slice);
     let japanese = headings == Headings::Japanese;
     match col {
-        Col::Row => {
-            let _ = write!(s, "{}", r.row);
-        }
+        Col::Row => push_number(s, r.row),
         Col::Name => s.push_str(&spreadsheet_safe(r.name)),
         Col::Verdict => s.push_str(ok.map_or("", |d| d.verdict.into())),
         Col::VerdictLabel => s.push_str(ok.map_or("", |d| d.verdict.label())),
@@ -352,7 +349,7 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
                 match rules.portal_category(c) {
                     Some(category) if japanese => s.push_str(&category.label),
                     _ => {
-                        let _ = write!(s, "{c}");
+                        push_number(s, u64::from(c));
                     }
                 }
             }
@@ -373,7 +370,7 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
                     if n > 0 {
                         s.push_str(" / ");
                     }
-                    let _ = write!(s, "{}", n + 1);
+                    push_number(s, n as u64 + 1);
                     s.push_str(". ");
                     s.push_str(
                         rules
@@ -392,10 +389,12 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
             if let Some(c) = ok.and_then(|d| d.contact.as_ref()) {
                 c.push_full_name(s);
                 if let Some(hours) = c.hours {
-                    let _ = write!(s, " 受付時間: {hours}");
+                    s.push_str(" 受付時間: ");
+                    s.push_str(hours);
                 }
                 if let Some(url) = c.url {
-                    let _ = write!(s, " {url}");
+                    s.push(' ');
+                    s.push_str(url);
                 }
             }
         }
@@ -436,6 +435,23 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
                 s.push_str(note);
             }
         }
+    }
+}
+
+/// `n` in decimal, without the formatting machinery (two numbers a row).
+fn push_number(s: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[start..] {
+        s.push(char::from(d));
     }
 }
 
@@ -538,6 +554,15 @@ mod tests {
             replace_unencodable("すずき😀医院"),
             ("すずき〓医院".to_string(), Some('😀'))
         );
+    }
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 1_000_001, u64::MAX] {
+            let mut s = String::from("x");
+            push_number(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The answers a decision is made from: typed and checked, whether they came from the wizard, the
 //! `check` flags or an answer file.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, Display, EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
@@ -148,7 +150,13 @@ impl ChoiceAnswer for V6Answer {
 
 /// What a typed choice is compared by: NFKC, no spaces, lower case, katakana as hiragana, `_` as
 /// `-` (so 「ハイ」, 「ｈａｉ」-like full-width ids and `not_contracted` all fold).
-fn choice_key(s: &str) -> String {
+fn choice_key(s: &str) -> Cow<'_, str> {
+    // Text that the folding leaves as it is (lower-case ASCII words, hiragana) is its own key;
+    // most answers are written so (`yes`, `contracted`, 「はい」).
+    let own_key = |c: char| matches!(c, 'a'..='z' | '0'..='9' | '-' | '\u{3041}'..='\u{3096}');
+    if s.chars().all(own_key) {
+        return Cow::Borrowed(s);
+    }
     if s.is_ascii() {
         let ascii = s.chars().filter(|c| !c.is_whitespace()).map(|c| {
             if c == '_' {
@@ -157,14 +165,14 @@ fn choice_key(s: &str) -> String {
                 c.to_ascii_lowercase()
             }
         });
-        return text::collect_sized(ascii, s.len());
+        return Cow::Owned(text::collect_sized(ascii, s.len()));
     }
     let kana = text::to_hiragana(&text::fold(s));
     let key = kana
         .chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == '_' { '-' } else { c });
-    text::collect_sized(key, kana.len())
+    Cow::Owned(text::collect_sized(key, kana.len()))
 }
 
 /// Reads a choice answer: its id (`yes`), its label (「はい」) or an alias, in any width or case;
@@ -174,16 +182,29 @@ pub fn parse_choice_value<T: ChoiceAnswer>(value: &str) -> Option<T> {
     if unknown_key(value, &key) {
         return T::iter().find(|v| v.as_ref() == "unknown");
     }
-    T::iter().find(|&v| key == v.as_ref() || key == v.label() || v.aliases().contains(&&*key))
+    let key = &*key;
+    T::iter().find(|&v| key == v.as_ref() || key == v.label() || v.aliases().contains(&key))
 }
 
 /// 「はい (yes)、いいえ (no)、わからない (unknown)」: the values a choice takes, as its error
 /// lists them.
 pub fn choice_values<T: ChoiceAnswer>() -> String {
-    T::iter()
-        .map(|v| format!("{} ({})", v.label(), v.as_ref()))
-        .collect::<Vec<_>>()
-        .join("、")
+    let mut out = String::with_capacity(128);
+    push_choice_values::<T>(&mut out);
+    out
+}
+
+/// [`choice_values`] into `out`, piece by piece (every row with a value not read shows it).
+fn push_choice_values<T: ChoiceAnswer>(out: &mut String) {
+    for (n, v) in T::iter().enumerate() {
+        if n > 0 {
+            out.push('、');
+        }
+        out.push_str(v.label());
+        out.push_str(" (");
+        out.push_str(v.as_ref());
+        out.push(')');
+    }
 }
 
 /// The words that mean "I do not know" wherever an answer may be unknown: in a flag, an answer
@@ -261,6 +282,10 @@ pub enum LineMatch<'r> {
 /// ([`LineType::keys`]: its name with or without 「フレッツ」, 「光ネクスト」, spaces, 「・」 and a
 /// remark in brackets, and the names technicians write, such as 「Bフレッツ」 or 「隼」).
 pub fn match_line<'r>(rules: &'r RuleSet, value: &str) -> LineMatch<'r> {
+    // An id as the rules write it folds to itself (a test checks).
+    if let Some(l) = rules.line(value) {
+        return LineMatch::Found(l);
+    }
     let folded = text::fold(value);
     let id: String = folded
         .chars()
@@ -305,19 +330,18 @@ pub fn find_line<'r>(rules: &'r RuleSet, value: &str) -> Option<&'r LineType> {
 }
 
 /// 「フレッツ 光ネクスト (next)、フレッツ 光クロス (cross)、…」: the first question's lines, by
-/// name and id, as an error lists them.
-fn line_values(rules: &RuleSet) -> String {
-    rules
-        .top_level_lines()
-        .map(|l| {
-            format!(
-                "{} ({})",
-                text::without_remark(&l.name).unwrap_or(&l.name),
-                l.id
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("、")
+/// name and id, as an error lists them; pushed piece by piece (every row whose line is not read
+/// shows it).
+fn push_line_values(rules: &RuleSet, out: &mut String) {
+    for (n, l) in rules.top_level_lines().enumerate() {
+        if n > 0 {
+            out.push('、');
+        }
+        out.push_str(text::without_remark(&l.name).unwrap_or(&l.name));
+        out.push_str(" (");
+        out.push_str(&l.id);
+        out.push(')');
+    }
 }
 
 /// Checked answers. Anything not known is `None` / `Unknown`.
@@ -411,15 +435,18 @@ pub fn parse_answers(
     today: NaiveDate,
 ) -> Result<Answers, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let line_help = || {
-        format!(
-            "回線の名前か id で指定してください: {}。光ネクストのタイプ (next-family など) を含む一覧は oqs-line-check list lines で表示できます",
-            line_values(rules)
-        )
+    let line_help = |out: &mut String| {
+        out.push_str("回線の名前か id で指定してください: ");
+        push_line_values(rules, out);
+        out.push_str(
+            "。光ネクストのタイプ (next-family など) を含む一覧は oqs-line-check list lines で表示できます",
+        );
     };
     let line = match raw.line.as_deref().map(str::trim) {
         None | Some("") => {
-            errors.push(FieldError::new(Field::Line, "missing", line_help()));
+            let mut message = String::with_capacity(1024);
+            line_help(&mut message);
+            errors.push(FieldError::new(Field::Line, "missing", message));
             None
         }
         Some(value) => match match_line(rules, value) {
@@ -441,15 +468,12 @@ pub fn parse_answers(
                 None
             }
             LineMatch::NotFound => {
-                errors.push(FieldError::new(
-                    Field::Line,
-                    "unknown",
-                    format!(
-                        "「{}」という回線の種類はありません。{}",
-                        text::sanitize(value),
-                        line_help()
-                    ),
-                ));
+                let mut message = String::with_capacity(1024);
+                message.push('「');
+                message.push_str(&text::sanitize(value));
+                message.push_str("」という回線の種類はありません。");
+                line_help(&mut message);
+                errors.push(FieldError::new(Field::Line, "unknown", message));
                 None
             }
         },
@@ -564,15 +588,13 @@ fn parse_choice<T: ChoiceAnswer>(
     let value = value?.trim();
     let parsed = parse_choice_value::<T>(value);
     if parsed.is_none() {
-        errors.push(FieldError::new(
-            field,
-            "invalid",
-            format!(
-                "「{}」は使えません。{} のどれかを指定してください",
-                text::sanitize(value),
-                choice_values::<T>()
-            ),
-        ));
+        let mut message = String::with_capacity(256);
+        message.push('「');
+        message.push_str(&text::sanitize(value));
+        message.push_str("」は使えません。");
+        push_choice_values::<T>(&mut message);
+        message.push_str(" のどれかを指定してください");
+        errors.push(FieldError::new(field, "invalid", message));
     }
     parsed
 }
@@ -685,6 +707,33 @@ mod tests {
         }
         check::<YesNo>();
         check::<V6Answer>();
+    }
+
+    #[test]
+    fn keys_already_folded_are_borrowed_and_the_rest_folded() {
+        for s in ["yes", "not-contracted", "はい", "いいえ"] {
+            assert!(matches!(choice_key(s), Cow::Borrowed(k) if k == s), "{s}");
+        }
+        for (s, key) in [
+            ("ＹＥＳ", "yes"),
+            ("ハイ", "はい"),
+            ("not_contracted", "not-contracted"),
+        ] {
+            assert_eq!(choice_key(s), key);
+        }
+    }
+
+    #[test]
+    fn line_ids_are_written_as_the_folding_leaves_them() {
+        // So `match_line` may look an id up before folding it.
+        for l in &rules().lines {
+            assert!(
+                l.id.chars()
+                    .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-')),
+                "{}",
+                l.id
+            );
+        }
     }
 
     #[test]

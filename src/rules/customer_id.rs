@@ -113,6 +113,18 @@ fn normalize_pass(s: &str) -> String {
 /// - `separators` when spaces or hyphens were removed from inside (trimming the ends is silent);
 /// - `lowercase` when lower-case letters were upper-cased.
 pub fn normalize(input: &str) -> NormalizedId {
+    // Upper-case ASCII letters and digits, as the portal wants them, are their own form: nothing
+    // to fold, remove or report.
+    if input
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return NormalizedId {
+            input: input.to_string(),
+            normalized: input.to_string(),
+            notices: Vec::new(),
+        };
+    }
     let mut notices = Vec::new();
 
     let nfkc = super::text::nfkc(input);
@@ -318,14 +330,15 @@ pub fn validate(
 ) -> Result<NormalizedId, FieldError> {
     let formats = &rules.customer_id_formats;
     let n = normalize(input);
-    let allowed: Vec<&CustomerIdFormat> = formats
+    let in_area = |f: &&CustomerIdFormat| area.is_none_or(|a| f.areas.contains(&a));
+    if formats
         .iter()
-        .filter(|f| area.is_none_or(|a| f.areas.contains(&a)))
-        .collect();
-
-    if allowed.iter().any(|f| f.pattern.is_match(&n.normalized)) {
+        .filter(in_area)
+        .any(|f| f.pattern.is_match(&n.normalized))
+    {
         return Ok(n);
     }
+    let allowed: Vec<&CustomerIdFormat> = formats.iter().filter(in_area).collect();
     let s = n.normalized.as_str();
     let want = describe_formats(rules, &allowed, area.is_none());
 

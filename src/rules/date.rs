@@ -16,11 +16,13 @@
 //!
 //! The closing 「日」 may be left off. Era dates are checked against the era's real range.
 
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 
+use super::date_shapes;
 use super::field::{Field, FieldError};
 use super::kanji_numeral;
 use super::period::Period;
@@ -116,18 +118,6 @@ static WESTERN_SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WESTERN_COMPACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{4})([0-9]{2})([0-9]{2})$").expect("literal regex"));
-static WESTERN_KANJI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{4})(?:年(?:([0-9]{1,2})月(?:([0-9]{1,2})日?)?)?)?$")
-        .expect("literal regex")
-});
-static ERA_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(昭和|平成|令和|明治|大正|[SHRMTshrmt])(元|[0-9]{1,3})",
-        r"(?:年(?:([0-9]{1,2})月(?:([0-9]{1,2})日?)?)?",
-        r"|([-/.])([0-9]{1,2})(?:([-/.])([0-9]{1,2}))?)?$",
-    ))
-    .expect("literal regex")
-});
 /// A weekday after the day: 「(火)」, 「(火曜)」, 「(火曜日)」, 「火曜日」, 「火曜」.
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.+?)(?:\(([月火水木金土日])(?:曜日?)?\)|([月火水木金土日])曜日?)$")
@@ -186,7 +176,7 @@ pub fn parse_period(field: Field, input: &str, today: NaiveDate) -> Result<Perio
                 return Err(empty(field));
             }
             let (text, weekday) = split_weekday(&normalized);
-            (read_parts(field, &text)?, weekday)
+            (read_parts(field, text)?, weekday)
         }
     };
     let period = match parts.calendar {
@@ -263,7 +253,11 @@ fn normalize(trimmed: &str) -> String {
         .filter(|&c| !c.is_whitespace() && !super::text::is_invisible(c))
         .map(|c| if is_dash(c) { '-' } else { c })
         .collect();
-    kanji_numeral::to_ascii_digits(&plain)
+    if plain.contains(kanji_numeral::is_numeral) {
+        kanji_numeral::to_ascii_digits(&plain)
+    } else {
+        plain
+    }
 }
 
 /// The numbers of the commonest dates, read without the regexes or a copy: ASCII (spaces
@@ -350,13 +344,13 @@ fn ascii_era(letter: u8) -> Option<Era> {
 }
 
 /// The date without a weekday written after it, and that weekday.
-fn split_weekday(s: &str) -> (String, Option<Weekday>) {
+fn split_weekday(s: &str) -> (&str, Option<Weekday>) {
     // What the pattern needs: a closing bracket at the end, or 曜.
     if !s.ends_with(')') && !s.contains('曜') {
-        return (s.to_string(), None);
+        return (s, None);
     }
     let Some(caps) = WEEKDAY.captures(s) else {
-        return (s.to_string(), None);
+        return (s, None);
     };
     let name = caps
         .get(2)
@@ -370,10 +364,10 @@ fn split_weekday(s: &str) -> (String, Option<Weekday>) {
         "金" => Weekday::Fri,
         "土" => Weekday::Sat,
         "日" => Weekday::Sun,
-        _ => return (s.to_string(), None),
+        _ => return (s, None),
     };
     let date = caps.get(1).map_or("", |m| m.as_str());
-    (date.to_string(), Some(weekday))
+    (date, Some(weekday))
 }
 
 fn weekday_name(weekday: Weekday) -> &'static str {
@@ -435,26 +429,27 @@ fn read_parts(field: Field, s: &str) -> Result<Parts, FieldError> {
         );
     }
     // Year, month, day in groups 1 to 3.
-    for (pattern, may_match) in [(&*WESTERN_COMPACT, ascii), (&*WESTERN_KANJI, digit_first)] {
-        if may_match && let Some(caps) = pattern.captures(s) {
-            return numbers(
-                field,
-                Calendar::Western,
-                group(&caps, 1),
-                group(&caps, 2),
-                group(&caps, 3),
-            );
-        }
+    if ascii && let Some(caps) = WESTERN_COMPACT.captures(s) {
+        return numbers(
+            field,
+            Calendar::Western,
+            group(&caps, 1),
+            group(&caps, 2),
+            group(&caps, 3),
+        );
+    }
+    if digit_first && let Some([year, month, day]) = date_shapes::western_kanji(s) {
+        return numbers(field, Calendar::Western, year, month, day);
     }
     let caps = if digit_first {
         None
     } else {
-        ERA_DATE.captures(s)
+        date_shapes::era_date(s)
     };
     let Some(caps) = caps else {
         return Err(unrecognized(field));
     };
-    let era = match group(&caps, 1).unwrap_or("") {
+    let era = match caps[1].unwrap_or("") {
         "昭和" | "S" | "s" => SHOWA,
         "平成" | "H" | "h" => HEISEI,
         "令和" | "R" | "r" => REIWA,
@@ -462,29 +457,17 @@ fn read_parts(field: Field, s: &str) -> Result<Parts, FieldError> {
         "大正" | "T" | "t" => return Err(unsupported_era(field, "大正")),
         _ => return Err(unrecognized(field)),
     };
-    let year = match group(&caps, 2) {
+    let year = match caps[2] {
         Some("元") => Some("1"),
         other => other,
     };
-    if caps.get(5).is_some() {
-        if caps.get(7).is_some() && group(&caps, 5) != group(&caps, 7) {
+    if caps[5].is_some() {
+        if caps[7].is_some() && caps[5] != caps[7] {
             return Err(unrecognized(field));
         }
-        return numbers(
-            field,
-            Calendar::Era(era),
-            year,
-            group(&caps, 6),
-            group(&caps, 8),
-        );
+        return numbers(field, Calendar::Era(era), year, caps[6], caps[8]);
     }
-    numbers(
-        field,
-        Calendar::Era(era),
-        year,
-        group(&caps, 3),
-        group(&caps, 4),
-    )
+    numbers(field, Calendar::Era(era), year, caps[3], caps[4])
 }
 
 /// The regexes only let ASCII digits through, at most four, so a number fails to read only on a
@@ -513,22 +496,26 @@ fn numbers(
     })
 }
 
-/// The period the numbers name in `western_year`; the errors say which number is wrong.
+/// The period the numbers name in `western_year`; the errors say which number is wrong, after
+/// `label` (the year as typed, made only for an error).
 fn period_in(
     field: Field,
-    label: &str,
+    label: impl Fn() -> String,
     western_year: i32,
     parts: Parts,
 ) -> Result<Period, FieldError> {
     match (parts.month, parts.day) {
         (Some(month), Some(day)) => NaiveDate::from_ymd_opt(western_year, month, day)
             .map(Period::day)
-            .ok_or_else(|| invalid_date(field, label, western_year, month, day)),
+            .ok_or_else(|| invalid_date(field, &label(), western_year, month, day)),
         (Some(month), None) => Period::month(western_year, month).ok_or_else(|| {
             FieldError::new(
                 field,
                 CODE_INVALID_DATE,
-                format!("{label}{month}月という月はありません。月は1から12までです。"),
+                format!(
+                    "{}{month}月という月はありません。月は1から12までです。",
+                    label()
+                ),
             )
         }),
         _ => Period::year(western_year).ok_or_else(|| unrecognized(field)),
@@ -548,12 +535,13 @@ fn western_period(field: Field, parts: Parts) -> Result<Period, FieldError> {
             ),
         ));
     }
-    period_in(field, &format!("{year}年"), western_year, parts)
+    period_in(field, || format!("{year}年"), western_year, parts)
 }
 
 fn era_period(field: Field, era: Era, parts: Parts) -> Result<Period, FieldError> {
     let western_year = era.western_year(parts.year);
-    let label = era_label(era.name, parts.year);
+    // Only an error shows it.
+    let label = || era_label(era.name, parts.year);
     if let (Some(month), Some(day)) = (parts.month, parts.day) {
         return match NaiveDate::from_ymd_opt(western_year, month, day) {
             Some(date) if era.contains(date) => Ok(Period::day(date)),
@@ -564,12 +552,12 @@ fn era_period(field: Field, era: Era, parts: Parts) -> Result<Period, FieldError
                 if year_outside {
                     Err(era_out_of_range(field, era, parts, None))
                 } else {
-                    Err(invalid_date(field, &label, western_year, month, day))
+                    Err(invalid_date(field, &label(), western_year, month, day))
                 }
             }
         };
     }
-    let period = match period_in(field, &label, western_year, parts) {
+    let period = match period_in(field, label, western_year, parts) {
         Ok(period) if parts.year > 0 && era.overlaps(period) => period,
         Ok(_) => return Err(era_out_of_range(field, era, parts, None)),
         Err(e) => return Err(e),
@@ -643,23 +631,28 @@ fn typed(era: Era, parts: Parts) -> String {
 /// `date` is the day the numbers name when read as a Western date, if there is one; it makes the
 /// suggestion (「(令和元年5月1日)」).
 fn era_out_of_range(field: Field, era: Era, parts: Parts, date: Option<NaiveDate>) -> FieldError {
+    // Written into one String: a file of old dates has this error on many rows.
     let year = parts.year;
-    let mut message = if year == 0 {
-        format!(
-            "{}0年という年はありません ({}は元年から数えます)。",
-            era.name, era.name
-        )
+    let name = era.name;
+    let mut message = String::with_capacity(384);
+    if year == 0 {
+        let _ = write!(
+            message,
+            "{name}0年という年はありません ({name}は元年から数えます)。"
+        );
     } else {
-        format!("{}は{}の期間外です。", typed(era, parts), era.name)
-    };
+        let _ = write!(message, "{}は{name}の期間外です。", typed(era, parts));
+    }
+    message.push_str(name);
+    message.push('は');
+    push_western(&mut message, era.start);
     match era.end {
-        Some(end) => message.push_str(&format!(
-            "{}は{}から{}までです。",
-            era.name,
-            western(era.start),
-            western(end)
-        )),
-        None => message.push_str(&format!("{}は{}からです。", era.name, western(era.start))),
+        Some(end) => {
+            message.push_str("から");
+            push_western(&mut message, end);
+            message.push_str("までです。");
+        }
+        None => message.push_str("からです。"),
     }
     let before = era.western_year(year) < era.start.year()
         || date.is_some_and(|d| d < era.start)
@@ -678,12 +671,10 @@ fn era_out_of_range(field: Field, era: Era, parts: Parts, date: Option<NaiveDate
             .and_then(|first| era_year(first).map(|(name, _)| (first, "以降", name)))
     };
     if let Some((boundary, side, other)) = boundary {
-        message.push_str(&format!(
-            "{}{side}は{other}で入力してください",
-            western(boundary)
-        ));
+        push_western(&mut message, boundary);
+        let _ = write!(message, "{side}は{other}で入力してください");
         if let Some(date) = date {
-            message.push_str(&format!(" ({})", as_typed_in_own_era(date)));
+            let _ = write!(message, " ({})", as_typed_in_own_era(date));
         }
         message.push('。');
     }
@@ -715,6 +706,11 @@ fn era_label(name: &str, year: u32) -> String {
 /// 「2012年5月29日」.
 fn western(date: NaiveDate) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// [`western`] into `s`.
+fn push_western(s: &mut String, date: NaiveDate) {
+    let _ = write!(s, "{}年{}月{}日", date.year(), date.month(), date.day());
 }
 
 /// A line is applied for on or before the day it opens: a 申込日 wholly after the 開通日 is a

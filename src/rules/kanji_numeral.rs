@@ -28,7 +28,8 @@ fn place(c: char) -> Option<u32> {
     }
 }
 
-fn is_numeral(c: char) -> bool {
+/// A kanji digit or place word: text without one is left as it is by [`to_ascii_digits`].
+pub fn is_numeral(c: char) -> bool {
     digit(c).is_some() || place(c).is_some()
 }
 

@@ -10,6 +10,7 @@ pub mod contacts;
 pub mod customer_id;
 pub mod cutoff;
 pub mod date;
+mod date_shapes;
 pub mod decision;
 pub mod embedded;
 pub mod field;

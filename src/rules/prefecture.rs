@@ -1,6 +1,8 @@
 //! 都道府県: what people type for a prefecture (東京都, 東京, とうきょう, tokyo, Tokyo-to, 13, 01,
 //! full-width too), and the filter the wizard's list uses.
 
+use std::borrow::Cow;
+
 use super::field::{Field, FieldError};
 use super::model::{Prefecture, PrefectureKeys, RuleSet};
 use super::text;
@@ -12,7 +14,12 @@ const HOW: &str = "「東京都」「東京」「とうきょう」「tokyo」�
 
 /// Finds the one prefecture an answer names.
 pub fn parse_prefecture<'r>(rules: &'r RuleSet, input: &str) -> Result<&'r Prefecture, FieldError> {
-    let folded = text::fold(input);
+    // A code as batch passes it on (「13」) folds to itself.
+    let folded = if !input.is_empty() && input.bytes().all(|b| b.is_ascii_digit()) {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(text::fold(input))
+    };
     if folded.is_empty() {
         return Err(FieldError::new(
             Field::Prefecture,
@@ -36,7 +43,7 @@ pub fn parse_prefecture<'r>(rules: &'r RuleSet, input: &str) -> Result<&'r Prefe
                 )
             });
     }
-    let query = Query::new(folded);
+    let query = Query::new(folded.into_owned());
     rules
         .prefectures
         .iter()

@@ -114,8 +114,22 @@ pub fn nfkc(s: &str) -> std::borrow::Cow<'_, str> {
             == unicode_normalization::IsNormalized::Yes
     {
         std::borrow::Cow::Borrowed(s)
+    } else if s.chars().all(|c| is_nfkc_starter(c) || narrow(c).is_some()) {
+        // Full-width IDs and dates (ＣＡＦ１２３, 令和５年) without decomposing and recomposing.
+        let mapped = s.chars().map(|c| narrow(c).unwrap_or(c));
+        std::borrow::Cow::Owned(collect_sized(mapped, s.len()))
     } else {
         std::borrow::Cow::Owned(s.nfkc().collect())
+    }
+}
+
+/// A full-width ASCII character (ＡＢＣ１２３, the ideographic space) as NFKC makes it: its ASCII
+/// character, which combines with nothing (a test checks every one).
+fn narrow(c: char) -> Option<char> {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        _ => None,
     }
 }
 
@@ -202,6 +216,25 @@ pub fn prefecture_key_romaji(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_ascii_is_narrowed_as_nfkc_narrows_it() {
+        for c in ('\u{FF01}'..='\u{FF5E}').chain(['\u{3000}']) {
+            let theirs: String = c.to_string().nfkc().collect();
+            assert_eq!(narrow(c).map(String::from), Some(theirs), "{c}");
+        }
+        for s in [
+            "令和５年７月３日",
+            "ＣＡＦ１２３４５６７８９０",
+            "東京都　千代田区",
+            "ｃａｆ－１２３",
+            "Ａ\u{301}",
+            "ｶﾞ１",
+            "ガ２",
+        ] {
+            assert_eq!(nfkc(s), s.nfkc().collect::<String>(), "{s}");
+        }
+    }
 
     #[test]
     fn sanitize_escapes_control_characters_and_keeps_the_rest() {

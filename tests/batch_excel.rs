@@ -117,7 +117,16 @@ fn by_default_utf8_with_a_bom_crlf_and_japanese_headings_and_values() {
         "1：IP-VPN回線事業者(NTTなど。ただし、CTC・QTnetを除く)"
     );
     assert_eq!(cell(&rows, 1, "お客さまID"), "CAF0123456789");
-    assert!(cell(&rows, 1, "お客さまIDの書き直し").contains("半角大文字"));
+    // What was rewritten, as the wizard's preview says it.
+    assert_eq!(
+        cell(&rows, 1, "お客さまIDの書き直し"),
+        "書き直しあり (全角の文字を半角にしました)"
+    );
+    assert_eq!(
+        cell(&rows, 2, "お客さまIDの書き直し"),
+        "書き直しあり (空白やハイフンを取り除きました、小文字を大文字にしました)"
+    );
+    assert_eq!(cell(&rows, 3, "お客さまIDの書き直し"), "");
     assert_eq!(
         cell(&rows, 1, "やること"),
         "1. v6オプションの契約を確かめる / 2. 契約がなければv6オプションを申し込む / 3. ポータルサイトで申請する / 4. 自動返信メールで申請内容を確かめる"
@@ -225,6 +234,15 @@ fn json_lines_gain_the_contact_and_the_rewrite_and_stay_utf8() {
         .collect();
     assert_eq!(rows[0]["verdict"], "action_required");
     assert_eq!(rows[0]["customer_id_rewritten"], true);
+    assert_eq!(
+        rows[0]["customer_id_notices"],
+        serde_json::json!(["fullwidth"])
+    );
+    assert_eq!(
+        rows[1]["customer_id_notices"],
+        serde_json::json!(["separators", "lowercase"])
+    );
+    assert_eq!(rows[2]["customer_id_notices"], serde_json::json!([]));
     assert_eq!(rows[0]["contact"]["phone"], "0120-116-116");
     assert!(
         rows[1]["contact"]["url"]

@@ -7,7 +7,8 @@
 //!
 //! JSON lines: `{"row": 2, "name": "...", "verdict": "ready" | null, "verdict_label": ...,
 //! "v6_option": ..., "line_category": 1 | null, "customer_id": "..." | null,
-//! "customer_id_rewritten": false, "actions": ["apply_on_portal", ...], "contact": {"name": ...,
+//! "customer_id_rewritten": false, "customer_id_notices": ["fullwidth" | "lowercase" |
+//! "separators", ...], "actions": ["apply_on_portal", ...], "contact": {"name": ...,
 //! "phone": ..., "hours": ..., "url": ...} | null, "errors": [{"field": "customer_id", "code":
 //! "...", "message": "..."}], "notes": ["..."]}`.
 
@@ -19,6 +20,7 @@ use serde::Serialize;
 
 use super::row::{RowDecision, RowError};
 use crate::rules::contacts::ContactRef;
+use crate::rules::customer_id::{IdNotice, notice_message};
 use crate::rules::{ActionCode, ActionVariant, RuleSet};
 
 /// The output format.
@@ -139,6 +141,7 @@ struct JsonRow<'a> {
     line_category: Option<u8>,
     customer_id: Option<&'a str>,
     customer_id_rewritten: bool,
+    customer_id_notices: &'a [IdNotice],
     actions: &'a [ActionCode],
     contact: Option<JsonContact<'a>>,
     errors: &'a [RowError],
@@ -246,6 +249,7 @@ impl<'r, W: Write> Writer<'r, W> {
             line_category: ok.and_then(|d| d.line_category),
             customer_id: ok.and_then(|d| d.customer_id.as_deref()),
             customer_id_rewritten: ok.is_some_and(|d| d.customer_id_rewritten),
+            customer_id_notices: ok.map_or(&[][..], |d| d.customer_id_notices.as_slice()),
             actions: ok.map_or(&[][..], |d| d.actions.as_slice()),
             contact: ok.and_then(|d| d.contact.as_ref()).map(|c| JsonContact {
                 name: c.full_name(),
@@ -355,12 +359,25 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
             }
         }
         Col::CustomerId => s.push_str(ok.and_then(|d| d.customer_id.as_deref()).unwrap_or("")),
-        Col::CustomerIdRewritten => s.push_str(match ok.map(|d| d.customer_id_rewritten) {
-            Some(true) if japanese => "書き直しあり (半角大文字にしました)",
-            Some(true) => "true",
-            Some(false) if !japanese => "false",
-            _ => "",
-        }),
+        Col::CustomerIdRewritten => match ok {
+            // What was done, as the wizard's preview says it: 「書き直しあり (小文字を大文字にしました)」.
+            Some(d) if japanese && d.customer_id_rewritten => {
+                s.push_str("書き直しあり (");
+                for (n, &notice) in d.customer_id_notices.iter().enumerate() {
+                    if n > 0 {
+                        s.push('、');
+                    }
+                    s.push_str(notice_message(notice));
+                }
+                s.push(')');
+            }
+            Some(d) if !japanese => s.push_str(if d.customer_id_rewritten {
+                "true"
+            } else {
+                "false"
+            }),
+            _ => {}
+        },
         Col::Actions => {
             let codes = ok.map_or(&[][..], |d| d.actions.as_slice());
             // The contract step after a confirm step is worded as depending on it.

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::decode::Detected;
 use crate::rules::answers::{LineMatch, match_line, parse_answers};
 use crate::rules::contacts::{ContactRef, contacts_into};
+use crate::rules::customer_id::IdNotice;
 use crate::rules::decision::{notes, outline};
 use crate::rules::prefecture::parse_prefecture;
 use crate::rules::{
@@ -32,6 +33,8 @@ pub struct RowDecision<'r> {
     /// Whether the お客さまID was rewritten (full-width, lower case, separators): the portal's
     /// common typos.
     pub customer_id_rewritten: bool,
+    /// What was rewritten, in order.
+    pub customer_id_notices: Vec<IdNotice>,
     /// Whom to call first.
     pub contact: Option<ContactRef<'r>>,
 }
@@ -127,18 +130,19 @@ fn evaluate_with<'r>(
     let area = answers.area(rules);
     contacts_into(rules, kind, answers.collab, area, contacts);
     let contact = contacts.first().copied();
-    let customer_id_rewritten = answers
-        .customer_id
-        .as_ref()
-        .is_some_and(|n| !n.notices.is_empty());
+    let (customer_id, customer_id_notices) = match answers.customer_id {
+        Some(id) => (Some(id.normalized), id.notices),
+        None => (None, Vec::new()),
+    };
     Ok(RowDecision {
         verdict: o.verdict,
         v6_option: o.v6_option,
         line_category: o.line_category,
-        customer_id: answers.customer_id.map(|n| n.normalized),
+        customer_id,
         actions: o.actions,
         notes,
-        customer_id_rewritten,
+        customer_id_rewritten: !customer_id_notices.is_empty(),
+        customer_id_notices,
         contact,
     })
 }

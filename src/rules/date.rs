@@ -9,13 +9,14 @@
 //!
 //! - `2012-05-29`, `2012/5/29`, `2012.5.29` (one separator throughout), `20120529`,
 //!   `2012年5月29日`
-//! - `平成24年5月29日`, `令和元年5月1日`, `H24.5.29`, `h24/5/29`, `R元-5-1`, `平成24.5.29`,
+//! - `平成24年5月29日`, `令和元年5月1日`, `H24.5.29`, `H.24.5.29`, `h24/5/29`, `R元-5-1`, `平成24.5.29`,
 //!   `H24年5月29日`
 //! - a month: `2012年6月`, `2012/6`, `2012-6`, `平成24年6月`, `H24.6`, `R3.4`
 //! - a year: `2010年`, `2010`, `平成22年`, `H22`, `令和元年`
 //!
 //! The closing 「日」 may be left off. Era dates are checked against the era's real range.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
@@ -441,10 +442,11 @@ fn read_parts(field: Field, s: &str) -> Result<Parts, FieldError> {
     if digit_first && let Some([year, month, day]) = date_shapes::western_kanji(s) {
         return numbers(field, Calendar::Western, year, month, day);
     }
+    let shape = without_era_period(s);
     let caps = if digit_first {
         None
     } else {
-        date_shapes::era_date(s)
+        date_shapes::era_date(&shape)
     };
     let Some(caps) = caps else {
         return Err(unrecognized(field));
@@ -571,6 +573,17 @@ fn empty(field: Field) -> FieldError {
         CODE_EMPTY,
         format!("入力されていません。{}を、{EXAMPLES}", what(field)),
     )
+}
+
+/// 「H.24.5.29」 as 「H24.5.29」: forms and rubber stamps often put a period after the era's
+/// letter.
+fn without_era_period(s: &str) -> Cow<'_, str> {
+    match s.as_bytes() {
+        [letter, b'.', digit, ..] if letter.is_ascii_alphabetic() && digit.is_ascii_digit() => {
+            Cow::Owned(format!("{}{}", &s[..1], &s[2..]))
+        }
+        _ => Cow::Borrowed(s),
+    }
 }
 
 fn unrecognized(field: Field) -> FieldError {
@@ -1026,6 +1039,9 @@ mod tests {
             "平成24/5/29",
             "平成24-5-29",
             "H24年5月29日",
+            "H.24.5.29",
+            "h.24/5/29",
+            "Ｈ．２４．５．２９",
         ] {
             assert_eq!(ok(input), h, "{input}");
         }

@@ -427,6 +427,10 @@ impl RawAnswers {
     }
 }
 
+/// For a line name that is not NTT's: what to answer for a line sold under another company's
+/// name (コラボ光), as the line question's hints say it.
+const COLLAB_BRAND_HELP: &str = "ドコモ光などNTT以外の会社名の光回線 (コラボ光) なら、回線の種類は光ネクストか光クロス (わからなければ「わからない」) にして、コラボ光の答えを「はい」にしてください。";
+
 /// Parses every answer and checks them against each other. Returns every bad field, one error
 /// each, in question order.
 pub fn parse_answers(
@@ -472,6 +476,10 @@ pub fn parse_answers(
                 message.push('「');
                 message.push_str(&text::sanitize(value));
                 message.push_str("」という回線の種類はありません。");
+                // 「ドコモ光」「ソフトバンク光」: an operator's brand over NTT's line.
+                if value.contains('光') {
+                    message.push_str(COLLAB_BRAND_HELP);
+                }
                 line_help(&mut message);
                 errors.push(FieldError::new(Field::Line, "unknown", message));
                 None
@@ -1002,6 +1010,16 @@ mod tests {
         assert!(m.contains("フレッツ 光クロス (cross)"), "{m}");
         assert!(m.contains("ビジネスコムファ光 (commufa)"), "{m}");
         assert!(m.contains("わからない (unknown)"), "{m}");
+        assert!(!m.contains("コラボ光"), "only for a name with 光: {m}");
+        // An operator's brand: what to answer instead, then the list.
+        let errors = parse_answers(rules(), &raw("ドコモ光"), today()).expect_err("refused");
+        let m = &errors[0].message;
+        assert!(
+            m.contains(&format!(
+                "「ドコモ光」という回線の種類はありません。{COLLAB_BRAND_HELP}回線の名前か id で指定してください: "
+            )),
+            "{m}"
+        );
     }
 
     #[test]

@@ -306,7 +306,13 @@ fn all_unknown_on_the_longest_path_asks_to_confirm_everything() {
         ],
     );
     assert!(!r.out.contains("お客さまID (確認)"), "{}", r.out);
-    // An empty line on the save question ends without saving.
+    // An empty line on the save question ends without saving, as the choice says.
+    assert!(
+        r.out
+            .contains("  2. 保存しないで終了する (Enter だけでも同じです)"),
+        "{}",
+        r.out
+    );
     assert!(r.out.contains("保存しないで終了します。"), "{}", r.out);
 }
 

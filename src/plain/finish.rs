@@ -46,7 +46,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if self.details_pending {
             self.console
                 .say("  1. 結果を保存して終了する (印刷用のページ、JSON、回答ファイル)");
-            self.console.say("  2. 保存しないで終了する");
+            self.console
+                .say("  2. 保存しないで終了する (Enter だけでも同じです)");
             self.console.say(DETAILS_CHOICE);
             self.console
                 .prompt("番号 (1-3。「<」で入力内容の確認に戻ります): ");
@@ -54,7 +55,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             self.console
                 .say("結果をファイルに保存できます (印刷用のページ、JSON、回答ファイルの3つ)。");
             self.console.say("  1. 保存して終了する");
-            self.console.say("  2. 保存しないで終了する");
+            self.console
+                .say("  2. 保存しないで終了する (Enter だけでも同じです)");
             self.console
                 .prompt("番号 (1-2。「<」で入力内容の確認に戻ります): ");
         }

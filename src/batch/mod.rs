@@ -345,7 +345,9 @@ fn read_record<R: Read>(
 /// The CSV reader skips an empty line without counting a record, but Excel shows it as a row.
 /// `lines` is how many line ends reading the record went past: one of its own (the CSV reader
 /// takes a CRLF's LF with the next record, so it is one in either case), the ones inside its
-/// cells, and one for each empty line.
+/// cells, and one for each empty line. The reader counts LFs only: empty lines in a file with
+/// CR alone as its line end are not seen, nor one just before a last row that has no line end
+/// in an LF file (that row's own end is missing from the count).
 fn number_as_excel(record: &mut csv::ByteRecord, last_row: u64, lines: u64) {
     let Some(mut position) = record.position().cloned() else {
         return;

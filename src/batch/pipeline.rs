@@ -144,17 +144,19 @@ fn write_chunk<W: Write, P: FnMut(Progress)>(
     writer: &mut Writer<'_, W>,
     tally: &mut Tally<'_, P>,
 ) -> Result<Chunk, BatchError> {
-    // A worker only hangs up by panicking; the scope passes its panic on.
+    // A worker only hangs up by panicking; the scope passes its panic on, so this error is
+    // never the one shown.
     let mut chunk = lane
         .done
         .recv()
-        .map_err(|_| BatchError::Write(io::Error::other("worker")))?;
-    if let Some(e) = chunk.failed.take() {
-        return Err(BatchError::Write(e));
-    }
+        .map_err(|_| BatchError::Write(io::Error::other("判定の途中で内部のエラーが起きました")))?;
+    // The rows before a failed one are written, as on one thread.
     writer
         .write_encoded(&chunk.out)
         .map_err(BatchError::Write)?;
+    if let Some(e) = chunk.failed.take() {
+        return Err(BatchError::Write(e));
+    }
     for &(row, outcome) in &chunk.outcomes {
         tally.count(row, outcome, chunk.bytes_read);
     }

@@ -68,8 +68,7 @@ impl<'r, 'b> RowWorker<'r, 'b> {
         detected: Detected,
         writer: &mut Writer<'r, W>,
     ) -> std::io::Result<Option<(u64, Outcome)>> {
-        // The record's number, the header being 1: Excel's row number (a cell with a line
-        // break is still one row, and CRLF or CR line ends count the same).
+        // Excel's row number, as the reader set it (`number_as_excel`).
         let row = record.position().map_or(0, |p| p.record() + 1);
         if record.iter().all(|c| c.trim_ascii().is_empty()) {
             return Ok(None);

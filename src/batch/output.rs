@@ -248,7 +248,7 @@ impl<'r, W: Write> Writer<'r, W> {
             v6_option: ok.map(|d| d.v6_option.into()),
             line_category: ok.and_then(|d| d.line_category),
             customer_id: ok.and_then(|d| d.customer_id.as_deref()),
-            customer_id_rewritten: ok.is_some_and(|d| d.customer_id_rewritten),
+            customer_id_rewritten: ok.is_some_and(|d| d.customer_id_rewritten()),
             customer_id_notices: ok.map_or(&[][..], |d| d.customer_id_notices.as_slice()),
             actions: ok.map_or(&[][..], |d| d.actions.as_slice()),
             contact: ok.and_then(|d| d.contact.as_ref()).map(|c| JsonContact {
@@ -361,7 +361,7 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
         Col::CustomerId => s.push_str(ok.and_then(|d| d.customer_id.as_deref()).unwrap_or("")),
         Col::CustomerIdRewritten => match ok {
             // What was done, as the wizard's preview says it: 「書き直しあり (小文字を大文字にしました)」.
-            Some(d) if japanese && d.customer_id_rewritten => {
+            Some(d) if japanese && d.customer_id_rewritten() => {
                 s.push_str("書き直しあり (");
                 for (n, &notice) in d.customer_id_notices.iter().enumerate() {
                     if n > 0 {
@@ -371,7 +371,7 @@ fn cell(rules: &RuleSet, headings: Headings, col: Col, r: &RowReport<'_, '_>, s:
                 }
                 s.push(')');
             }
-            Some(d) if !japanese => s.push_str(if d.customer_id_rewritten {
+            Some(d) if !japanese => s.push_str(if d.customer_id_rewritten() {
                 "true"
             } else {
                 "false"

@@ -30,13 +30,18 @@ pub struct RowDecision<'r> {
     /// What `check` notes about the answers (a month that contains the cut-off, a 開通日, a
     /// prefecture outside the line's region, an お客さまID the line does not take).
     pub notes: Vec<Cow<'r, str>>,
-    /// Whether the お客さまID was rewritten (full-width, lower case, separators): the portal's
-    /// common typos.
-    pub customer_id_rewritten: bool,
-    /// What was rewritten, in order.
+    /// What was rewritten in the お客さまID (full-width, lower case, separators), in order: the
+    /// portal's common typos.
     pub customer_id_notices: Vec<IdNotice>,
     /// Whom to call first.
     pub contact: Option<ContactRef<'r>>,
+}
+
+impl RowDecision<'_> {
+    /// Whether the お客さまID was rewritten.
+    pub fn customer_id_rewritten(&self) -> bool {
+        !self.customer_id_notices.is_empty()
+    }
 }
 
 /// What is wrong with a row: one of its answers (`field`), or the row itself (`None`: bytes
@@ -141,7 +146,6 @@ fn evaluate_with<'r>(
         customer_id,
         actions: o.actions,
         notes,
-        customer_id_rewritten: !customer_id_notices.is_empty(),
         customer_id_notices,
         contact,
     })

@@ -24,7 +24,7 @@ impl Outcome {
         match (result, written) {
             (Ok(d), Written::AsIs) => Outcome::Decided {
                 verdict: d.verdict,
-                id_rewritten: d.customer_id_rewritten,
+                id_rewritten: d.customer_id_rewritten(),
             },
             _ => Outcome::Error,
         }

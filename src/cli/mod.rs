@@ -85,14 +85,18 @@ fn wants_json() -> bool {
         || args.iter().any(|a| a == "--format=json")
 }
 
-/// The flag whose value is not UTF-8 (`--prefecture <bytes>` or `--prefecture=<bytes>`), by
-/// the first argument that is not.
 /// The subcommand the arguments name (`batch`), for the help that belongs to it.
-fn subcommand_of(args: &[OsString]) -> Option<&'static str> {
+fn subcommand_of(args: &[OsString]) -> Option<String> {
+    use clap::CommandFactory;
     let first = args.get(1)?.to_str()?;
-    ["check", "batch", "list"].into_iter().find(|&s| s == first)
+    Cli::command()
+        .get_subcommands()
+        .any(|c| c.get_name() == first)
+        .then(|| first.to_string())
 }
 
+/// The flag whose value is not UTF-8 (`--prefecture <bytes>` or `--prefecture=<bytes>`), by
+/// the first argument that is not.
 fn non_utf8_flag(args: &[OsString]) -> Option<String> {
     let at = args.iter().skip(1).position(|a| a.to_str().is_none())? + 1;
     let lossy = args[at].to_string_lossy();

@@ -196,13 +196,21 @@ pub fn choice_values<T: ChoiceAnswer>() -> String {
 
 /// [`choice_values`] into `out`, piece by piece (every row with a value not read shows it).
 fn push_choice_values<T: ChoiceAnswer>(out: &mut String) {
-    for (n, v) in T::iter().enumerate() {
+    push_named_ids(out, T::iter().map(|v| (v.label(), v)));
+}
+
+/// 「name (id)、name (id)」 into `out`: the values an error lists.
+fn push_named_ids<'a, Id: AsRef<str>>(
+    out: &mut String,
+    values: impl Iterator<Item = (&'a str, Id)>,
+) {
+    for (n, (name, id)) in values.enumerate() {
         if n > 0 {
             out.push('、');
         }
-        out.push_str(v.label());
+        out.push_str(name);
         out.push_str(" (");
-        out.push_str(v.as_ref());
+        out.push_str(id.as_ref());
         out.push(')');
     }
 }
@@ -333,15 +341,15 @@ pub fn find_line<'r>(rules: &'r RuleSet, value: &str) -> Option<&'r LineType> {
 /// name and id, as an error lists them; pushed piece by piece (every row whose line is not read
 /// shows it).
 fn push_line_values(rules: &RuleSet, out: &mut String) {
-    for (n, l) in rules.top_level_lines().enumerate() {
-        if n > 0 {
-            out.push('、');
-        }
-        out.push_str(text::without_remark(&l.name).unwrap_or(&l.name));
-        out.push_str(" (");
-        out.push_str(&l.id);
-        out.push(')');
-    }
+    push_named_ids(
+        out,
+        rules.top_level_lines().map(|l| {
+            (
+                text::without_remark(&l.name).unwrap_or(&l.name),
+                l.id.as_str(),
+            )
+        }),
+    );
 }
 
 /// Checked answers. Anything not known is `None` / `Unknown`.
